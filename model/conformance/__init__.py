@@ -2,7 +2,7 @@
 
 Each group of operations lives in a module of this package named for the Kubernetes package whose
 decision it mirrors (``intstr``, ``labels``, ``controller``, ``replicaset``, ``deployment``,
-``scheduler``, ``nodelifecycle``, ``gc``, ``hpa``, ``autoscaler``). A module exposes ``OPS``, a mapping
+``scheduler``, ``nodelifecycle``, ``gc``, ``hpa``, ``autoscaler``, ``validation``). A module exposes ``OPS``, a mapping
 from op name to a function ``dict -> dict``; those functions only translate JSON to model values and
 back, the decisions themselves live in ``model/``.
 
@@ -30,6 +30,7 @@ _GROUPS = (
     "gc",
     "hpa",
     "autoscaler",
+    "validation",
 )
 
 
