@@ -393,11 +393,14 @@ def _ephemeral_count(doc: Mapping[str, Any]) -> int:
     return len(ephemeral) if isinstance(ephemeral, list) else 0
 
 
-def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>", index: int | None = None) -> Any:
+def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>", index: int | None = None,
+                require_api_version: bool = False) -> Any:
     """One manifest document (parsed YAML/JSON) as a checked, defaulted, validated model object.
 
     Raises ``ModelError`` (``Invalid``, or ``Unsupported`` for a kind the model lacks) or
     ``ValidationError``; messages start with ``<source>, document <n> (<Kind> '<name>')``.
+    A missing ``apiVersion`` takes the kind's version unless ``require_api_version`` (scenario steps
+    may leave it out; ``load_manifests`` requires it, as kubectl does). A wrong one is always rejected.
     """
     where = _where(source, index)
     if not isinstance(doc, dict):
@@ -406,6 +409,9 @@ def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>"
     api_version = doc.get("apiVersion")
     if not isinstance(kind, str) or not kind:
         raise ModelError("Invalid", f"{where}: Object 'Kind' is missing", field="kind")
+    if api_version is None and not require_api_version and kind in API_VERSIONS:
+        api_version = API_VERSIONS[kind][0]
+        doc = {**doc, "apiVersion": api_version}
     if not isinstance(api_version, str) or not api_version:
         raise ModelError("Invalid", f"{where}: Object 'apiVersion' is missing ({kind})", field="apiVersion")
     meta = doc.get("metadata")
@@ -452,7 +458,7 @@ def load_manifests(text: str, source: str = "<manifest>", namespace: str = "defa
 
     Empty documents are skipped; ``kind: List`` contributes its items. The first bad document raises.
     """
-    return tuple(load_object(doc, namespace, source, index)
+    return tuple(load_object(doc, namespace, source, index, require_api_version=True)
                  for index, doc in _expand_lists(parse_documents(text, source), source))
 
 

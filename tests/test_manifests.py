@@ -172,8 +172,11 @@ def test_list_kind_and_files(tmp_path: Path) -> None:
 def test_load_object_from_parsed_document() -> None:
     obj = load_object({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"}}, namespace="team")
     assert obj.metadata.namespace == "team"
+    assert load_object({"kind": "Pod", "metadata": {"name": "p"}}).api_version == "v1"
     with pytest.raises(ModelError):
-        load_object({"kind": "Pod", "metadata": {"name": "p"}})
+        load_object({"kind": "Pod", "metadata": {"name": "p"}}, require_api_version=True)
+    with pytest.raises(ModelError):
+        load_manifests("kind: Pod\nmetadata: {name: p}\n")
 
 
 def test_hpa_is_delegated_or_unsupported() -> None:
