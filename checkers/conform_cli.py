@@ -90,17 +90,34 @@ def _safe_evaluate(op: str, inp: Mapping[str, Any]) -> dict[str, Any]:
         return {"error": {"kind": "Internal", "message": f"{type(exc).__name__}: {exc}"}}
 
 
+def encode_answer(answer: dict[str, Any]) -> str:
+    """One answer as a JSON line; an output JSON cannot carry becomes an error output for that id."""
+    try:
+        return json.dumps(answer, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        fallback = {"id": answer.get("id"), "output": {"error": {"kind": "Internal",
+                                                                 "message": f"output is not JSON: {exc}"}}}
+        return json.dumps(fallback, separators=(",", ":"), default=str)
+
+
 def serve(stdin: IO[str], stdout: IO[str]) -> None:
     """The serve loop: one answer line per non-blank request line, flushed at once."""
     for line in stdin:
         if not line.strip():
             continue
-        stdout.write(json.dumps(answer_line(line), separators=(",", ":")) + "\n")
+        stdout.write(encode_answer(answer_line(line)) + "\n")
         stdout.flush()
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    serve(sys.stdin, sys.stdout)
+    # Undecodable bytes become U+FFFD, so such a line is answered as bad JSON rather than ending the server.
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+    try:
+        serve(sys.stdin, sys.stdout)
+    except BrokenPipeError:
+        return 0
     return 0
 
 

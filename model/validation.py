@@ -391,6 +391,8 @@ def validate_deployment_status(status: DeploymentStatus, path: str = "status") -
     errs = validate_nonnegative(status.observed_generation, f"{path}.observedGeneration")
     for name in ("replicas", "updated_replicas", "ready_replicas", "available_replicas", "unavailable_replicas"):
         errs.extend(validate_nonnegative(getattr(status, name), f"{path}.{_camel(name)}"))
+    if status.terminating_replicas is not None:  # KEP-3973: a nil count is "unknown", not invalid
+        errs.extend(validate_nonnegative(status.terminating_replicas, f"{path}.terminatingReplicas"))
     if status.collision_count is not None:
         errs.extend(validate_nonnegative(status.collision_count, f"{path}.collisionCount"))
     msg = "cannot be greater than status.replicas"
@@ -452,6 +454,8 @@ def validate_replica_set_status(status: ReplicaSetStatus, path: str = "status") 
     errs: list[FieldError] = []
     for name in ("replicas", "fully_labeled_replicas", "ready_replicas", "available_replicas", "observed_generation"):
         errs.extend(validate_nonnegative(getattr(status, name), f"{path}.{_camel(name)}"))
+    if status.terminating_replicas is not None:
+        errs.extend(validate_nonnegative(status.terminating_replicas, f"{path}.terminatingReplicas"))
     msg = "cannot be greater than status.replicas"
     if status.fully_labeled_replicas > status.replicas:
         errs.append(FieldError.invalid(f"{path}.fullyLabeledReplicas", status.fully_labeled_replicas, msg))

@@ -39,6 +39,15 @@ def test_serve_answers_in_order_and_survives_malformed_lines() -> None:
     assert answers[6]["output"] == {"matches": True}
 
 
+def test_serve_survives_undecodable_bytes() -> None:
+    raw = b'\xff\xfe not utf-8\n' + json.dumps({"id": 9, "op": "labels.parse", "input": {"selector": "a=b"}}).encode() + b"\n"
+    proc = subprocess.run(CLI + ["serve"], input=raw, capture_output=True, cwd=ROOT, timeout=60)
+    answers = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert answers[0]["output"]["error"]["kind"] == "Invalid"
+    assert answers[1] == {"id": 9, "output": {"valid": True, "string": "a=b",
+                                               "requirements": [{"key": "a", "operator": "=", "values": ["b"]}]}}
+
+
 def _write_cases(tmp_path: Path) -> Path:
     cases = [
         {"id": "ok", "op": "intstr.get_scaled_value", "input": {"value": "50%", "total": 3, "roundUp": True}, "expect": {"value": 2}},
