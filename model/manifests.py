@@ -24,7 +24,9 @@ from typing import Any
 import yaml
 
 from model.errors import FieldError, ModelError, ValidationError
+from model.labels import freeze_map
 from model.objects import (
+    Container,
     Deployment,
     Node,
     ObjectMeta,
@@ -38,9 +40,11 @@ from model.objects import (
 )
 from model.quantity import parse_quantity
 from model.validation import (
+    PodChecks,
     default_deployment,
     default_replica_set,
     default_replication_controller,
+    validate_containers,
     validate_deployment,
     validate_object_meta,
     validate_replica_set,
@@ -310,11 +314,25 @@ def _invalid(where: str, errors: list[FieldError]) -> ValidationError:
     return exc
 
 
+def _default_container(ctr: Container) -> Container:
+    # core/v1 defaults (SetDefaults_Container's resources): a limit without a request sets the request.
+    requests = dict(ctr.resources.requests)
+    missing = {k: v for k, v in ctr.resources.limits if k not in requests}
+    if not missing:
+        return ctr
+    requests.update(missing)
+    return dataclasses.replace(ctr, resources=dataclasses.replace(ctr.resources, requests=freeze_map(requests)))
+
+
 def _default_pod_spec(spec: PodSpec) -> PodSpec:
-    # core/v1 SetDefaults_PodSpec: the defaults the model reads.
-    if spec.restart_policy:
-        return spec
-    return dataclasses.replace(spec, restart_policy="Always")
+    """core/v1 SetDefaults_PodSpec and the container defaults, for the fields the model reads:
+    restartPolicy Always, requests defaulted from limits."""
+    return dataclasses.replace(
+        spec,
+        restart_policy=spec.restart_policy or "Always",
+        containers=tuple(_default_container(c) for c in spec.containers),
+        init_containers=tuple(_default_container(c) for c in spec.init_containers),
+    )
 
 
 def _default_template(template: PodTemplateSpec | None) -> PodTemplateSpec | None:
@@ -352,17 +370,25 @@ def apply_defaults(obj: Any, namespace: str = "default") -> Any:
 
 
 def validate_object(obj: Any, ephemeral_containers: int = 0) -> list[FieldError]:
-    """The API server's validation of a defaulted object (the kinds the model validates fully; other
-    kinds get their metadata checked)."""
+    """The API server's validation of a defaulted object, pod containers included (the kinds the
+    model validates fully; Nodes and Services get their metadata checked)."""
+    pod = PodChecks(ephemeral_containers=ephemeral_containers, containers=True)
     if isinstance(obj, Deployment):
-        return validate_deployment(obj, ephemeral_containers)
+        return validate_deployment(obj, pod)
     if isinstance(obj, ReplicaSet):
-        return validate_replica_set(obj, ephemeral_containers)
+        return validate_replica_set(obj, pod)
     if isinstance(obj, ReplicationController):
-        return validate_replication_controller(obj, ephemeral_containers)
+        return validate_replication_controller(obj, pod)
     if isinstance(obj, Node):
         return validate_object_meta(obj.metadata, namespaced=False)
-    if isinstance(obj, Pod | Service):
+    if isinstance(obj, Pod):
+        errs = validate_object_meta(obj.metadata)
+        errs.extend(validate_containers(obj.spec, "spec"))
+        if obj.spec.restart_policy not in ("Always", "OnFailure", "Never"):
+            errs.append(FieldError.not_supported("spec.restartPolicy", obj.spec.restart_policy,
+                                                 ("Always", "OnFailure", "Never")))
+        return errs
+    if isinstance(obj, Service):
         return validate_object_meta(obj.metadata)
     return []
 

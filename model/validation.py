@@ -20,7 +20,7 @@ import dataclasses
 import re
 from typing import Any
 
-from model.errors import FieldError, ValidationError
+from model.errors import DUPLICATE, FieldError, ModelError, ValidationError
 from model.labels import (
     Labels,
     LabelSelector,
@@ -41,13 +41,16 @@ from model.objects import (
     DeploymentStatus,
     DeploymentStrategy,
     ObjectMeta,
+    PodSpec,
     PodTemplateSpec,
     ReplicaSet,
     ReplicaSetSpec,
     ReplicaSetStatus,
     ReplicationController,
+    ResourceRequirements,
     RollingUpdateDeployment,
 )
+from model.quantity import parse_quantity
 
 RECREATE = "Recreate"
 ROLLING_UPDATE = "RollingUpdate"
@@ -59,6 +62,22 @@ _NEGATIVE = "must be greater than or equal to 0"
 _INT32_MAX = (1 << 31) - 1
 _TOTAL_ANNOTATION_SIZE_LIMIT = 256 * (1 << 10)
 _PERCENT_RE = re.compile(r"[0-9]+%")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PodChecks:
+    """What pod-template validation covers beyond restartPolicy and activeDeadlineSeconds.
+
+    ``ephemeral_containers``: how many the template declares (the model's PodSpec does not keep
+    them). ``containers``: also check the containers (required, names, images, requests <= limits),
+    as ValidatePodSpec does; the conformance op leaves this out of scope, manifests turn it on.
+    """
+
+    ephemeral_containers: int = 0
+    containers: bool = False
+
+
+NO_POD_CHECKS = PodChecks()
 
 
 # --- defaulting ---------------------------------------------------------------------------------
@@ -222,13 +241,15 @@ def validate_label_selector(selector: LabelSelector | None, path: str) -> list[F
     return errs
 
 
-def validate_pod_template_spec(template: PodTemplateSpec, path: str, ephemeral_containers: int = 0) -> list[FieldError]:
+def validate_pod_template_spec(template: PodTemplateSpec, path: str, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
     """Mirrors core validation: ValidatePodTemplateSpec, for the parts the model covers: template
     labels and annotations, the pod spec's restartPolicy and activeDeadlineSeconds, and the ban on
     ephemeral containers in a template."""
     errs = validate_labels(template.metadata.labels, f"{path}.labels")
     errs.extend(validate_annotations(template.metadata.annotations, f"{path}.annotations"))
     spec = template.spec
+    if pod.containers:
+        errs.extend(validate_containers(spec, f"{path}.spec"))
     policy = spec.restart_policy
     if policy == "":
         errs.append(FieldError.required(f"{path}.spec.restartPolicy"))
@@ -237,14 +258,66 @@ def validate_pod_template_spec(template: PodTemplateSpec, path: str, ephemeral_c
     if spec.active_deadline_seconds is not None and not 1 <= spec.active_deadline_seconds <= _INT32_MAX:
         errs.append(FieldError.invalid(f"{path}.spec.activeDeadlineSeconds", spec.active_deadline_seconds,
                                        f"must be between 1 and {_INT32_MAX}, inclusive"))
-    if ephemeral_containers:
+    if pod.ephemeral_containers:
         errs.append(FieldError.forbidden(f"{path}.spec.ephemeralContainers",
                                          "ephemeral containers not allowed in pod template"))
     return errs
 
 
+def validate_containers(spec: PodSpec, path: str) -> list[FieldError]:
+    """Mirrors core validation: validateContainers / validateInitContainers, the parts the model
+    covers: at least one container, each named (a DNS label, unique across init and regular
+    containers) with an image, and non-negative requests no larger than their limits."""
+    errs: list[FieldError] = []
+    names: set[str] = set()
+    for group, containers in (("initContainers", spec.init_containers), ("containers", spec.containers)):
+        for i, ctr in enumerate(containers):
+            cpath = f"{path}.{group}[{i}]"
+            if not ctr.name:
+                errs.append(FieldError.required(f"{cpath}.name"))
+            else:
+                errs.extend(FieldError.invalid(f"{cpath}.name", ctr.name, m) for m in is_dns1123_label(ctr.name))
+                if ctr.name in names:
+                    errs.append(FieldError(DUPLICATE, f"{cpath}.name", ctr.name))
+                names.add(ctr.name)
+            if not ctr.image:
+                errs.append(FieldError.required(f"{cpath}.image"))
+            errs.extend(_validate_resources(ctr.resources, f"{cpath}.resources"))
+    if not spec.containers:
+        errs.append(FieldError.required(f"{path}.containers"))
+    return errs
+
+
+def _validate_resources(resources: ResourceRequirements, path: str) -> list[FieldError]:
+    errs: list[FieldError] = []
+    limits = dict(resources.limits)
+    for name, quantity in resources.requests:
+        try:
+            amount = parse_quantity(quantity)
+        except ModelError as exc:
+            errs.append(FieldError.invalid(f"{path}.requests[{name}]", quantity, exc.message))
+            continue
+        if amount < 0:
+            errs.append(FieldError.invalid(f"{path}.requests[{name}]", quantity, _NEGATIVE))
+        if name in limits:
+            try:
+                limit = parse_quantity(limits[name])
+            except ModelError:
+                continue
+            if amount > limit:
+                errs.append(FieldError.invalid(f"{path}.requests", quantity,
+                                               f"must be less than or equal to {name} limit of {limits[name]}"))
+    for name, quantity in resources.limits:
+        try:
+            if parse_quantity(quantity) < 0:
+                errs.append(FieldError.invalid(f"{path}.limits[{name}]", quantity, _NEGATIVE))
+        except ModelError as exc:
+            errs.append(FieldError.invalid(f"{path}.limits[{name}]", quantity, exc.message))
+    return errs
+
+
 def _template_for_controller(template: PodTemplateSpec | None, selector_matches_labels: bool | None, path: str,
-                             owner: str, ephemeral_containers: int) -> list[FieldError]:
+                             owner: str, pod: PodChecks) -> list[FieldError]:
     """ValidatePodTemplateSpecForReplicaSet / ...ForRC: the selector must match the template labels
     (``selector_matches_labels`` None: not checked), then the template, then the controller rules."""
     if template is None:
@@ -253,7 +326,7 @@ def _template_for_controller(template: PodTemplateSpec | None, selector_matches_
     if selector_matches_labels is False:
         errs.append(FieldError.invalid(f"{path}.metadata.labels", _labels_json(template.metadata.labels) or None,
                                        "`selector` does not match template `labels`"))
-    errs.extend(validate_pod_template_spec(template, path, ephemeral_containers))
+    errs.extend(validate_pod_template_spec(template, path, pod))
     if template.spec.restart_policy != "Always":
         errs.append(FieldError.not_supported(f"{path}.spec.restartPolicy", template.spec.restart_policy, ("Always",)))
     if template.spec.active_deadline_seconds is not None:
@@ -263,7 +336,7 @@ def _template_for_controller(template: PodTemplateSpec | None, selector_matches_
 
 
 def _selector_and_template(selector: LabelSelector | None, template: PodTemplateSpec | None, path: str,
-                           owner: str, ephemeral_containers: int) -> list[FieldError]:
+                           owner: str, pod: PodChecks) -> list[FieldError]:
     """The selector and template part shared by ValidateDeploymentSpec and ValidateReplicaSetSpec."""
     errs: list[FieldError] = []
     if selector is None:
@@ -284,7 +357,7 @@ def _selector_and_template(selector: LabelSelector | None, template: PodTemplate
     match: bool | None = None
     if as_selector.nothing or as_selector.requirements:
         match = matches(as_selector, labels)
-    errs.extend(_template_for_controller(template, match, f"{path}.template", owner, ephemeral_containers))
+    errs.extend(_template_for_controller(template, match, f"{path}.template", owner, pod))
     return errs
 
 
@@ -359,11 +432,11 @@ def validate_deployment_strategy(strategy: DeploymentStrategy, path: str) -> lis
     return [FieldError.not_supported(path, _strategy_json(strategy), (RECREATE, ROLLING_UPDATE))]
 
 
-def validate_deployment_spec(spec: DeploymentSpec, path: str = "spec", ephemeral_containers: int = 0) -> list[FieldError]:
+def validate_deployment_spec(spec: DeploymentSpec, path: str = "spec", pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
     """Mirrors apps validation: ValidateDeploymentSpec, in its order: replicas, selector, template,
     strategy, minReadySeconds, revisionHistoryLimit, rollback, progressDeadlineSeconds."""
     errs = validate_nonnegative(spec.replicas or 0, f"{path}.replicas")
-    errs.extend(_selector_and_template(spec.selector, spec.template, path, "ReplicaSet", ephemeral_containers))
+    errs.extend(_selector_and_template(spec.selector, spec.template, path, "ReplicaSet", pod))
     errs.extend(validate_deployment_strategy(spec.strategy, f"{path}.strategy"))
     errs.extend(validate_nonnegative(spec.min_ready_seconds, f"{path}.minReadySeconds"))
     if spec.revision_history_limit is not None:
@@ -378,11 +451,11 @@ def validate_deployment_spec(spec: DeploymentSpec, path: str = "spec", ephemeral
     return errs
 
 
-def validate_deployment(obj: Deployment, ephemeral_containers: int = 0) -> list[FieldError]:
+def validate_deployment(obj: Deployment, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
     """Mirrors apps validation: ValidateDeployment (metadata, then the spec). Run it on a defaulted
     object (``default_deployment``) to get the API server's answer for a user's manifest."""
     errs = validate_object_meta(obj.metadata)
-    errs.extend(validate_deployment_spec(obj.spec, "spec", ephemeral_containers))
+    errs.extend(validate_deployment_spec(obj.spec, "spec", pod))
     return errs
 
 
@@ -433,19 +506,19 @@ def _camel(name: str) -> str:
 
 # --- ReplicaSet and ReplicationController --------------------------------------------------------
 
-def validate_replica_set_spec(spec: ReplicaSetSpec, path: str = "spec", ephemeral_containers: int = 0) -> list[FieldError]:
+def validate_replica_set_spec(spec: ReplicaSetSpec, path: str = "spec", pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
     """Mirrors apps validation: ValidateReplicaSetSpec (replicas, minReadySeconds, selector, template)."""
     errs = validate_nonnegative(spec.replicas or 0, f"{path}.replicas")
     errs.extend(validate_nonnegative(spec.min_ready_seconds, f"{path}.minReadySeconds"))
     errs.extend(_selector_and_template(spec.selector, spec.template or PodTemplateSpec(), path, "ReplicaSet",
-                                       ephemeral_containers))
+                                       pod))
     return errs
 
 
-def validate_replica_set(obj: ReplicaSet, ephemeral_containers: int = 0) -> list[FieldError]:
+def validate_replica_set(obj: ReplicaSet, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
     """Mirrors apps validation: ValidateReplicaSet."""
     errs = validate_object_meta(obj.metadata)
-    errs.extend(validate_replica_set_spec(obj.spec, "spec", ephemeral_containers))
+    errs.extend(validate_replica_set_spec(obj.spec, "spec", pod))
     return errs
 
 
@@ -469,7 +542,7 @@ def validate_replica_set_status(status: ReplicaSetStatus, path: str = "status") 
     return errs
 
 
-def validate_replication_controller(obj: ReplicationController, ephemeral_containers: int = 0) -> list[FieldError]:
+def validate_replication_controller(obj: ReplicationController, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
     """Mirrors core validation: ValidateReplicationController / ValidateReplicationControllerSpec
     (minReadySeconds, a non-empty selector, replicas, then the template against the selector map)."""
     errs = validate_object_meta(obj.metadata)
@@ -482,7 +555,7 @@ def validate_replication_controller(obj: ReplicationController, ephemeral_contai
     if spec.selector and spec.template is not None:
         match = matches(selector_from_set(spec.selector), spec.template.metadata.labels)
     errs.extend(_template_for_controller(spec.template, match, "spec.template", "ReplicationController",
-                                         ephemeral_containers))
+                                         pod))
     return errs
 
 

@@ -170,11 +170,12 @@ def test_list_kind_and_files(tmp_path: Path) -> None:
 
 
 def test_load_object_from_parsed_document() -> None:
-    obj = load_object({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"}}, namespace="team")
+    pod = {"kind": "Pod", "metadata": {"name": "p"}, "spec": {"containers": [{"name": "c", "image": "i"}]}}
+    obj = load_object({**pod, "apiVersion": "v1"}, namespace="team")
     assert obj.metadata.namespace == "team"
-    assert load_object({"kind": "Pod", "metadata": {"name": "p"}}).api_version == "v1"
+    assert load_object(pod).api_version == "v1"
     with pytest.raises(ModelError):
-        load_object({"kind": "Pod", "metadata": {"name": "p"}}, require_api_version=True)
+        load_object(pod, require_api_version=True)
     with pytest.raises(ModelError):
         load_manifests("kind: Pod\nmetadata: {name: p}\n")
 
@@ -190,3 +191,26 @@ def test_hpa_is_delegated_or_unsupported() -> None:
     else:
         (hpa,) = load_manifests(text, "hpa.yaml")
         assert hpa.metadata.name == "h"
+
+
+def test_requests_default_from_limits() -> None:
+    text = DEPLOYMENT.replace("requests: {cpu: 100m, memory: 64Mi}", "limits: {cpu: 500m, memory: 128Mi}\n          requests: {memory: 64Mi}")
+    (d,) = load_manifests(text, "app.yaml")
+    assert dict(d.spec.template.spec.containers[0].resources.requests) == {"cpu": "500m", "memory": "64Mi"}
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("      - name: nginx\n        image: nginx:1.25\n", "      - name: nginx\n"),
+         "spec.template.spec.containers[0].image: Required value"),
+        (("name: nginx", "name: Nginx"), 'spec.template.spec.containers[0].name: Invalid value: "Nginx"'),
+        (("requests: {cpu: 100m, memory: 64Mi}", "requests: {cpu: '2'}\n          limits: {cpu: '1'}"),
+         'spec.template.spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1'),
+        (("      containers:\n", "      containers: []\n      initContainers:\n"), "spec.template.spec.containers: Required value"),
+    ],
+)
+def test_container_checks(edit: tuple[str, str], expected: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        load_manifests(DEPLOYMENT.replace(*edit), "bad.yaml")
+    assert expected in info.value.message

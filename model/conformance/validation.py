@@ -16,6 +16,7 @@ from model.validation import (
     DEFAULT_PROGRESS_DEADLINE_SECONDS,
     DEFAULT_REVISION_HISTORY_LIMIT,
     ROLLING_UPDATE,
+    PodChecks,
     validate_deployment,
     validate_deployment_status,
     validate_deployment_status_update,
@@ -47,7 +48,7 @@ def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
 
 def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
     deployment, ephemeral = internal_deployment_from_json(inp.get("deployment"))
-    errors = [str(e) for e in validate_deployment(deployment, ephemeral)]
+    errors = [str(e) for e in validate_deployment(deployment, PodChecks(ephemeral_containers=ephemeral))]
     return {"valid": not errors, "errors": errors}
 
 
