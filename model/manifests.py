@@ -369,10 +369,11 @@ def apply_defaults(obj: Any, namespace: str = "default") -> Any:
     return obj
 
 
-def validate_object(obj: Any, ephemeral_containers: int = 0) -> list[FieldError]:
-    """The API server's validation of a defaulted object, pod containers included (the kinds the
-    model validates fully; Nodes and Services get their metadata checked)."""
-    pod = PodChecks(ephemeral_containers=ephemeral_containers, containers=True)
+def validate_object(obj: Any, ephemeral_containers: int = 0, containers: bool = True) -> list[FieldError]:
+    """The API server's validation of a defaulted object, pod containers included unless
+    ``containers`` is False (the kinds the model validates fully; Nodes and Services get their
+    metadata checked)."""
+    pod = PodChecks(ephemeral_containers=ephemeral_containers, containers=containers)
     if isinstance(obj, Deployment):
         return validate_deployment(obj, pod)
     if isinstance(obj, ReplicaSet):
@@ -383,7 +384,8 @@ def validate_object(obj: Any, ephemeral_containers: int = 0) -> list[FieldError]
         return validate_object_meta(obj.metadata, namespaced=False)
     if isinstance(obj, Pod):
         errs = validate_object_meta(obj.metadata)
-        errs.extend(validate_containers(obj.spec, "spec"))
+        if containers:
+            errs.extend(validate_containers(obj.spec, "spec"))
         if obj.spec.restart_policy not in ("Always", "OnFailure", "Never"):
             errs.append(FieldError.not_supported("spec.restartPolicy", obj.spec.restart_policy,
                                                  ("Always", "OnFailure", "Never")))
@@ -420,13 +422,15 @@ def _ephemeral_count(doc: Mapping[str, Any]) -> int:
 
 
 def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>", index: int | None = None,
-                require_api_version: bool = False) -> Any:
+                strict: bool = False) -> Any:
     """One manifest document (parsed YAML/JSON) as a checked, defaulted, validated model object.
 
     Raises ``ModelError`` (``Invalid``, or ``Unsupported`` for a kind the model lacks) or
     ``ValidationError``; messages start with ``<source>, document <n> (<Kind> '<name>')``.
-    A missing ``apiVersion`` takes the kind's version unless ``require_api_version`` (scenario steps
-    may leave it out; ``load_manifests`` requires it, as kubectl does). A wrong one is always rejected.
+    ``strict`` (what ``load_manifests`` uses for files) is what kubectl and the API server demand:
+    ``apiVersion`` present and pods with valid containers. Without it (scenario steps, which may
+    abbreviate manifests) a missing ``apiVersion`` takes the kind's version and containers are not
+    checked; everything else, a wrong ``apiVersion`` included, is checked the same.
     """
     where = _where(source, index)
     if not isinstance(doc, dict):
@@ -435,7 +439,7 @@ def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>"
     api_version = doc.get("apiVersion")
     if not isinstance(kind, str) or not kind:
         raise ModelError("Invalid", f"{where}: Object 'Kind' is missing", field="kind")
-    if api_version is None and not require_api_version and kind in API_VERSIONS:
+    if api_version is None and not strict and kind in API_VERSIONS:
         api_version = API_VERSIONS[kind][0]
         doc = {**doc, "apiVersion": api_version}
     if not isinstance(api_version, str) or not api_version:
@@ -460,7 +464,7 @@ def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>"
     except ModelError as exc:
         raise ModelError(exc.kind, f"{where}: {exc.message}", field=exc.field) from None
     obj = apply_defaults(obj, namespace)
-    errors = validate_object(obj, _ephemeral_count(doc))
+    errors = validate_object(obj, _ephemeral_count(doc), containers=strict)
     if errors:
         raise _invalid(where, errors)
     return obj
@@ -484,7 +488,7 @@ def load_manifests(text: str, source: str = "<manifest>", namespace: str = "defa
 
     Empty documents are skipped; ``kind: List`` contributes its items. The first bad document raises.
     """
-    return tuple(load_object(doc, namespace, source, index, require_api_version=True)
+    return tuple(load_object(doc, namespace, source, index, strict=True)
                  for index, doc in _expand_lists(parse_documents(text, source), source))
 
 

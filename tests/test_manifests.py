@@ -171,11 +171,15 @@ def test_list_kind_and_files(tmp_path: Path) -> None:
 
 def test_load_object_from_parsed_document() -> None:
     pod = {"kind": "Pod", "metadata": {"name": "p"}, "spec": {"containers": [{"name": "c", "image": "i"}]}}
-    obj = load_object({**pod, "apiVersion": "v1"}, namespace="team")
+    obj = load_object({**pod, "apiVersion": "v1"}, namespace="team", strict=True)
     assert obj.metadata.namespace == "team"
+    # lenient (scenario steps): apiVersion inferred, containers not required
     assert load_object(pod).api_version == "v1"
+    assert load_object({"kind": "Pod", "metadata": {"name": "p"}}).metadata.name == "p"
     with pytest.raises(ModelError):
-        load_object(pod, require_api_version=True)
+        load_object(pod, strict=True)
+    with pytest.raises(ModelError):
+        load_object({**pod, "apiVersion": "v2"})
     with pytest.raises(ModelError):
         load_manifests("kind: Pod\nmetadata: {name: p}\n")
 
