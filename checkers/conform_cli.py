@@ -40,7 +40,7 @@ def register(sub: Any) -> None:
     serve.set_defaults(func=_cmd_serve)
 
     run = csub.add_parser("run", help="judge conformance cases (JSON Lines) against the model")
-    run.add_argument("files", nargs="+", metavar="FILE.jsonl")
+    run.add_argument("files", nargs="+", metavar="FILE.jsonl", help="case files (a directory: its *.jsonl)")
     run.add_argument("--json", action="store_true", help="print one result object per case")
     run.add_argument("-v", "--verbose", action="store_true", help="also list skipped cases")
     run.set_defaults(func=_cmd_run)
@@ -135,9 +135,19 @@ class Case:
     problem: str = ""
 
 
+def _expand(paths: Iterable[str]) -> Iterator[str]:
+    # A directory stands for the *.jsonl files in it, in name order.
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            yield from (str(f) for f in sorted(p.glob("*.jsonl")))
+        else:
+            yield path
+
+
 def read_cases(paths: Iterable[str]) -> Iterator[Case]:
     """The cases of JSON Lines files in order; blank lines and ``//`` comment lines are skipped."""
-    for path in paths:
+    for path in _expand(paths):
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
