@@ -93,7 +93,7 @@ def get_pod_replicasets(pod: Pod, replicasets: Sequence[ReplicaSet]) -> tuple[Re
             selector = label_selector_as_selector(rs.spec.selector)
         except ModelError:
             continue
-        if selector.nothing or not selector.requirements:
+        if selector.nothing or selector.empty:
             continue
         if selector.matches(pod.metadata.labels):
             out.append(rs)
