@@ -142,7 +142,9 @@ def indirectly_related_pods(rs: ReplicaSet, all_replicasets: Sequence[ReplicaSet
         if matches is None:
             continue
         for pod in pods:
-            if pod.metadata.namespace != sibling.metadata.namespace or not matches(pod.metadata.labels):
+            # The pod lister of namespace "" (metav1.NamespaceAll) lists every namespace.
+            in_namespace = not sibling.metadata.namespace or pod.metadata.namespace == sibling.metadata.namespace
+            if not in_namespace or not matches(pod.metadata.labels):
                 continue
             ident = ("uid", pod.metadata.uid) if pod.metadata.uid else (pod.metadata.namespace, pod.metadata.name)
             if ident in seen:
