@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from model.controllers.controller_ref_manager import (
     ClaimResult,
@@ -298,7 +299,7 @@ def sync_replicaset(
     patch_outcome: Callable[[PodPatch], CallError | None] = _ok_patch,
     burst_replicas: int = BURST_REPLICAS,
     gates: RankGates = DEFAULT_GATES,
-    rank_now: int | None | bool = True,
+    rank_now: int | None | Literal["now"] = "now",
 ) -> SyncResult:
     """Mirrors replica_set.go syncReplicaSet (one pass, the RS found in the cache).
 
@@ -309,8 +310,8 @@ def sync_replicaset(
       ``CallError`` when the GET fails);
     * ``create_outcome(k, pod)``, ``delete_outcome(namespace, name)``, ``patch_outcome(patch)``:
       how each API call ends (default: success);
-    * ``rank_now``: the ``Now`` of the deletion sort: True = ``now``, None = unset (plain times),
-      or an explicit time.
+    * ``rank_now``: the ``Now`` of the deletion sort: ``"now"`` (default) is ``now``, None is an
+      unset ``Now`` (plain time comparisons), an int an explicit time.
 
     Step order as in Kubernetes: expectations are read before pods are listed; an invalid selector
     ends the pass quietly; claim errors end it with an error before any create/delete; an RS being
@@ -348,7 +349,7 @@ def sync_replicaset(
     managed = False
     if needs_sync and rs.metadata.deletion_timestamp is None:
         managed = True
-        sort_now = now if rank_now is True else (None if rank_now is False else rank_now)
+        sort_now = now if rank_now == "now" else rank_now
         creates, deletes, expectations, manage_err = _manage_replicas(
             rs, owned, all_rss, pods, expectations, now, create_outcome, delete_outcome, burst_replicas, gates,
             sort_now)
