@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -153,3 +155,24 @@ def test_sync_respects_replicas_and_burst(replicas, pods, burst, deleting, creat
     if creates:
         assert result.expectations is not None
         assert result.expectations.add == sum(1 for c in result.creates if c.error is None)
+
+
+@given(st.lists(pods(), max_size=16), st.lists(pods(), max_size=8), st.integers(0, 16), st.sampled_from(PLAIN))
+def test_no_survivor_should_have_gone_before_a_victim(owned, others, diff, gates) -> None:  # type: ignore[no-untyped-def]
+    """getPodsToDelete takes a prefix of the ranked order: no kept pod ranks before a deleted one."""
+    from model.controllers.replicaset import colocation_ranks, get_pods_to_delete
+
+    owned = [replace(p, metadata=replace(p.metadata, name=f"o{i}")) for i, p in enumerate(owned)]
+    related = owned + list(others)
+    diff = min(diff, len(owned))
+    victims = get_pods_to_delete(owned, related, diff, NOW, gates)
+    assert len(victims) == diff
+    if diff == len(owned):
+        assert list(victims) == owned
+        return
+    rank = dict(zip((p.metadata.name for p in owned), colocation_ranks(owned, related), strict=True))
+    chosen = {p.metadata.name for p in victims}
+    for v in victims:
+        for w in owned:
+            if w.metadata.name not in chosen:
+                assert not active_pods_with_ranks_less(w, rank[w.metadata.name], v, rank[v.metadata.name], NOW, gates)
