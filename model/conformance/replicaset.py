@@ -152,7 +152,7 @@ def op_sync(inp: Mapping[str, Any]) -> dict[str, Any]:
     result = sync_replicaset(rs, pods, replicasets, expectations, now, live_rs=live,
                              create_outcome=create_outcome, delete_outcome=delete_outcome,
                              patch_outcome=patch_outcome, burst_replicas=burst, gates=read_gates(inp),
-                             rank_now=now_opt)
+                             rank_now=now_opt, refuse_unlabeled=False)
     exp = result.expectations
     return {
         "createCalls": len(result.creates),

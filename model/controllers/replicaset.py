@@ -300,6 +300,7 @@ def sync_replicaset(
     burst_replicas: int = BURST_REPLICAS,
     gates: RankGates = DEFAULT_GATES,
     rank_now: int | None | Literal["now"] = "now",
+    refuse_unlabeled: bool = True,
 ) -> SyncResult:
     """Mirrors replica_set.go syncReplicaSet (one pass, the RS found in the cache).
 
@@ -311,7 +312,9 @@ def sync_replicaset(
     * ``create_outcome(k, pod)``, ``delete_outcome(namespace, name)``, ``patch_outcome(patch)``:
       how each API call ends (default: success);
     * ``rank_now``: the ``Now`` of the deletion sort: ``"now"`` (default) is ``now``, None is an
-      unset ``Now`` (plain time comparisons), an int an explicit time.
+      unset ``Now`` (plain time comparisons), an int an explicit time;
+    * ``refuse_unlabeled``: RealPodControl's refusal to create a pod without labels (the call fails
+      before reaching the API server); Kubernetes' FakePodControl has no such check.
 
     Step order as in Kubernetes: expectations are read before pods are listed; an invalid selector
     ends the pass quietly; claim errors end it with an error before any create/delete; an RS being
@@ -352,7 +355,7 @@ def sync_replicaset(
         sort_now = now if rank_now == "now" else rank_now
         creates, deletes, expectations, manage_err = _manage_replicas(
             rs, owned, all_rss, pods, expectations, now, create_outcome, delete_outcome, burst_replicas, gates,
-            sort_now)
+            sort_now, refuse_unlabeled)
 
     status = calculate_status(rs, owned, manage_err, now)
     write = status_needs_update(rs, status)
@@ -379,6 +382,7 @@ def _manage_replicas(
     burst: int,
     gates: RankGates,
     sort_now: int | None,
+    refuse_unlabeled: bool,
 ) -> tuple[tuple[CreateCall, ...], tuple[DeleteCall, ...], ControlleeExpectations | None, str | None]:
     """Mirrors replica_set.go manageReplicas: create or delete at most ``burst`` pods."""
     diff = len(owned) - desired_replicas(rs)
@@ -389,7 +393,10 @@ def _manage_replicas(
         calls: list[CreateCall] = []
 
         def create(k: int) -> CallError | None:
-            err = create_outcome(k, template_pod)
+            if refuse_unlabeled and not template_pod.metadata.labels:
+                err: CallError | None = CallError("unable to create pods, no labels")
+            else:
+                err = create_outcome(k, template_pod)
             calls.append(CreateCall(k, template_pod, err))
             # A create refused because the namespace is terminating counts as done.
             if err is not None and err.reason == "NamespaceTerminating":
