@@ -45,6 +45,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from model import labels
 from model.controllers.deployment import util
 from model.controllers.deployment.context import (
     Action,
@@ -63,10 +64,10 @@ from model.controllers.deployment.sync import (
     sync,
     sync_status_only,
 )
+from model.errors import ModelError
 from model.objects import (
     Deployment,
     DeploymentStatus,
-    Labels,
     LabelSelector,
     OwnerReference,
     Pod,
@@ -91,43 +92,20 @@ class SyncResult:
         return self.deployment.status
 
 
-def selector_matches(selector: LabelSelector | None, labels: Labels) -> bool:
-    """``metav1.LabelSelectorAsSelector(selector).Matches(labels)``: nil selects nothing, empty
-    selects everything; In/NotIn/Exists/DoesNotExist expressions ANDed with matchLabels."""
-    if selector is None:
-        return False
-    have = dict(labels)
-    for k, v in selector.match_labels:
-        if have.get(k) != v:
-            return False
-    for req in selector.match_expressions:
-        present = req.key in have
-        if req.operator == "In":
-            if not present or have[req.key] not in req.values:
-                return False
-        elif req.operator == "NotIn":
-            if present and have[req.key] in req.values:
-                return False
-        elif req.operator == "Exists":
-            if not present:
-                return False
-        elif req.operator == "DoesNotExist":
-            if present:
-                return False
-        else:
-            return False
-    return True
-
-
 def claim_replica_sets(p: Pass, candidates: Sequence[ReplicaSet]) -> list[ReplicaSet]:
     """Mirrors deployment_controller.go: getReplicaSetsForDeployment with
     controller_ref_manager.go: ClaimReplicaSets (adopt matching orphans, release non-matching RSs)."""
     d = p.d
+    try:
+        selector = labels.label_selector_as_selector(d.spec.selector)
+    except ModelError as exc:
+        raise SyncError(f"deployment {d.metadata.namespace}/{d.metadata.name} has invalid label selector: "
+                        f"{exc.message}") from None
     deleting = d.metadata.deletion_timestamp is not None
     claimed: list[ReplicaSet] = []
     for rs in candidates:
         ref = controller_ref(rs.metadata)
-        matches = selector_matches(d.spec.selector, rs.metadata.labels)
+        matches = labels.matches(selector, rs.metadata.labels)
         if ref is not None:
             if ref.uid != d.metadata.uid:
                 continue

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from model.errors import ModelError
+from model.intstr import get_scaled_value_from_int_or_percent
 from model.objects import (
     Deployment,
     DeploymentCondition,
@@ -33,13 +34,6 @@ from model.objects import (
     to_json,
 )
 from model.timeutil import GO_ZERO_TIME, NANOS, Time
-
-try:  # the foundation helper's module, once merged
-    from model.intstr import get_scaled_value_from_int_or_percent
-except ImportError:  # pragma: no cover - until model/intstr.py lands on main
-    from model.controllers.deployment._intstr import (  # type: ignore[assignment]
-        get_scaled_value_from_int_or_percent,
-    )
 
 # --- annotation keys, label key, strategy types, condition types and reasons -----------------
 
