@@ -11,7 +11,7 @@ from model.controllers.deployment import util
 from model.controllers.deployment.context import CreateReplicaSet, DeleteReplicaSet, UpdateDeployment
 from model.controllers.deployment.rollback import undo
 from model.errors import ModelError
-from model.objects import Pod, PodStatus, RollingUpdateDeployment, get_annotation
+from model.objects import ObjectMeta, OwnerReference, Pod, PodStatus, RollingUpdateDeployment, get_annotation
 from tests.deployment.env import Cluster, make_deployment
 
 
@@ -166,8 +166,11 @@ def test_recreate_scales_old_to_zero_and_waits_for_old_pods() -> None:
     c.run_pods()  # old pods are gone
     # A pod of the old RS that is still running (e.g. terminating) blocks the new RS too.
     from model.controllers.deployment.deployment_controller import sync_deployment
-    running = Pod(status=PodStatus(phase="Running"))
-    blocked = sync_deployment(c.deployment, list(c.rss.values()), {c.rss[old_name].metadata.uid: [running]}, c.now)
+    old_uid = c.rss[old_name].metadata.uid
+    running = Pod(metadata=ObjectMeta(name="old-pod", namespace="default", labels=(("app", "web"),),
+                                      owner_references=(OwnerReference(uid=old_uid, controller=True),)),
+                  status=PodStatus(phase="Running"))
+    blocked = sync_deployment(c.deployment, list(c.rss.values()), {old_uid: [running]}, c.now)
     assert not any(isinstance(a, CreateReplicaSet) for a in blocked.actions)
     c.step()
     new = c.new_rs()

@@ -8,8 +8,9 @@ API (for the transition system)::
 * ``replica_sets``: every ReplicaSet in the cache (any namespace; only the Deployment's namespace is
   looked at). The pass claims them as ``getReplicaSetsForDeployment`` does: RSs it controls and whose
   labels match its selector, plus orphans it adopts; controlled RSs that no longer match are released.
-* ``pods_by_rs_uid``: ``{rs uid: pods}``, the pod map ``getPodMapForDeployment`` builds (only Recreate
-  reads it: any non-terminal pod outside the new RS blocks the new RS).
+* ``pods_by_rs_uid``: ``{rs uid: pods}``, pods grouped by their controller's UID. As
+  ``getPodMapForDeployment`` does, only pods of claimed RSs that match the Deployment's selector (and
+  namespace) are kept. Only Recreate reads them: any non-terminal pod outside the new RS blocks it.
 * ``now``: int nanoseconds, the clock for condition times and the progress deadline.
 * ``feature_gates``: ``{"DeploymentReplicaSetTerminatingReplicas": bool,
   "DeploymentPodReplacementPolicy": bool}`` or a ``FeatureGates``; absent gates are off.
@@ -127,6 +128,24 @@ def claim_replica_sets(p: Pass, candidates: Sequence[ReplicaSet]) -> list[Replic
     return claimed
 
 
+def pod_map_for_deployment(d: Deployment, rs_list: Sequence[ReplicaSet],
+                           pods_by_rs_uid: Mapping[str, Sequence[Pod]]) -> dict[str, list[Pod]]:
+    """Mirrors deployment_controller.go: getPodMapForDeployment: the pods matching the Deployment's
+    selector, grouped by the claimed RS that controls them (inactive pods included: Recreate needs them)."""
+    selector = labels.label_selector_as_selector(d.spec.selector)
+    pod_map: dict[str, list[Pod]] = {rs.metadata.uid: [] for rs in rs_list}
+    for uid, pods in pods_by_rs_uid.items():
+        if uid not in pod_map:
+            continue
+        for pod in pods:
+            ref = controller_ref(pod.metadata)
+            owner = uid if ref is None else ref.uid
+            if owner in pod_map and labels.matches(selector, pod.metadata.labels) and \
+                    pod.metadata.namespace == d.metadata.namespace:
+                pod_map[owner].append(pod)
+    return pod_map
+
+
 def _gates(feature_gates: Mapping[str, bool] | FeatureGates | None) -> FeatureGates:
     if isinstance(feature_gates, FeatureGates):
         return feature_gates
@@ -161,6 +180,7 @@ def sync_deployment(
                 p.update_status()
             return _result(p, [], None)
         rs_list = claim_replica_sets(p, in_ns)
+        pod_map = pod_map_for_deployment(d, rs_list, pods_by_rs_uid)
         if d.metadata.deletion_timestamp is not None:
             sync_status_only(p, rs_list, namespace_rss)
             return _result(p, rs_list, None)
@@ -179,7 +199,7 @@ def sync_deployment(
             return _result(p, rs_list, None)
         stype = p.d.spec.strategy.type
         if stype == util.RECREATE:
-            rollout_recreate(p, rs_list, pods_by_rs_uid, namespace_rss)
+            rollout_recreate(p, rs_list, pod_map, namespace_rss)
         elif stype == util.ROLLING_UPDATE:
             rollout_rolling(p, rs_list, namespace_rss)
         else:
