@@ -5,8 +5,8 @@ Mirrors pkg/scheduler/schedule_one.go (``schedulePod``, ``findNodesThatFitPod``,
 pkg/scheduler/apis/config/v1/default_plugins.go as far as the model's objects reach:
 
 * filters, in the default order: NodeUnschedulable, NodeName, TaintToleration, NodeAffinity,
-  NodeResourcesFit, PodTopologySpread (every failing filter is reported for a node; Kubernetes
-  stops at the first, the reasons are the same for the message);
+  NodeResourcesFit, PodTopologySpread; as in ``RunFilterPlugins`` a node's reasons come from the
+  first filter that rejects it (``run_filters`` lists every failing filter, for diagnostics);
 * scores with the default weights: TaintToleration ×3, NodeResourcesFit (LeastAllocated, cpu and
   memory weight 1) ×1, NodeResourcesBalancedAllocation ×1, PodTopologySpread (ScheduleAnyway) ×2;
   NodeAffinity (×2) scores 0 without preferred terms; InterPodAffinity and ImageLocality are not
@@ -119,7 +119,7 @@ def schedule_one(pod: Pod, nodes: Sequence[Node], bound_pods: Iterable[Pod],
     for info in infos:
         failed = run_filters(pod, info, infos, comparison_operators)
         if failed:
-            failures.append((info.name, tuple(r for f in failed for r in f.reasons)))
+            failures.append((info.name, failed[0].reasons))
         else:
             feasible.append(info)
     if not feasible:
