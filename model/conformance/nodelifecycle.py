@@ -30,10 +30,10 @@ from typing import Any
 from model.controllers import nodelifecycle, tainteviction
 from model.errors import ModelError
 from model.objects import Node, Taint, Toleration, from_json, to_json
-from model.timeutil import NANOS, format_time, parse_time
+from model.timeutil import NANOS, Time, format_time, parse_time
 
 
-def _time(value: Any, field: str) -> int:
+def _time(value: Any, field: str) -> Time:
     if not isinstance(value, str):
         raise ModelError("Invalid", f"{field}: expected an RFC 3339 time", field=field)
     return parse_time(value)

@@ -26,7 +26,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from model.objects import ContainerStatus, Pod, PodCondition, PodStatus
-from model.timeutil import NANOS
+from model.timeutil import NANOS, Time
 
 # States (derived from the pod's status; see lifecycle_state).
 PENDING = "Pending"  # scheduled, pulling the image / creating containers
@@ -147,7 +147,7 @@ class KubeletStep:
     wake_at: int | None = None
 
 
-def _set_ready(status: PodStatus, ready: bool, now: int) -> tuple[PodCondition, ...]:
+def _set_ready(status: PodStatus, ready: bool, now: Time) -> tuple[PodCondition, ...]:
     want = "True" if ready else "False"
     conds = [c for c in status.conditions if c.type != "Ready"]
     old = next((c for c in status.conditions if c.type == "Ready"), None)
@@ -172,7 +172,7 @@ def restart_count(pod: Pod) -> int:
     return max((s.restart_count for s in pod.status.container_statuses), default=0)
 
 
-def kubelet_step(pod: Pod, event: str, now: int, pull_failures: int = 1) -> KubeletStep:
+def kubelet_step(pod: Pod, event: str, now: Time, pull_failures: int = 1) -> KubeletStep:
     """Apply the table row for (state of ``pod``, ``event``). Raises ValueError for an event the
     table does not allow in that state. ``pull_failures`` counts consecutive pull failures
     (for the pull back-off)."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from model.errors import ModelError
 from model.objects import LeaseSpec
-from model.timeutil import NANOS
+from model.timeutil import NANOS, Time
 
 DEFAULT_LEASE_DURATION_SECONDS = 15
 DEFAULT_RENEW_DEADLINE_SECONDS = 10
@@ -48,7 +48,7 @@ class ElectorState:
         """Mirrors IsLeader: the last observed holder is this client."""
         return self.observed is not None and self.observed.holder_identity == self.identity
 
-    def lease_valid(self, now: int) -> bool:
+    def lease_valid(self, now: Time) -> bool:
         """Mirrors isLeaseValid: ``observedTime + leaseDuration`` is after now."""
         if self.observed is None or self.observed_time is None:
             return False
@@ -66,7 +66,7 @@ class LeaseDecision:
     elector: ElectorState
 
 
-def try_acquire_or_renew(elector: ElectorState, lease: LeaseSpec | None, now: int,
+def try_acquire_or_renew(elector: ElectorState, lease: LeaseSpec | None, now: Time,
                          lease_duration_seconds: int = DEFAULT_LEASE_DURATION_SECONDS) -> LeaseDecision:
     """One attempt to acquire or renew. ``lease`` is the lock as read from the API (None: absent)."""
     desired = LeaseSpec(holder_identity=elector.identity, lease_duration_seconds=lease_duration_seconds,
@@ -88,7 +88,7 @@ def try_acquire_or_renew(elector: ElectorState, lease: LeaseSpec | None, now: in
     return LeaseDecision(True, write, False, ElectorState(elector.identity, write, now))
 
 
-def must_step_down(last_renew: int, now: int, renew_deadline_seconds: int = DEFAULT_RENEW_DEADLINE_SECONDS) -> bool:
+def must_step_down(last_renew: int, now: Time, renew_deadline_seconds: int = DEFAULT_RENEW_DEADLINE_SECONDS) -> bool:
     """A leader that has not renewed within the renew deadline stops leading (``renew``)."""
     return now - last_renew >= renew_deadline_seconds * NANOS
 

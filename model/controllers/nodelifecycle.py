@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from model.objects import Node, NodeCondition, Pod, PodCondition, Taint
-from model.timeutil import seconds
+from model.timeutil import Time, seconds
 
 # v1 well-known taint keys (staging/src/k8s.io/api/core/v1/well_known_taints.go)
 TAINT_NOT_READY = "node.kubernetes.io/not-ready"
@@ -102,7 +102,7 @@ class NodeObservation:
     """The node with updated conditions and controller taints."""
 
 
-def mark_unknown(node: Node, now: int) -> Node:
+def mark_unknown(node: Node, now: Time) -> Node:
     """Set the monitored conditions to Unknown. Mirrors the timeout branch of tryUpdateNodeHealth."""
     conds = list(node.status.conditions)
     for ctype in _MONITORED_CONDITIONS:
@@ -140,7 +140,7 @@ def _is_controller_taint(t: Taint) -> bool:
     return t.effect == NO_EXECUTE and t.key in (TAINT_NOT_READY, TAINT_UNREACHABLE)
 
 
-def controller_taints(ready: str, node: Node, now: int) -> tuple[Taint, ...]:
+def controller_taints(ready: str, node: Node, now: Time) -> tuple[Taint, ...]:
     """The controller-managed taints the node should carry: condition NoSchedule taints plus the
     NoExecute not-ready/unreachable taint (keeping its ``timeAdded`` if already present)."""
     taints = list(no_schedule_taints(node))
@@ -157,7 +157,7 @@ def with_controller_taints(node: Node, taints: Iterable[Taint]) -> Node:
     return dataclasses.replace(node, spec=dataclasses.replace(node.spec, taints=others + tuple(taints)))
 
 
-def observe_node(node: Node, last_heartbeat: int | None, now: int,
+def observe_node(node: Node, last_heartbeat: int | None, now: Time,
                  grace_period: int = DEFAULT_NODE_MONITOR_GRACE_PERIOD,
                  startup_grace_period: int = DEFAULT_NODE_STARTUP_GRACE_PERIOD) -> NodeObservation:
     """One health check of one node. Mirrors tryUpdateNodeHealth plus the taint passes.
@@ -253,7 +253,7 @@ def handle_disruption(previous: Mapping[str, str], zone_ready: Mapping[str, Sequ
     return DisruptionDecision(tuple(sorted(states.items())), tuple(sorted(qps.items())), all_are)
 
 
-def pods_to_mark_not_ready(pods: Iterable[Pod], node_name: str, now: int) -> tuple[Pod, ...]:
+def pods_to_mark_not_ready(pods: Iterable[Pod], node_name: str, now: Time) -> tuple[Pod, ...]:
     """Pods on the node whose Ready condition is set to False. Mirrors MarkPodsNotReady (run when
     the node's Ready condition leaves True)."""
     out = []
