@@ -91,7 +91,12 @@ from model.wiring import kubelet as kubelet_wiring
 from model.wiring import replicaset as replicaset_wiring
 from model.wiring import scheduler as scheduler_wiring
 from model.wiring.common import selector_matches
-from model.wiring.replicaset import Expectation
+from model.wiring.rshandlers import rs_handlers
+from model.controllers.controller_utils import (
+    EXPECTATIONS_TIMEOUT,
+    CallError,
+    ControlleeExpectations,
+)
 
 __all__ = [
     "State",
@@ -162,7 +167,7 @@ class State:
     informers: tuple[Informer, ...]
     queues: tuple[tuple[str, tuple[str, ...]], ...]
     delayed: tuple[tuple[int, str, str], ...] = ()
-    expectations: tuple[Expectation, ...] = ()
+    expectations: tuple[tuple[str, ControlleeExpectations], ...] = ()  # by RS key
     env: Env = Env()
     faults_left: FaultBudget = FaultBudget()
     script_pc: int = 0
@@ -182,8 +187,8 @@ class State:
     def queue(self, controller: str) -> tuple[str, ...]:
         return next((q for c, q in self.queues if c == controller), ())
 
-    def expectation(self, key: str) -> Expectation | None:
-        return next((e for e in self.expectations if e.key == key), None)
+    def expectation(self, key: str) -> ControlleeExpectations | None:
+        return next((e for k, e in self.expectations if k == key), None)
 
 
 def now_ns(config: ClusterConfig, state: State) -> Time:
@@ -415,11 +420,17 @@ def _enqueue(state: State, controller: str, key: str) -> State:
     return dataclasses.replace(state, queues=tuple(queues))
 
 
-def _set_expectation(state: State, exp: Expectation | None, key: str) -> State:
-    rest = tuple(e for e in state.expectations if e.key != key)
+def _set_expectation(state: State, exp: ControlleeExpectations | None, key: str) -> State:
+    rest = tuple(e for e in state.expectations if e[0] != key)
     if exp is not None:
-        rest = tuple(sorted(rest + (exp,), key=lambda e: e.key))
+        rest = tuple(sorted(rest + ((key, exp),), key=lambda e: e[0]))
     return dataclasses.replace(state, expectations=rest)
+
+
+def _enqueue_after(state: State, controller: str, key: str, at: int) -> State:
+    if (at, controller, key) in state.delayed:
+        return state
+    return dataclasses.replace(state, delayed=tuple(sorted(state.delayed + ((at, controller, key),))))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -432,48 +443,62 @@ def _handle(config: ClusterConfig, state: State, key: Key, old: Any, new: Any) -
     obj = new if new is not None else old
     if kind == "Deployment":
         state = _enqueue(state, DEPLOYMENT, f"{ns}/{name}")
-    elif kind == "ReplicaSet":
-        state = _enqueue(state, REPLICASET, f"{ns}/{name}")
+    elif kind in ("ReplicaSet", "Pod"):
         inf = state.informer(KCM)
-        for o in (old, new):
-            if o is None:
-                continue
-            ref = controller_ref(o.metadata)
-            if ref is not None and ref.kind == "Deployment":
-                state = _enqueue(state, DEPLOYMENT, f"{ns}/{ref.name}")
-            elif ref is None:
-                for d in cache_list(inf, "Deployment", ns):
-                    if selector_matches(d.spec.selector, o.metadata.labels):
-                        state = _enqueue(state, DEPLOYMENT, f"{ns}/{d.metadata.name}")
-    elif kind == "Pod":
-        inf = state.informer(KCM)
-        for o in (old, new):
-            if o is None:
-                continue
-            ref = controller_ref(o.metadata)
-            if ref is not None and ref.kind == "ReplicaSet":
-                state = _enqueue(state, REPLICASET, f"{ns}/{ref.name}")
-            elif ref is None:
-                for rs in cache_list(inf, "ReplicaSet", ns):
-                    if selector_matches(rs.spec.selector, o.metadata.labels):
-                        state = _enqueue(state, REPLICASET, f"{ns}/{rs.metadata.name}")
-        ref = controller_ref(obj.metadata)
-        if ref is not None and ref.kind == "ReplicaSet":
-            rs_key = f"{ns}/{ref.name}"
-            exp = state.expectation(rs_key)
-            if exp is not None:
-                if old is None and new is not None and new.metadata.deletion_timestamp is None:
-                    exp = dataclasses.replace(exp, add=exp.add - 1)
-                gone = new is None or (new.metadata.deletion_timestamp is not None
-                                       and (old is None or old.metadata.deletion_timestamp is None))
-                if gone and obj.metadata.name in exp.deletes:
-                    exp = dataclasses.replace(exp, deletes=tuple(n for n in exp.deletes if n != obj.metadata.name))
-                state = _set_expectation(state, exp, rs_key)
-            if new is None:  # the Deployment controller watches pod deletions (Recreate waits on them)
+        rss = cache_list(inf, "ReplicaSet", ns)
+        if kind == "ReplicaSet":
+            state = _apply_effect(state, _rs_effect(old, new), rss)
+            for o in (old, new):  # the Deployment controller's addReplicaSet/updateReplicaSet/deleteReplicaSet
+                if o is None:
+                    continue
+                ref = controller_ref(o.metadata)
+                if ref is not None and ref.kind == "Deployment":
+                    state = _enqueue(state, DEPLOYMENT, f"{ns}/{ref.name}")
+                elif ref is None:
+                    for d in cache_list(inf, "Deployment", ns):
+                        if selector_matches(d.spec.selector, o.metadata.labels):
+                            state = _enqueue(state, DEPLOYMENT, f"{ns}/{d.metadata.name}")
+        else:
+            state = _apply_effect(state, _pod_effect(old, new, rss), rss)
+            ref = controller_ref(obj.metadata)
+            if new is None and ref is not None and ref.kind == "ReplicaSet":
+                # The Deployment controller's deletePod: a Recreate rollout waits for pods to go.
                 rs = cache_get(inf, "ReplicaSet", ns, ref.name)
                 dref = controller_ref(rs.metadata) if rs is not None else None
                 if dref is not None and dref.kind == "Deployment":
                     state = _enqueue(state, DEPLOYMENT, f"{ns}/{dref.name}")
+    return state
+
+
+def _rs_effect(old: Any, new: Any) -> Any:
+    h = rs_handlers
+    if old is None:
+        return h.on_rs_add(new)
+    if new is None:
+        return h.on_rs_delete(old)
+    return h.on_rs_update(old, new)
+
+
+def _pod_effect(old: Any, new: Any, rss: tuple[Any, ...]) -> Any:
+    h = rs_handlers
+    if old is None:
+        return h.on_pod_add(new, rss)
+    if new is None:
+        return h.on_pod_delete(old, rss)
+    return h.on_pod_update(old, new, rss)
+
+
+def _apply_effect(state: State, effect: Any, rss: tuple[Any, ...]) -> State:
+    """Apply a ReplicaSet-controller handler effect: enqueues, delayed enqueues, observations."""
+    for key in effect.enqueue:
+        state = _enqueue(state, REPLICASET, key)
+    for key, after in effect.enqueue_after:
+        state = _enqueue_after(state, REPLICASET, key, state.clock + max(1, -(-after // NANOS)))
+    for key in sorted({k for k, _ in state.expectations}):
+        exp = state.expectation(key)
+        new = rs_handlers.apply_observations(key, exp, effect)
+        if new != exp:
+            state = _set_expectation(state, new, key)
     return state
 
 
@@ -597,9 +622,9 @@ class Model:
         out: list[int] = [at for at, _, _ in state.delayed]
         if cfg.level_triggered and cfg.variant != "edge-triggered":
             out.extend(i.dropped_since + cfg.timings.resync for i in state.informers if i.dropped_since is not None)
-        for e in state.expectations:
-            if e.add > 0 or e.delete > 0:
-                out.append(e.at + cfg.timings.expectations_ttl + 1)
+        for _, e in state.expectations:
+            if not e.fulfilled():
+                out.append(_expiry_second(cfg, e))
         return tuple(sorted(t for t in set(out) if t > state.clock))
 
     def next_tick(self, state: State) -> int | None:
@@ -683,9 +708,9 @@ class Model:
         state = dataclasses.replace(state, clock=clock, delayed=tuple(d for d in state.delayed if d[0] > clock))
         for _, controller, key in due:
             state = _enqueue(state, controller, key)
-        for e in state.expectations:  # expired expectations: the next sync will act
-            if (e.add > 0 or e.delete > 0) and clock - e.at > self.config.timings.expectations_ttl:
-                state = _enqueue(state, REPLICASET, e.key)
+        for key, e in state.expectations:  # expired expectations: the next sync will act
+            if not e.fulfilled() and clock >= _expiry_second(self.config, e):
+                state = _enqueue(state, REPLICASET, key)
         return state
 
     def _relist(self, state: State, name: str) -> State:
@@ -715,15 +740,6 @@ class Model:
         inf = state.informer(KCM)
         ns, name = key.split("/", 1)
         now = now_ns(cfg, state)
-        if controller == REPLICASET:
-            rs = cache_get(inf, "ReplicaSet", ns, name)
-            out = replicaset_wiring.sync(rs, key, cache_list(inf, "Pod", ns), state.expectation(key), state.clock,
-                                         now, cfg.timings.expectations_ttl, cfg.variant)
-            if out.clear_expectation:
-                state = _set_expectation(state, None, key)
-            if out.expectation is not None:
-                state = _set_expectation(state, out.expectation, key)
-            return out.writes, state, out.requeue_after
         if controller == DEPLOYMENT:
             d = cache_get(inf, "Deployment", ns, name)
             dout = deployment_wiring.sync(d, cache_list(inf, "ReplicaSet", ns), cache_list(inf, "Pod", ns), now,
@@ -731,30 +747,60 @@ class Model:
             return dout.writes, state, dout.requeue_after
         raise ValueError(f"unknown controller {controller!r}")
 
-    def _reconcile(self, state: State, controller: str, key: str) -> State:
+    def _reconcile(self, state: State, controller: str, key: str, max_writes: int | None = None) -> State:
         state = self._pop(state, controller, key)
+        if controller == REPLICASET:
+            return self._reconcile_rs(state, key, max_writes)
         writes, state, requeue_after = self._decide(state, controller, key)
+        if max_writes is not None:
+            writes = writes[:max_writes]
         state, done = self._write_all(state, writes)
         if done < len(writes):
-            state = self._after_failed_writes(state, controller, key, writes[done:])
             state = _enqueue(state, controller, key)  # rate-limited requeue
         elif requeue_after is not None:
-            at = state.clock + requeue_after
-            if (at, controller, key) not in state.delayed:
-                state = dataclasses.replace(state, delayed=tuple(sorted(state.delayed + ((at, controller, key),))))
+            state = _enqueue_after(state, controller, key, state.clock + requeue_after)
         return state
 
-    def _after_failed_writes(self, state: State, controller: str, key: str, not_made: tuple[Write, ...]) -> State:
-        """Creates/deletes that failed or were skipped lower the expectations they raised
-        (``slowStartBatch`` and the delete loop call CreationObserved/DeletionObserved for each)."""
-        exp = state.expectation(key)
-        if controller != REPLICASET or exp is None:
-            return state
-        creates = sum(1 for w in not_made if isinstance(w, api.Create))
-        deleted = {w.name for w in not_made if isinstance(w, api.Delete)}
-        exp = dataclasses.replace(exp, add=exp.add - creates,
-                                  deletes=tuple(n for n in exp.deletes if n not in deleted))
-        return _set_expectation(state, exp, key)
+    def _issuer(self, state: State, max_writes: int | None) -> tuple[list[State], Any]:
+        """A one-call-at-a-time API client over a private copy of the state (for decision functions
+        that make their calls as they go). ``max_writes`` cuts it off (a crash mid-reconcile)."""
+        box = [state]
+        count = [0]
+
+        def issue(write: Write) -> CallError | None:
+            if max_writes is not None and count[0] >= max_writes:
+                return CallError("controller-manager crashed", "")
+            count[0] += 1
+            cur = box[0]
+            if cur.env.conflict_next:
+                box[0] = dataclasses.replace(cur, env=dataclasses.replace(cur.env, conflict_next=False))
+                return CallError("the object has been modified; please apply your changes to the latest version "
+                                 "and try again", "Conflict")
+            try:
+                box[0] = commit(self.config, cur, write)
+            except ApiError as exc:
+                return CallError(exc.message, exc.reason)
+            return None
+
+        return box, issue
+
+    def _reconcile_rs(self, state: State, key: str, max_writes: int | None) -> State:
+        cfg = self.config
+        inf = state.informer(KCM)
+        ns, name = key.split("/", 1)
+        rs = cache_get(inf, "ReplicaSet", ns, name)
+        if rs is None:  # deleted: the controller forgets its expectations
+            return _set_expectation(state, None, key)
+        box, issue = self._issuer(state, max_writes)
+        out = replicaset_wiring.sync(rs, api.get(state.store, "ReplicaSet", ns, name), cache_list(inf, "Pod", ns),
+                                     cache_list(inf, "ReplicaSet", ns), state.expectation(key),
+                                     now_ns(cfg, state), issue, cfg.variant)
+        state = _set_expectation(box[0], out.expectations, key)
+        if out.error is not None:
+            return _enqueue(state, REPLICASET, key)
+        if out.requeue_after is not None:
+            state = _enqueue_after(state, REPLICASET, key, state.clock + out.requeue_after)
+        return state
 
     def _schedule(self, state: State, pod_key: str) -> State:
         cfg = self.config
@@ -819,10 +865,7 @@ class Model:
         if isinstance(fault, ControllerCrash):
             q = state.queue(fault.controller)
             if q:
-                key = q[0]
-                state = self._pop(state, fault.controller, key)
-                writes, state, _ = self._decide(state, fault.controller, key)
-                state, _ = self._write_all(state, writes[:1])
+                state = self._reconcile(state, fault.controller, q[0], max_writes=1)
             # restart: fresh list, empty queues and expectations, every key enqueued
             inf, _ = relist(state.informer(KCM), state.store)
             state = dataclasses.replace(
@@ -836,6 +879,11 @@ class Model:
 
 # ---------------------------------------------------------------------------------------------
 # helpers
+
+
+def _expiry_second(cfg: ClusterConfig, e: ControlleeExpectations) -> int:
+    """The first clock second at which the record counts as expired (older than the timeout)."""
+    return (e.timestamp + EXPECTATIONS_TIMEOUT - cfg.start_time) // NANOS + 1
 
 
 def _node_object(n: NodeConfig, now: Time) -> Node:
