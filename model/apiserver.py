@@ -240,11 +240,14 @@ def update(store: Store, obj: Any) -> tuple[Store, Any]:
 
 
 def update_status(store: Store, obj: Any) -> tuple[Store, Any]:
-    """PUT of the status subresource: only ``status`` changes."""
+    """PUT of the status subresource: ``status`` changes, and annotations ride along (the
+    Deployment/ReplicaSet status strategies keep only spec and labels from the old object)."""
     cur = _current(store, obj)
-    if cur.status == obj.status:
+    annotations = obj.metadata.annotations if obj.kind != "Pod" else cur.metadata.annotations
+    if cur.status == obj.status and cur.metadata.annotations == annotations:
         return store, cur
-    return _put(store, dataclasses.replace(cur, status=obj.status))
+    return _put(store, dataclasses.replace(cur, status=obj.status,
+                                           metadata=dataclasses.replace(cur.metadata, annotations=annotations)))
 
 
 def delete(store: Store, kind: str, namespace: str, name: str, now: int, propagation: str = "Background",

@@ -67,6 +67,11 @@ from typing import Any
 from model import apiserver as api
 from model.apiserver import ApiError, Key, Store, Write
 from model.config import ClusterConfig, FaultBudget, NodeConfig
+from model.controllers.controller_utils import (
+    EXPECTATIONS_TIMEOUT,
+    CallError,
+    ControlleeExpectations,
+)
 from model.informers import (
     Informer,
     cache_get,
@@ -92,11 +97,6 @@ from model.wiring import replicaset as replicaset_wiring
 from model.wiring import scheduler as scheduler_wiring
 from model.wiring.common import selector_matches
 from model.wiring.rshandlers import rs_handlers
-from model.controllers.controller_utils import (
-    EXPECTATIONS_TIMEOUT,
-    CallError,
-    ControlleeExpectations,
-)
 
 __all__ = [
     "State",
@@ -411,6 +411,17 @@ def _drain(config: ClusterConfig, state: State) -> State:
     return state
 
 
+def _chain_rv(w: Write, written: dict[Key, tuple[str, str]]) -> Write:
+    obj = getattr(w, "obj", None)
+    if obj is None or isinstance(w, api.Create):
+        return w
+    seen = written.get(api.key_of(obj))
+    if seen is None or obj.metadata.resource_version != seen[0]:
+        return w
+    obj = dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, resource_version=seen[1]))
+    return type(w)(obj)
+
+
 def _enqueue(state: State, controller: str, key: str) -> State:
     queues = []
     for c, q in state.queues:
@@ -691,8 +702,14 @@ class Model:
         raise TypeError(f"unknown action {action!r}")
 
     def _write_all(self, state: State, writes: tuple[Write, ...]) -> tuple[State, int]:
-        """Issue writes in order; the first refusal stops the rest. Returns (state, writes made)."""
+        """Issue writes in order; the first refusal stops the rest. Returns (state, writes made).
+
+        A later write of an object written earlier in the same pass carries the resourceVersion
+        the API server returned for the earlier one (Go code goes on with the returned object)."""
+        written: dict[Key, tuple[str, str]] = {}
         for i, w in enumerate(writes):
+            w = _chain_rv(w, written)
+            before = state.store
             if state.env.conflict_next:
                 state = dataclasses.replace(state, env=dataclasses.replace(state.env, conflict_next=False))
                 return state, i
@@ -700,6 +717,12 @@ class Model:
                 state = commit(self.config, state, w)
             except ApiError:
                 return state, i
+            obj = getattr(w, "obj", None)
+            if obj is not None and state.store is not before:
+                key = api.key_of(obj)
+                new = api.get(state.store, *key)
+                if new is not None:
+                    written[key] = (obj.metadata.resource_version, new.metadata.resource_version)
         return state, len(writes)
 
     def _tick(self, state: State, seconds: int) -> State:
@@ -744,6 +767,8 @@ class Model:
             d = cache_get(inf, "Deployment", ns, name)
             dout = deployment_wiring.sync(d, cache_list(inf, "ReplicaSet", ns), cache_list(inf, "Pod", ns), now,
                                           cfg.variant)
+            if dout.error is not None:  # writes made, then the pass failed: retried with backoff
+                return dout.writes, _enqueue(state, DEPLOYMENT, key), None
             return dout.writes, state, dout.requeue_after
         raise ValueError(f"unknown controller {controller!r}")
 
