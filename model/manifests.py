@@ -151,6 +151,26 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "loadBalancerClass": "str", "internalTrafficPolicy": "str", "trafficDistribution": "str",
     }, ANY),
 }
+_METRIC_TARGET = {"type": "str", "value": "quantity", "averageValue": "quantity", "averageUtilization": "int"}
+_METRIC_ID = {"name": "str", "selector": LABEL_SELECTOR}
+_SCALING_RULES = {"stabilizationWindowSeconds": "int", "selectPolicy": "str", "tolerance": "quantity",
+                  "policies": ("list", {"type": "str", "value": "int", "periodSeconds": "int"})}
+_SCALE_TARGET = {"apiVersion": "str", "kind": "str", "name": "str"}
+HPA_V2_SCHEMA = _object({
+    "scaleTargetRef": _SCALE_TARGET, "minReplicas": "int", "maxReplicas": "int",
+    "metrics": ("list", {
+        "type": "str",
+        "resource": {"name": "str", "target": _METRIC_TARGET},
+        "containerResource": {"name": "str", "container": "str", "target": _METRIC_TARGET},
+        "pods": {"metric": _METRIC_ID, "target": _METRIC_TARGET},
+        "object": {"describedObject": _SCALE_TARGET, "metric": _METRIC_ID, "target": _METRIC_TARGET},
+        "external": {"metric": _METRIC_ID, "target": _METRIC_TARGET},
+    }),
+    "behavior": {"scaleUp": _SCALING_RULES, "scaleDown": _SCALING_RULES},
+}, ANY)
+HPA_V1_SCHEMA = _object({"scaleTargetRef": _SCALE_TARGET, "minReplicas": "int", "maxReplicas": "int",
+                         "targetCPUUtilizationPercentage": "int"}, ANY)
+
 API_VERSIONS: dict[str, tuple[str, ...]] = {
     "Deployment": ("apps/v1",), "ReplicaSet": ("apps/v1",), "ReplicationController": ("v1",),
     "Pod": ("v1",), "Node": ("v1",), "Service": ("v1",),
@@ -395,7 +415,28 @@ def validate_object(obj: Any, ephemeral_containers: int = 0, containers: bool = 
     return []
 
 
+def _hpa_v1_to_v2(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """autoscaling/v1 -> v2 (pkg/apis/autoscaling/v1 conversion): the CPU target becomes a Resource
+    metric; without one the v2 default (80% CPU) applies later."""
+    data = dict(doc)
+    spec = dict(data.get("spec") or {})
+    target = spec.pop("targetCPUUtilizationPercentage", None)
+    if target is not None:
+        spec["metrics"] = [{"type": "Resource", "resource": {
+            "name": "cpu", "target": {"type": "Utilization", "averageUtilization": target}}}]
+    data["spec"] = spec
+    data["apiVersion"] = "autoscaling/v2"
+    data.pop("status", None)
+    return data
+
+
 def _load_hpa(doc: Mapping[str, Any], namespace: str, where: str) -> Any:
+    v1 = doc.get("apiVersion") == "autoscaling/v1"
+    problems = strict_check(doc, HPA_V1_SCHEMA if v1 else HPA_V2_SCHEMA)
+    if problems:
+        raise _strict_error(where, problems)
+    if v1:
+        doc = _hpa_v1_to_v2(doc)
     try:
         from model.controllers.podautoscaler import types as hpa_types  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
@@ -411,6 +452,13 @@ def _load_hpa(doc: Mapping[str, Any], namespace: str, where: str) -> Any:
         raise _invalid(where, list(exc.errors)) from None
     except ModelError as exc:
         raise ModelError(exc.kind, f"{where}: {exc.message}", field=exc.field) from None
+
+
+def _strict_error(where: str, problems: list[str]) -> ModelError:
+    unknown = problems[0].startswith("unknown field")
+    field = problems[0].split('"')[1] if unknown else problems[0].split(":")[0]
+    prefix = "strict decoding error: " if unknown else ""
+    return ModelError("Invalid", f"{where}: {prefix}{', '.join(problems)}", field=field)
 
 
 def _ephemeral_count(doc: Mapping[str, Any]) -> int:
@@ -456,9 +504,7 @@ def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>"
         return _load_hpa(doc, namespace, where)
     problems = strict_check(doc, SCHEMAS[kind])
     if problems:
-        field = problems[0].split('"')[1] if problems[0].startswith("unknown field") else problems[0].split(":")[0]
-        prefix = "strict decoding error: " if problems[0].startswith("unknown field") else ""
-        raise ModelError("Invalid", f"{where}: {prefix}{', '.join(problems)}", field=field)
+        raise _strict_error(where, problems)
     try:
         obj: Any = from_json(_MODEL_TYPES[kind], doc)
     except ModelError as exc:

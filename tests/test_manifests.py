@@ -187,6 +187,9 @@ def test_load_object_from_parsed_document() -> None:
 def test_hpa_is_delegated_or_unsupported() -> None:
     text = ("apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\n"
             "spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}, minReplicas: 1, maxReplicas: 3}\n")
+    # strict field checking happens here whether or not the autoscaling package is present
+    err = _error(text.replace("maxReplicas: 3}", "maxReplicas: 3, maxReplica: 4}"))
+    assert err.field == "spec.maxReplica"
     try:
         import model.controllers.podautoscaler.types  # noqa: F401
     except ImportError:
@@ -195,6 +198,9 @@ def test_hpa_is_delegated_or_unsupported() -> None:
     else:
         (hpa,) = load_manifests(text, "hpa.yaml")
         assert hpa.metadata.name == "h"
+        (v1,) = load_manifests(text.replace("autoscaling/v2", "autoscaling/v1").replace(
+            "maxReplicas: 3}", "maxReplicas: 3, targetCPUUtilizationPercentage: 70}"), "hpa.yaml")
+        assert v1.spec.metrics[0].resource.target.average_utilization == 70
 
 
 def test_requests_default_from_limits() -> None:
