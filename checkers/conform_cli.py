@@ -43,6 +43,7 @@ def register(sub: Any) -> None:
     run.add_argument("files", nargs="+", metavar="FILE.jsonl", help="case files (a directory: its *.jsonl)")
     run.add_argument("--json", action="store_true", help="print one result object per case")
     run.add_argument("-v", "--verbose", action="store_true", help="also list skipped cases")
+    run.add_argument("-k", "--select", metavar="TEXT", help="only cases whose id or op contains TEXT")
     run.set_defaults(func=_cmd_run)
 
     check = csub.add_parser("check", help="judge conformance cases against another implementation")
@@ -52,6 +53,7 @@ def register(sub: Any) -> None:
     check.add_argument("files", nargs="+", metavar="FILE.jsonl")
     check.add_argument("--json", action="store_true", help="print one result object per case")
     check.add_argument("-v", "--verbose", action="store_true", help="also list skipped cases")
+    check.add_argument("-k", "--select", metavar="TEXT", help="only cases whose id or op contains TEXT")
     check.set_defaults(func=_cmd_check)
 
     ops = csub.add_parser("ops", help="list the operations the model implements")
@@ -220,8 +222,15 @@ def _finish(tally: Tally, as_json: bool) -> int:
     return 1 if tally.failed else 0
 
 
+def _selected(args: argparse.Namespace) -> Iterator[Case]:
+    text = getattr(args, "select", None)
+    for case in read_cases(args.files):
+        if not text or case.problem or text in case.id or text in case.op:
+            yield case
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
-    tally = judge_cases(read_cases(args.files), lambda c: _safe_evaluate(c.op, c.input if isinstance(c.input, dict) else {}),
+    tally = judge_cases(_selected(args), lambda c: _safe_evaluate(c.op, c.input if isinstance(c.input, dict) else {}),
                         _reporter(args.json, args.verbose))
     return _finish(tally, args.json)
 
@@ -301,7 +310,7 @@ class Implementation:
 def _cmd_check(args: argparse.Namespace) -> int:
     impl = Implementation(args.impl, args.timeout)
     try:
-        tally = judge_cases(read_cases(args.files), lambda c: impl.ask(c.id, c.op, c.input),
+        tally = judge_cases(_selected(args), lambda c: impl.ask(c.id, c.op, c.input),
                             _reporter(args.json, args.verbose))
     finally:
         impl.close()
