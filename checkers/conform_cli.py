@@ -172,11 +172,14 @@ def read_cases(paths: Iterable[str]) -> Iterator[Case]:
 
 @dataclass
 class Tally:
+    """Counts of passed, failed and skipped cases."""
+
     passed: int = 0
     failed: int = 0
     skipped: int = 0
 
     def add(self, verdict: Verdict) -> None:
+        """Count one verdict."""
         if verdict.status == PASS:
             self.passed += 1
         elif verdict.status == SKIP:
@@ -185,6 +188,7 @@ class Tally:
             self.failed += 1
 
     def summary(self) -> str:
+        """The closing line: ``N passed, N failed, N skipped``."""
         return f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped"
 
 
@@ -206,6 +210,7 @@ def judge_cases(cases: Iterable[Case], answer: Callable[[Case], Any],
 
 def _reporter(as_json: bool, verbose: bool) -> Callable[[Case, Any, Verdict], None]:
     def report(case: Case, output: Any, verdict: Verdict) -> None:
+        """Print one case's result (failures always, skips with -v, everything with --json)."""
         if as_json:
             print(json.dumps({"id": case.id, "op": case.op, "ok": verdict.ok,
                               "skipped": verdict.status == SKIP, "output": output, "expect": case.expect,
@@ -266,6 +271,7 @@ class Implementation:
         self.lines.put(None)
 
     def ask(self, rid: str, op: str, inp: Any) -> Any:
+        """Send one request and wait for its answer (an error output once the implementation is gone)."""
         if self.dead:
             return {"error": {"kind": "ImplementationFailed", "message": self.dead}}
         assert self.proc.stdin is not None
@@ -295,6 +301,7 @@ class Implementation:
         return response["output"]
 
     def close(self) -> None:
+        """Close the implementation's input and wait for it to exit."""
         if self.proc.stdin:
             try:
                 self.proc.stdin.close()

@@ -47,6 +47,7 @@ def validate_nonnegative(value: int, path: str) -> list[FieldError]:
 
 
 def labels_json(labels: Labels | None) -> dict[str, str] | None:
+    """A label map as ``field.Error`` prints it (a nil map as ``null``)."""
     return None if labels is None else dict(labels)
 
 
@@ -103,6 +104,7 @@ def _mask_trailing_dash(name: str) -> str:
 
 
 def selector_json(selector: LabelSelector) -> dict[str, Any]:
+    """A ``metav1.LabelSelector`` as JSON, the way a ``field.Error`` value prints it."""
     out: dict[str, Any] = {}
     if selector.match_labels:
         out["matchLabels"] = dict(selector.match_labels)
