@@ -318,7 +318,11 @@ def parse_documents(text: str, source: str = "<manifest>") -> list[tuple[int, An
 
 # --- one object ---------------------------------------------------------------------------------
 
-def _where(source: str, index: int | None, kind: str = "", name: str = "") -> str:
+def _where(source: str | None, index: int | None, kind: str = "", name: str = "") -> str:
+    """Where a document is, for messages: ``<source>, document <n> (<Kind> '<name>')``; "" when the
+    caller gave no source (it reports the location itself)."""
+    if source is None:
+        return ""
     text = source
     if index is not None:
         text += f", document {index}"
@@ -327,10 +331,20 @@ def _where(source: str, index: int | None, kind: str = "", name: str = "") -> st
     return text
 
 
+def _error(kind: str, where: str, message: str, field: str | None = None) -> ModelError:
+    """A located error. With a location the message leads with it and ``field`` is left unset (the
+    path is in the message, after the location); without one the message is the bare finding."""
+    if not where:
+        return ModelError(kind, message, field=field)
+    return ModelError(kind, f"{where}: {message}")
+
+
 def _invalid(where: str, errors: list[FieldError]) -> ValidationError:
     exc = ValidationError(errors)
-    exc.message = f"{where}: " + "; ".join(str(e) for e in errors)
-    exc.args = (exc.message,)
+    if where:
+        exc.message = f"{where}: " + "; ".join(str(e) for e in errors)
+        exc.args = (exc.message,)
+        exc.field = None  # the message names the location first; ``errors`` keep every path
     return exc
 
 
@@ -440,8 +454,8 @@ def _load_hpa(doc: Mapping[str, Any], namespace: str, where: str) -> Any:
     try:
         from model.controllers.podautoscaler import types as hpa_types  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
-        raise ModelError("Unsupported", f"{where}: kind HorizontalPodAutoscaler is not supported in this build",
-                         field="kind") from None
+        raise _error("Unsupported", where, "kind HorizontalPodAutoscaler is not supported in this build",
+                     "kind") from None
     data = dict(doc)
     meta = dict(data.get("metadata") or {})
     meta.setdefault("namespace", namespace)
@@ -451,14 +465,14 @@ def _load_hpa(doc: Mapping[str, Any], namespace: str, where: str) -> Any:
     except ValidationError as exc:
         raise _invalid(where, list(exc.errors)) from None
     except ModelError as exc:
-        raise ModelError(exc.kind, f"{where}: {exc.message}", field=exc.field) from None
+        raise _error(exc.kind, where, exc.message, exc.field) from None
 
 
 def _strict_error(where: str, problems: list[str]) -> ModelError:
     unknown = problems[0].startswith("unknown field")
     field = problems[0].split('"')[1] if unknown else problems[0].split(":")[0]
     prefix = "strict decoding error: " if unknown else ""
-    return ModelError("Invalid", f"{where}: {prefix}{', '.join(problems)}", field=field)
+    return _error("Invalid", where, f"{prefix}{', '.join(problems)}", field)
 
 
 def _ephemeral_count(doc: Mapping[str, Any]) -> int:
@@ -469,12 +483,14 @@ def _ephemeral_count(doc: Mapping[str, Any]) -> int:
     return len(ephemeral) if isinstance(ephemeral, list) else 0
 
 
-def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>", index: int | None = None,
+def load_object(doc: Any, namespace: str = "default", source: str | None = None, index: int | None = None,
                 strict: bool = False) -> Any:
     """One manifest document (parsed YAML/JSON) as a checked, defaulted, validated model object.
 
     Raises ``ModelError`` (``Invalid``, or ``Unsupported`` for a kind the model lacks) or
-    ``ValidationError``; messages start with ``<source>, document <n> (<Kind> '<name>')``.
+    ``ValidationError``. Given a ``source``, messages start with ``<source>, document <n> (<Kind>
+    '<name>')`` and ``field`` is left unset (the path follows in the message; a ``ValidationError``
+    keeps every path in ``errors``); without one the message is the bare finding and ``field`` its path.
     ``strict`` (what ``load_manifests`` uses for files) is what kubectl and the API server demand:
     ``apiVersion`` present and pods with valid containers. Without it (scenario steps, which may
     abbreviate manifests) a missing ``apiVersion`` takes the kind's version and containers are not
@@ -482,24 +498,24 @@ def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>"
     """
     where = _where(source, index)
     if not isinstance(doc, dict):
-        raise ModelError("Invalid", f"{where}: a manifest must be a mapping (an object), got {_type_name(doc)}")
+        raise _error("Invalid", where, f"a manifest must be a mapping (an object), got {_type_name(doc)}")
     kind = doc.get("kind")
     api_version = doc.get("apiVersion")
     if not isinstance(kind, str) or not kind:
-        raise ModelError("Invalid", f"{where}: Object 'Kind' is missing", field="kind")
+        raise _error("Invalid", where, "Object 'Kind' is missing", "kind")
     if api_version is None and not strict and kind in API_VERSIONS:
         api_version = API_VERSIONS[kind][0]
         doc = {**doc, "apiVersion": api_version}
     if not isinstance(api_version, str) or not api_version:
-        raise ModelError("Invalid", f"{where}: Object 'apiVersion' is missing ({kind})", field="apiVersion")
+        raise _error("Invalid", where, f"Object 'apiVersion' is missing ({kind})", "apiVersion")
     meta = doc.get("metadata")
     name = meta.get("name", "") if isinstance(meta, dict) else ""
     where = _where(source, index, kind, str(name or ""))
     if kind not in API_VERSIONS:
-        raise ModelError("Invalid", f'{where}: no matches for kind "{kind}" in version "{api_version}"', field="kind")
+        raise _error("Invalid", where, f'no matches for kind "{kind}" in version "{api_version}"', "kind")
     if api_version not in API_VERSIONS[kind]:
-        raise ModelError("Invalid", f'{where}: no matches for kind "{kind}" in version "{api_version}" '
-                                    f"(use {' or '.join(API_VERSIONS[kind])})", field="apiVersion")
+        raise _error("Invalid", where, f'no matches for kind "{kind}" in version "{api_version}" '
+                                       f"(use {' or '.join(API_VERSIONS[kind])})", "apiVersion")
     if kind == "HorizontalPodAutoscaler":
         return _load_hpa(doc, namespace, where)
     problems = strict_check(doc, SCHEMAS[kind])
@@ -508,7 +524,7 @@ def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>"
     try:
         obj: Any = from_json(_MODEL_TYPES[kind], doc)
     except ModelError as exc:
-        raise ModelError(exc.kind, f"{where}: {exc.message}", field=exc.field) from None
+        raise _error(exc.kind, where, exc.message, exc.field) from None
     obj = apply_defaults(obj, namespace)
     errors = validate_object(obj, _ephemeral_count(doc), containers=strict)
     if errors:
