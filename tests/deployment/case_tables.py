@@ -393,6 +393,71 @@ def recreate_test() -> None:
              {"scaled": want_scaled, "replicas": {f"foo-{j}": 0 for j in range(len(sizes))}})
 
 
+def semantics_examples() -> None:
+    """Cases pinned by semantics/deployment.md examples (ids name the Go function they exercise)."""
+    for value, want in [("5", (5, True, None)), ("2147483647", (2147483647, True, None)),
+                        ("2147483648", (0, False, "Range")), ("4294967296", (0, False, "Range")),
+                        ("-1", (0, False, "Syntax")), ("+1", (0, False, "Syntax")), ("", (0, False, "Syntax")),
+                        ("1x", (0, False, "Syntax"))]:
+        expect: dict[str, Any] = {"value": want[0], "valid": want[1]}
+        expect["error"] = None if want[2] is None else {"kind": want[2]}
+        case(f"deployment_util.go/getNonNegativeInt32FromAnnotation/{value!r}", "parse_nonnegative_int32_annotation",
+             {"annotations": {MAX: value}, "key": MAX}, expect)
+    case("deployment_util.go/getNonNegativeInt32FromAnnotation/missing", "parse_nonnegative_int32_annotation",
+         {"annotations": None, "key": MAX}, {"value": 0, "valid": False, "error": None})
+    # getReplicaSetFraction: "change both surge and size" shares (13 -> 56).
+    for spec_n, want in [(8, 26), (5, 17)]:
+        case(f"deployment_util.go/getReplicaSetFraction/13 to 56 with {spec_n}", "get_replica_set_fraction",
+             {"deployment": dep(50, 6, status={"replicas": 13}),
+              "replicaSet": rs("a", spec_n, annotations={MAX: "13"})}, {"fraction": want})
+    case("deployment_util.go/getReplicaSetFraction/no annotation falls back to status.replicas",
+         "get_replica_set_fraction", {"deployment": dep(10, 0, status={"replicas": 5}), "replicaSet": rs("a", 3)},
+         {"fraction": 3})
+    case("deployment_util.go/getReplicaSetFraction/nothing to divide by", "get_replica_set_fraction",
+         {"deployment": dep(10, 0, status={"replicas": 0}), "replicaSet": rs("a", 3)}, {"fraction": 0})
+    case("deployment_util.go/getReplicaSetFraction/scale to zero", "get_replica_set_fraction",
+         {"deployment": dep(0), "replicaSet": rs("a", 3, annotations={MAX: "6"})}, {"fraction": -3})
+    case("deployment_util.go/getReplicaSetFraction/half rounds away from zero", "get_replica_set_fraction",
+         {"deployment": dep(3), "replicaSet": rs("a", 1, annotations={MAX: "2"})}, {"fraction": 1})
+    case("deployment_util.go/GetProportion/capped by what is left", "get_proportion",
+         {"deployment": dep(50, 6, status={"replicas": 13}), "replicaSet": rs("a", 8, annotations={MAX: "13"}),
+          "toAdd": 43, "added": 30}, {"proportion": 13})
+    case("deployment_util.go/IsSaturated/saturated", "is_saturated",
+         {"deployment": dep(3), "replicaSet": rs("a", 3, available=3, annotations={DESIRED: "3"})}, {"saturated": True})
+    case("deployment_util.go/IsSaturated/not available", "is_saturated",
+         {"deployment": dep(3), "replicaSet": rs("a", 3, available=2, annotations={DESIRED: "3"})}, {"saturated": False})
+    case("deployment_util.go/IsSaturated/no annotation", "is_saturated",
+         {"deployment": dep(3), "replicaSet": rs("a", 3, available=3)}, {"saturated": False})
+    case("sync.go/generateReplicaSetName/short", "generate_replica_set_name",
+         {"deploymentName": "web", "hash": "5d8f9c7b6"}, {"name": "web-5d8f9c7b6"})
+    case("sync.go/generateReplicaSetName/long name is cut to 253", "generate_replica_set_name",
+         {"deploymentName": "a" * 260, "hash": "5d8f9c7b6"}, {"name": "a" * 243 + "-5d8f9c7b6"})
+    # NewRSNewReplicas §3: the new RS grows by the room left under replicas + maxSurge.
+    case("deployment_util.go/NewRSNewReplicas/39% surge of 10 with old 10", "new_rs_new_replicas",
+         {"deployment": dep(10, "39%", "39%"), "allRSs": [rs("old", 10), rs("new", 0)], "newRS": rs("new", 0)},
+         {"replicas": 4})
+    case("deployment_util.go/NewRSNewReplicas/unknown strategy", "new_rs_new_replicas",
+         {"deployment": dep(3, strategy="Blue"), "allRSs": [], "newRS": rs("new", 0)}, {"error": "Invalid"})
+    case("deployment_util.go/NewRSNewReplicas/TerminationComplete counts terminating pods", "new_rs_new_replicas",
+         {"deployment": dep(10, 2, 0, podReplacementPolicy="TerminationComplete"),
+          "allRSs": [rs("old", 8, status_replicas=8, terminatingReplicas=2, observedGeneration=1), rs("new", 0)],
+          "newRS": rs("new", 0), "featureGates": {"DeploymentPodReplacementPolicy": True,
+                                                  "DeploymentReplicaSetTerminatingReplicas": True}},
+         {"replicas": 2})
+    case("deployment_util.go/NewRSNewReplicas/TerminationComplete with unknown terminating count", "new_rs_new_replicas",
+         {"deployment": dep(10, 2, 0, podReplacementPolicy="TerminationComplete"),
+          "allRSs": [rs("old", 8, observedGeneration=1), rs("new", 0)], "newRS": rs("new", 0),
+          "featureGates": {"DeploymentPodReplacementPolicy": True, "DeploymentReplicaSetTerminatingReplicas": True}},
+         {"error": "Invalid"})
+    case("deployment_util.go/GetTerminatingReplicaCountForReplicaSets/unknown when an observed RS reports none",
+         "replica_counts", {"replicaSets": [rs("a", 1, terminatingReplicas=1, observedGeneration=1),
+                                            rs("b", 1, observedGeneration=2)]},
+         {"specReplicas": 2, "terminatingReplicas": None})
+    case("deployment_util.go/GetTerminatingReplicaCountForReplicaSets/never observed counts as 0",
+         "replica_counts", {"replicaSets": [rs("a", 1, terminatingReplicas=1, observedGeneration=1), rs("b", 1)]},
+         {"terminatingReplicas": 1})
+
+
 def main() -> None:
     CASES.clear()
     rolling_test()
@@ -400,6 +465,7 @@ def main() -> None:
     util_test()
     progress_test()
     recreate_test()
+    semantics_examples()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w") as fh:
         for c in CASES:
