@@ -11,6 +11,7 @@ from model.controllers.deployment import util
 from model.controllers.deployment.context import (
     CreateReplicaSet,
     Pass,
+    UpdateDeployment,
     UpdateDeploymentStatus,
     UpdateReplicaSet,
 )
@@ -21,6 +22,7 @@ from model.objects import (
     DeploymentStatus,
     LabelSelector,
     ObjectMeta,
+    OwnerReference,
     ReplicaSet,
     ReplicaSetSpec,
     ReplicaSetStatus,
@@ -130,3 +132,28 @@ def test_deleted_deployment_gets_status_only() -> None:
     d = dataclasses.replace(c.deployment, metadata=dataclasses.replace(c.deployment.metadata, deletion_timestamp=NOW))
     result = sync_deployment(d, list(c.rss.values()), {}, NOW)
     assert not any(isinstance(a, CreateReplicaSet | UpdateReplicaSet) for a in result.actions)
+
+
+def test_reentrant_rollback_updates_only_the_deployment() -> None:
+    """deployment_controller_test.go TestReentrantRollback: rollback to revision 0 picks the last
+    revision (1), copies its template into the Deployment and writes no ReplicaSet."""
+    d = make_deployment(1, progress_deadline_seconds=None)
+    d = util.with_annotations(d, {util.REVISION_ANNOTATION: "2", util.DEPRECATED_ROLLBACK_TO: "0"})
+    t = d.spec.template
+
+    def owned_rs(name: str, replicas: int, revision: str, template: object) -> ReplicaSet:
+        labels = (("app", "web"), ("pod-template-hash", "hash"))
+        return ReplicaSet(
+            metadata=ObjectMeta(name=name, namespace="default", uid=f"uid-{name}", labels=labels,
+                                annotations=((util.REVISION_ANNOTATION, revision),),
+                                owner_references=(OwnerReference(uid="d-uid", controller=True),)),
+            spec=ReplicaSetSpec(replicas=replicas, template=template))  # type: ignore[arg-type]
+
+    old_template = dataclasses.replace(t, spec=dataclasses.replace(t.spec, termination_grace_period_seconds=1))
+    rs1 = owned_rs("deploymentrs-old", 0, "1", old_template)
+    rs2 = owned_rs("deploymentrs-new", 1, "2", t)
+    result = sync_deployment(d, [rs1, rs2], {}, NOW)
+    assert [type(a) for a in result.actions] == [UpdateDeployment]
+    rolled = result.actions[0].deployment  # type: ignore[union-attr]
+    assert rolled.spec.template.spec.termination_grace_period_seconds == 1
+    assert util.DEPRECATED_ROLLBACK_TO not in dict(rolled.metadata.annotations)
