@@ -322,6 +322,84 @@ def util_test() -> None:
                  {"template1": x, "template2": y}, {"equal": want})
 
 
+def util_test_more() -> None:
+    # deployment_util_test.go: TestMinAvailable (maxSurge 1)
+    for name, n, unavail, want in [
+        ("replicas greater than maxUnavailable", 10, 5, 5), ("replicas equal maxUnavailable", 10, 10, 0),
+        ("replicas less than maxUnavailable", 5, 10, 0), ("replicas is 0", 0, 1, 0),
+    ]:
+        case(f"deployment_util_test.go/TestMinAvailable/{name}", "min_available",
+             {"deployment": dep(n, 1, unavail)}, {"minAvailable": want})
+    case("deployment_util_test.go/TestMinAvailable/minAvailable with Recreate deployment strategy", "min_available",
+         {"deployment": dep(None, strategy="Recreate")}, {"minAvailable": 0})
+    # TestAnnotationUtils: SetReplicasAnnotations then IsSaturated
+    case("deployment_util_test.go/TestAnnotationUtils/SetReplicasAnnotations", "set_replicas_annotations",
+         {"replicaSet": rs("rs", 1, annotations={REVISION: "20"}), "desiredReplicas": 10, "maxReplicas": 11},
+         {"updated": True, "annotations": {DESIRED: "10", MAX: "11"}})
+    case("deployment_util_test.go/TestAnnotationUtils/IsSaturated", "is_saturated",
+         {"deployment": dep(1), "replicaSet": rs("rs", 1, available=1, annotations={DESIRED: "1", MAX: "11"})},
+         {"saturated": True})
+    # TestGetCondition / TestSetCondition / TestRemoveCondition
+    prog = {"type": "Progressing", "status": "False", "reason": "ForSomeReason"}
+    prog2 = {"type": "Progressing", "status": "True", "reason": "BecauseItIs"}
+    avail = {"type": "Available", "status": "True", "reason": "AwesomeController"}
+    case("deployment_util_test.go/TestGetCondition/condition exists", "get_condition",
+         {"status": {"conditions": [avail]}, "type": "Available"}, {"found": True})
+    case("deployment_util_test.go/TestGetCondition/condition does not exist", "get_condition",
+         {"status": {"conditions": [avail]}, "type": "ReplicaFailure"}, {"found": False})
+    case("deployment_util_test.go/TestSetCondition/set for the first time", "set_condition",
+         {"status": {}, "condition": avail}, {"status": {"conditions": [avail]}})
+    case("deployment_util_test.go/TestSetCondition/simple set", "set_condition",
+         {"status": {"conditions": [prog]}, "condition": avail}, {"status": {"conditions": [prog, avail]}})
+    case("deployment_util_test.go/TestSetCondition/overwrite", "set_condition",
+         {"status": {"conditions": [prog]}, "condition": prog2}, {"status": {"conditions": [prog2]}})
+    case("deployment_util_test.go/TestRemoveCondition/remove from empty status", "remove_condition",
+         {"status": {}, "type": "Progressing"}, {"status": {"conditions": []}})
+    case("deployment_util_test.go/TestRemoveCondition/simple remove", "remove_condition",
+         {"status": {"conditions": [prog]}, "type": "Progressing"}, {"status": {"conditions": []}})
+    case("deployment_util_test.go/TestRemoveCondition/doesn't remove anything", "remove_condition",
+         {"status": {"conditions": [avail]}, "type": "Progressing"}, {"status": {"conditions": [avail]}})
+    # TestFindNewReplicaSet / TestFindOldReplicaSets: templates equal but for the hash label
+    now, later, before = "2017-01-01T00:01:00Z", "2017-01-01T00:02:00Z", "2017-01-01T00:00:00Z"
+
+    def tpl(container: str, hash_: str | None) -> dict[str, Any]:
+        labels = {"name": "nginx"}
+        if hash_:
+            labels["pod-template-hash"] = hash_
+        return {"metadata": {"labels": labels},
+                "spec": {"containers": [{"name": container, "image": "nginx", "imagePullPolicy": "Always",
+                                         "terminationMessagePath": "/dev/termination-log"}],
+                         "dnsPolicy": "ClusterFirst", "restartPolicy": "Always", "securityContext": {},
+                         "terminationGracePeriodSeconds": 30}}
+
+    def trs(name: str, ts: str, container: str, hash_: str | None, replicas: int) -> dict[str, Any]:
+        return {"metadata": {"name": name, "uid": f"uid-{name}", "creationTimestamp": ts},
+                "spec": {"replicas": replicas, "template": tpl(container, hash_)}}
+
+    d = {"metadata": {"name": "nginx"}, "spec": {"replicas": 1, "template": tpl("nginx", None)}}
+    new_rs = trs("new", later, "nginx", "hash", 1)
+    new_dup = trs("newdup", now, "nginx", "different-hash", 0)
+    old_rs = trs("old", before, "nginx-old-1", None, 0)
+    for name, lst, want in [
+        ("Get new ReplicaSet with the same template as Deployment spec but different pod-template-hash value",
+         [new_rs, old_rs], "new"),
+        ("Get the oldest new ReplicaSet when there are more than one ReplicaSet with the same template",
+         [new_rs, old_rs, new_dup], "newdup"),
+        ("Get nil new ReplicaSet", [old_rs], None),
+    ]:
+        case(f"deployment_util_test.go/TestFindNewReplicaSet/{name}", "find_new_replica_set",
+             {"deployment": d, "rsList": lst}, {"newRS": want})
+    for name, lst, all_old, required in [
+        ("Get old ReplicaSets", [new_rs, old_rs], ["old"], []),
+        ("Get old ReplicaSets with no new ReplicaSet", [old_rs], ["old"], []),
+        ("Get old ReplicaSets with two new ReplicaSets, only the oldest new ReplicaSet is seen as new ReplicaSet",
+         [old_rs, new_rs, new_dup], ["old", "new"], ["new"]),
+        ("Get empty old ReplicaSets", [new_rs], [], []),
+    ]:
+        case(f"deployment_util_test.go/TestFindOldReplicaSets/{name}", "find_old_replica_sets",
+             {"deployment": d, "rsList": lst}, {"allOldRSs": all_old, "requiredOldRSs": required})
+
+
 def progress_test() -> None:
     # progress_test.go: TestRequeueStuckDeployment (currentDeployment: Recreate, pds 60)
     def current(pds: int | None, replicas: int, status_replicas: int, updated: int, available: int,
@@ -358,6 +436,67 @@ def progress_test() -> None:
     ]:
         case(f"progress_test.go/TestRequeueStuckDeployment/{name}", "requeue_stuck_deployment",
              {"deployment": d, "newStatus": s, "now": now}, {"requeueAfterNanos": want})
+
+
+def sync_rollout_status_test() -> None:
+    # progress_test.go: TestSyncRolloutStatus (currentDeployment: Recreate, pds 60; newRSWithAvailable)
+    test_time = "2017-02-15T18:49:00Z"
+    timed_out = {"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded",
+                 "lastUpdateTime": test_time, "lastTransitionTime": test_time}
+    available = {"type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable",
+                 "lastUpdateTime": test_time, "lastTransitionTime": test_time}
+    updated = {"type": "Progressing", "status": "True", "reason": "ReplicaSetUpdated",
+               "lastUpdateTime": test_time, "lastTransitionTime": test_time}
+
+    def current(pds: int | None, replicas: int, status_replicas: int, updated_n: int, available_n: int,
+                conditions: list[dict[str, Any]]) -> dict[str, Any]:
+        spec: dict[str, Any] = {"replicas": replicas, "strategy": {"type": "Recreate"}}
+        if pds is not None:
+            spec["progressDeadlineSeconds"] = pds
+        return {"metadata": {"name": "progress-test"}, "spec": spec,
+                "status": {"replicas": status_replicas, "updatedReplicas": updated_n,
+                           "availableReplicas": available_n, "conditions": conditions}}
+
+    def with_available(name: str, spec_n: int, status_n: int, available_n: int) -> dict[str, Any]:
+        return rs(name, spec_n, status_replicas=status_n, available=available_n)
+
+    table: list[tuple[str, dict[str, Any], list[dict[str, Any]], dict[str, Any] | None, dict[str, Any] | None]] = [
+        ("General: remove Progressing condition and do not estimate progress if deployment has no Progress Deadline",
+         current(None, 3, 2, 2, 2, [updated]), [with_available("bar", 0, 1, 1)], with_available("foo", 3, 2, 2), None),
+        ("General: do not estimate progress of deployment with only one active ReplicaSet",
+         current(60, 3, 3, 3, 3, [available]), [with_available("bar", 3, 3, 3)], None,
+         {"status": "True", "reason": "NewReplicaSetAvailable", "lastUpdateTime": test_time,
+          "lastTransitionTime": test_time}),
+        ("DeploymentProgressing: dont update lastTransitionTime if deployment already has Progressing=True",
+         current(60, 3, 2, 2, 2, [updated]), [with_available("bar", 0, 1, 1)], with_available("foo", 3, 2, 2),
+         {"status": "True", "reason": "ReplicaSetUpdated", "lastTransitionTime": test_time}),
+        ("DeploymentProgressing: update everything if deployment has Progressing=False",
+         current(60, 3, 2, 2, 2, [timed_out]), [with_available("bar", 0, 1, 1)], with_available("foo", 3, 2, 2),
+         {"status": "True", "reason": "ReplicaSetUpdated"}),
+        ("DeploymentProgressing: create Progressing condition if it does not exist",
+         current(60, 3, 2, 2, 2, []), [with_available("bar", 0, 1, 1)], with_available("foo", 3, 2, 2),
+         {"status": "True", "reason": "ReplicaSetUpdated"}),
+        ("DeploymentComplete: dont update lastTransitionTime if deployment already has Progressing=True",
+         current(60, 3, 2, 2, 2, [updated]), [], with_available("foo", 3, 3, 3),
+         {"status": "True", "reason": "NewReplicaSetAvailable", "lastTransitionTime": test_time}),
+        ("DeploymentComplete: update everything if deployment has Progressing=False",
+         current(60, 3, 2, 2, 2, [timed_out]), [], with_available("foo", 3, 3, 3),
+         {"status": "True", "reason": "NewReplicaSetAvailable"}),
+        ("DeploymentComplete: create Progressing condition if it does not exist",
+         current(60, 3, 2, 2, 2, []), [], with_available("foo", 3, 3, 3),
+         {"status": "True", "reason": "NewReplicaSetAvailable"}),
+        ("DeploymentTimedOut: update status if rollout exceeds Progress Deadline",
+         current(60, 3, 2, 2, 2, [updated]), [], with_available("foo", 3, 2, 2),
+         {"status": "False", "reason": "ProgressDeadlineExceeded"}),
+        ("DeploymentTimedOut: do not update status if deployment has existing timedOut condition",
+         current(60, 3, 2, 2, 2, [timed_out]), [], with_available("foo", 3, 2, 2),
+         {"status": "False", "reason": "ProgressDeadlineExceeded", "lastUpdateTime": test_time,
+          "lastTransitionTime": test_time}),
+    ]
+    for name, d, olds, new, want in table:
+        case(f"progress_test.go/TestSyncRolloutStatus/{name}", "sync_rollout_status",
+             {"deployment": d, "newRS": new, "oldRSs": olds, "now": "2024-01-01T00:00:00Z"},
+             {"progressingCondition": want})
 
 
 def recreate_test() -> None:
@@ -463,7 +602,9 @@ def main() -> None:
     rolling_test()
     sync_test()
     util_test()
+    util_test_more()
     progress_test()
+    sync_rollout_status_test()
     recreate_test()
     semantics_examples()
     OUT.parent.mkdir(parents=True, exist_ok=True)
