@@ -167,3 +167,43 @@ def test_recreate_scaling_event_with_several_active_rss_is_never_resolved() -> N
     c = Cluster(d, rss={"old0": old, "new": new}, now=NOW)
     c.settle()
     assert c.sizes() == {"new": 1, "old0": 2}
+
+
+@st.composite
+def scaling_event(draw: st.DrawFn) -> tuple:  # type: ignore[type-arg]
+    old_replicas, surge, unavailable = draw(rolling_params())
+    new_replicas = draw(st.integers(0, 40))
+    old_d = make_deployment(old_replicas, surge=surge, unavailable=unavailable)
+    d = make_deployment(new_replicas, surge=surge, unavailable=unavailable)
+    max_replicas = old_replicas + util.max_surge(old_d)
+    sizes = draw(st.lists(st.integers(0, max(1, max_replicas)), min_size=2, max_size=4))
+    rss = []
+    for i, size in enumerate(sizes):
+        rs = make_rs(d.spec.template, f"rs{i}", None if i == len(sizes) - 1 else f"nginx:{i}", size, size, 50 - i,
+                     old_replicas)
+        rs = util.with_annotations(rs, {**dict(rs.metadata.annotations), util.MAX_REPLICAS_ANNOTATION: str(max_replicas)})
+        rss.append(rs)
+    return d, rss
+
+
+@settings(max_examples=300)
+@given(scaling_event())
+def test_proportional_scaling_shares_out_exactly_replicas_plus_surge(state: tuple) -> None:  # type: ignore[type-arg]
+    """sync.go scale(): with several active RSs the new total is replicas + maxSurge (0 when scaling to
+    zero), except when the leftover would push the first RS below 0 (semantics §6, §15.5)."""
+    from model.controllers.deployment.sync import proportional_sizes
+
+    d, rss = state
+    active = [rs for rs in rss if util.spec_replicas(rs) > 0]
+    assume(len(active) > 1)
+    new_rs, old_rss = rss[-1], rss[:-1]
+    assume(not util.is_saturated(d, new_rs))
+    sizes = proportional_sizes(d, new_rs, old_rss)
+    allowed = util.d_replicas(d) + util.max_surge(d) if util.d_replicas(d) > 0 else 0
+    total = sum(sizes.values())
+    assert all(v >= 0 for v in sizes.values())
+    assert total == allowed or (total > allowed and 0 in sizes.values())
+    # RSs that had no replicas get none.
+    for rs in rss:
+        if util.spec_replicas(rs) == 0:
+            assert sizes[rs.metadata.name] == 0
