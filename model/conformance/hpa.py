@@ -127,7 +127,7 @@ def _behavior(value: Any) -> t.HorizontalPodAutoscalerBehavior | None:
 
 
 def _target(value: Any) -> t.MetricTarget:
-    return from_json(t.MetricTarget, t._normalize_quantities(value or {}), "target")
+    return from_json(t.MetricTarget, t._normalize_quantities({"target": value or {}})["target"], "target")
 
 
 def _conditions(status: t.HorizontalPodAutoscalerStatus) -> list[dict[str, str]]:
@@ -342,7 +342,7 @@ def stabilize_with_behavior(inp: Mapping[str, Any]) -> dict[str, Any]:
         int(inp["currentReplicas"]),
         int(inp["desiredReplicas"]),
         _window(behavior.get("scaleUp"), 0) * NANOS,
-        _window(behavior.get("scaleDown"), 300) * NANOS,
+        _window(behavior.get("scaleDown"), 0) * NANOS,
         now,
     )
     return {"replicas": replicas, "recommendations": [r.replicas for r in history], "reason": reason}

@@ -225,15 +225,16 @@ class HorizontalPodAutoscaler:
 # JSON
 
 
-def _normalize_quantities(data: Any) -> Any:
+def _normalize_quantities(data: Any, in_target: bool = False) -> Any:
     """JSON allows a bare number where a quantity is expected; keep every quantity a string."""
     if isinstance(data, dict):
         out = {}
         for k, v in data.items():
-            if k in ("value", "averageValue", "tolerance") and isinstance(v, int | float) and not isinstance(v, bool):
+            quantity_key = k == "tolerance" or (in_target and k in ("value", "averageValue"))
+            if quantity_key and isinstance(v, int | float) and not isinstance(v, bool):
                 out[k] = str(v)
             else:
-                out[k] = _normalize_quantities(v)
+                out[k] = _normalize_quantities(v, in_target=(k == "target"))
         return out
     if isinstance(data, list):
         return [_normalize_quantities(v) for v in data]
