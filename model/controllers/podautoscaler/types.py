@@ -799,11 +799,13 @@ def validate_hpa(
 
 
 def load_hpa(data: Any, gates: FeatureGates = FeatureGates()) -> HorizontalPodAutoscaler:
-    """A manifest's HPA: parsed, validated (raising ``ValidationError``) and defaulted."""
+    """A manifest's HPA: parsed, defaulted and validated (raising ``ValidationError``)."""
     hpa = hpa_from_json(data)
     if not hpa.metadata.namespace:
         hpa = replace(hpa, metadata=replace(hpa.metadata, namespace="default"))
+    # The API server defaults the versioned object on decode, then validates the result.
+    hpa = set_defaults(hpa)
     errs = validate_hpa(hpa, gates)
     if errs:
         raise ValidationError(errs)
-    return set_defaults(hpa)
+    return hpa
