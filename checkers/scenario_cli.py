@@ -1,19 +1,102 @@
-"""Subcommands registered by ``scenario_cli`` (under construction)."""
+"""``kubeproof scenario run FILE... [--trace DIR] [--seed N] [--explore [--bound N]]``.
+
+Runs scenario files (``/work/shared/SCENARIOS.md``) on the model and prints, per scenario, ``PASS``
+or the first failing step with the condition that failed and the state of the objects involved,
+then ``N passed, N failed``. Exit status 1 when any scenario fails (or cannot be read), 0 otherwise.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
+from model.scenario.parse import ScenarioFileError, load_scenario
+
 
 def register(sub: Any) -> None:
-    """Add this module's subcommands to the ``kubeproof`` parser."""
-    name = "scenario"
-    p = sub.add_parser(name, help=f"{name} (not available yet)")
-    p.set_defaults(func=_unavailable)
+    """Add ``scenario run`` to the ``kubeproof`` parser."""
+    p = sub.add_parser("scenario", help="run scenario files (Kubernetes e2e behaviour) on the model")
+    ssub = p.add_subparsers(dest="scenario_command", metavar="SUBCOMMAND")
+    ssub.required = True
+    run = ssub.add_parser("run", help="run scenario files and report the first failing step of each")
+    run.add_argument("files", nargs="+", metavar="FILE", help="scenario YAML files (or directories of them)")
+    run.add_argument("--trace", metavar="DIR", help="write each run as ITF (.itf.json) and Markdown to DIR")
+    run.add_argument("--seed", type=int, metavar="N",
+                     help="use the seeded random fair interleaving instead of the deterministic one")
+    run.add_argument("--explore", action="store_true",
+                     help="check every expect/waitFor/settle invariant across all interleavings")
+    run.add_argument("--bound", type=int, default=None, metavar="N",
+                     help="with --explore: at most N actions explored per step (default 2000 states)")
+    run.add_argument("--variant", metavar="NAME", help=argparse.SUPPRESS)
+    run.set_defaults(func=_run)
 
 
-def _unavailable(args: argparse.Namespace) -> int:
-    print(f"kubeproof: '{args.command}' is not available in this build yet", file=sys.stderr)
-    return 2
+def _expand(paths: list[str]) -> list[str]:
+    out: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            out.extend(sorted(os.path.join(p, f) for f in os.listdir(p) if f.endswith((".yaml", ".yml"))))
+        else:
+            out.append(p)
+    return out
+
+
+def _indent(text: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line if line else line for line in text.splitlines())
+
+
+def _run(args: argparse.Namespace) -> int:
+    from model.scenario.run import run_scenario
+
+    passed = failed = 0
+    for path in _expand(args.files):
+        try:
+            scenario = load_scenario(path)
+        except ScenarioFileError as exc:
+            failed += 1
+            print(f"INVALID {path}")
+            for p in exc.problems:
+                print(f"    {path}: {p}")
+            continue
+        if args.explore:
+            from model.scenario.explore import explore_scenario
+
+            outcome = explore_scenario(scenario, bound=args.bound, variant=args.variant)
+            if outcome.ok:
+                passed += 1
+                print(f"PASS {scenario.name} (explored {outcome.summary()})")
+            else:
+                failed += 1
+                print(f"FAIL {scenario.name} (explored {outcome.summary()})")
+                print(_indent(outcome.render()))
+            if args.trace and outcome.result is not None:
+                _write_trace(args.trace, outcome.result)
+            continue
+        result = run_scenario(scenario, seed=args.seed, record_trace=bool(args.trace), variant=args.variant)
+        if result.passed:
+            passed += 1
+            print(f"PASS {scenario.name} ({len(scenario.steps)} steps, {result.seconds:g}s simulated)")
+        else:
+            failed += 1
+            print(f"FAIL {scenario.name} ({path})")
+            if result.error:
+                print(_indent(result.error))
+            elif result.failure:
+                print(_indent(result.failure.render()))
+        if args.trace:
+            _write_trace(args.trace, result)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def _write_trace(directory: str, result: Any) -> None:
+    from model.scenario.tracing import write_trace
+
+    try:
+        paths = write_trace(directory, result)
+    except OSError as exc:
+        print(f"    trace not written: {exc}", file=sys.stderr)
+        return
+    print(f"    trace: {', '.join(paths)}")
