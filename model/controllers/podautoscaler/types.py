@@ -370,14 +370,18 @@ def set_defaults(hpa: HorizontalPodAutoscaler) -> HorizontalPodAutoscaler:
 # validation
 
 
-class _Raw:
-    """A bad value Go prints through its ``String()`` method (no quotes), e.g. a ResourceName."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
+@dataclass(frozen=True)
+class _StringerFieldError(FieldError):
+    """A finding whose bad value Go prints through its ``String()`` method, unquoted
+    (a ResourceName or a Quantity)."""
 
     def __str__(self) -> str:
-        return self.text
+        text = f"{self.field}: {self.type}: {self.value}"
+        return f"{text}: {self.detail}" if self.detail else text
+
+
+def _invalid_stringer(path: str, value: str, detail: str) -> FieldError:
+    return _StringerFieldError("Invalid value", path, value, detail)
 
 
 def _not_supported(path: str, value: Any, supported: tuple[str, ...]) -> FieldError:
@@ -474,9 +478,9 @@ def validate_metric_target(mt: MetricTarget, path: str) -> list[FieldError]:
     if mt.type not in (UTILIZATION, VALUE, AVERAGE_VALUE):
         errs.append(FieldError("Invalid value", f"{path}.type", mt.type, "must be either Utilization, Value, or AverageValue"))
     if mt.value is not None and _quantity_sign(mt.value, f"{path}.value") != 1:
-        errs.append(FieldError("Invalid value", f"{path}.value", _Raw(mt.value), "must be positive"))
+        errs.append(_invalid_stringer(f"{path}.value", mt.value, "must be positive"))
     if mt.average_value is not None and _quantity_sign(mt.average_value, f"{path}.averageValue") != 1:
-        errs.append(FieldError("Invalid value", f"{path}.averageValue", _Raw(mt.average_value), "must be positive"))
+        errs.append(_invalid_stringer(f"{path}.averageValue", mt.average_value, "must be positive"))
     if mt.average_utilization is not None and mt.average_utilization < 1:
         errs.append(FieldError("Invalid value", f"{path}.averageUtilization", mt.average_utilization, "must be greater than 0"))
     return errs
@@ -501,7 +505,7 @@ def _validate_container_resource_name(name: str, path: str) -> list[FieldError]:
             )
         )
     if "/" not in name and name not in _STANDARD_CONTAINER_RESOURCES and not name.startswith("hugepages-"):
-        errs.append(FieldError("Invalid value", path, _Raw(name), "must be a standard resource type or fully qualified"))
+        errs.append(_invalid_stringer(path, name, "must be a standard resource type or fully qualified"))
     return errs
 
 
@@ -742,7 +746,7 @@ def validate_scaling_rules(rules: HPAScalingRules | None, path: str, allow_toler
             )
         elif _quantity_sign(rules.tolerance, f"{path}.tolerance") < 0:
             errs.append(
-                FieldError("Invalid value", f"{path}.tolerance", _Raw(rules.tolerance), "must be greater or equal to zero")
+                _invalid_stringer(f"{path}.tolerance", rules.tolerance, "must be greater or equal to zero")
             )
     return errs
 
