@@ -54,3 +54,14 @@ def test_tolerance_needs_the_gate_unless_already_in_use() -> None:
     assert "not supported" in str(t.validate_spec(spec, off)[0])
     assert t.validate_spec(spec, off, old_spec=spec) == []
     assert t.validate_spec(spec) == []
+
+
+def test_autoscaling_v1_manifest_converts_the_cpu_target() -> None:
+    v1 = {"apiVersion": "autoscaling/v1", "kind": "HorizontalPodAutoscaler",
+          "metadata": {"name": "web", "namespace": "default"},
+          "spec": {"scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"},
+                   "minReplicas": 2, "maxReplicas": 10, "targetCPUUtilizationPercentage": 60}}
+    h = t.load_hpa(v1)
+    assert h.spec.metrics[0].resource is not None
+    assert h.spec.metrics[0].resource.target.average_utilization == 60
+    assert h.spec.min_replicas == 2

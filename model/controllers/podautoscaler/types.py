@@ -802,8 +802,21 @@ def validate_hpa(
     return errs + validate_spec(hpa.spec, gates, old.spec if old is not None else None)
 
 
+def _from_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """autoscaling/v1 to v2 (the conversion the API server does): a CPU target percentage becomes a metric."""
+    spec = dict(data.get("spec") or {})
+    percent = spec.pop("targetCPUUtilizationPercentage", None)
+    if percent is not None:
+        spec["metrics"] = [
+            {"type": RESOURCE, "resource": {"name": "cpu", "target": {"type": UTILIZATION, "averageUtilization": percent}}}
+        ]
+    return {**data, "apiVersion": "autoscaling/v2", "spec": spec}
+
+
 def load_hpa(data: Any, gates: FeatureGates = FeatureGates()) -> HorizontalPodAutoscaler:
-    """A manifest's HPA: parsed, defaulted and validated (raising ``ValidationError``)."""
+    """A manifest's HPA (autoscaling/v2 or v1): parsed, defaulted and validated (raising ``ValidationError``)."""
+    if isinstance(data, dict) and data.get("apiVersion") == "autoscaling/v1":
+        data = _from_v1(data)
     hpa = hpa_from_json(data)
     if not hpa.metadata.namespace:
         hpa = replace(hpa, metadata=replace(hpa.metadata, namespace="default"))
