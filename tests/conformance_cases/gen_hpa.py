@@ -824,6 +824,76 @@ reconcile("TestScaleDownRCImmediately", min_r=2, max_r=5, spec=6, cpu_target=50,
           requests=["0.9", "1.0", "1.1"],
           expect=expect(5, True, [{"type": "AbleToScale", "status": "True", "reason": "SucceededRescale"}]))
 
+QPS20 = [{"type": "Pods", "pods": {"metric": {"name": "qps"}, "target": {"type": "AverageValue", "averageValue": "20.0"}}}]
+
+
+def obj_metric(target: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"type": "Object", "object": {"describedObject": {"apiVersion": "apps/v1", "kind": "Deployment",
+                                                              "name": "some-deployment"},
+                                          "metric": {"name": "qps"}, "target": target}}]
+
+
+def ext_metric(target: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"type": "External", "external": {"metric": {"name": "qps", "selector": {}}, "target": target}}]
+
+
+CHEDDAR = [{"type": "CheddarCheese"}]
+L5 = [100, 300, 500, 250, 250]
+reconcile("TestScaleUpCMExternal", min_r=2, max_r=6, spec=3, levels=[8600],
+          metrics=ext_metric({"type": "Value", "value": "6666m"}), expect=expect(4, True))
+reconcile("TestScaleUpPerPodCMExternal", min_r=2, max_r=6, spec=3, levels=[8600],
+          metrics=ext_metric({"type": "AverageValue", "averageValue": "2222m"}), expect=expect(4, True))
+reconcile("TestScaleDown", min_r=2, max_r=6, spec=5, cpu_target=50, levels=L5, recommendations=[],
+          expect=expect(3, True, cpu=28))
+reconcile("TestScaleDownContainerResource", min_r=2, max_r=6, spec=5, levels=L5, recommendations=[],
+          metrics=[{"type": "ContainerResource", "containerResource": {
+              "name": "cpu", "container": "container2", "target": {"type": "Utilization", "averageUtilization": 50}}}],
+          expect=expect(3, True))
+reconcile("TestScaleDownWithScalingRules", min_r=2, max_r=6, spec=5, cpu_target=50, levels=L5, recommendations=[],
+          scale_up=rules(0, 0, 100, 15, 30), expect=expect(3, True, cpu=28))
+reconcile("TestScaleUpOneMetricInvalid", min_r=2, max_r=6, spec=3, cpu_target=30, levels=[300, 400, 500],
+          metrics=CHEDDAR, expect=expect(4, True, cpu=40))
+reconcile("TestScaleUpFromZeroOneMetricInvalid", min_r=0, max_r=6, spec=0, cpu_target=30, levels=[300, 400, 500],
+          requests=["1.0"] * 3, metrics=CHEDDAR, recommendations=[], expect=expect(4, True, cpu=40))
+reconcile("TestScaleUpBothMetricsEmpty", min_r=2, max_r=6, spec=3, levels=[], metrics=CHEDDAR,
+          expect=expect(3, False, [{"type": "AbleToScale", "status": "True", "reason": "SucceededGetScale"},
+                                   {"type": "ScalingActive", "status": "False", "reason": "InvalidMetricSourceType"}]))
+reconcile("TestScaleDownStabilizeInitialSize", min_r=2, max_r=6, spec=5, cpu_target=50, levels=L5,
+          recommendations=None, expect=expect(5, False, conds(AbleToScale=("True", "ScaleDownStabilized")), cpu=28))
+reconcile("TestScaleDownCM", min_r=2, max_r=6, spec=5, levels=[12000] * 5, metrics=QPS20, recommendations=[],
+          expect=expect(3, True))
+reconcile("TestScaleDownCMObject", min_r=2, max_r=6, spec=5, levels=[12000],
+          requests=["1.0"] * 5, metrics=obj_metric({"type": "Value", "value": "20.0"}), recommendations=[],
+          expect=expect(3, True))
+reconcile("TestScaleDownToZeroCMObject", min_r=0, max_r=6, spec=5, levels=[0], requests=["1.0"] * 5,
+          metrics=obj_metric({"type": "Value", "value": "20.0"}), recommendations=[], expect=expect(0, True))
+reconcile("TestScaleDownPerPodCMObject", min_r=2, max_r=6, spec=5, levels=[60000], requests=["1.0"] * 5,
+          metrics=obj_metric({"type": "AverageValue", "averageValue": "20.0"}), recommendations=[],
+          expect=expect(3, True))
+reconcile("TestScaleDownCMExternal", min_r=2, max_r=6, spec=5, levels=[8600],
+          metrics=ext_metric({"type": "Value", "value": "14400m"}), recommendations=[], expect=expect(3, True))
+reconcile("TestScaleDownToZeroCMExternal", min_r=0, max_r=6, spec=5, levels=[0],
+          metrics=ext_metric({"type": "Value", "value": "14400m"}), recommendations=[], expect=expect(0, True))
+reconcile("TestScaleDownPerPodCMExternal", min_r=2, max_r=6, spec=5, levels=[8600],
+          metrics=ext_metric({"type": "AverageValue", "averageValue": "3000m"}), recommendations=[],
+          expect=expect(3, True))
+reconcile("TestScaleDownIncludeUnreadyPods", min_r=2, max_r=6, spec=5, cpu_target=50, levels=L5,
+          readiness=["True", "True", "True", "False", "False"], recommendations=[], expect=expect(2, True, cpu=30))
+reconcile("TestScaleDownIgnoreHotCpuPods", min_r=2, max_r=6, spec=5, cpu_target=50, levels=L5,
+          start=[COOL, COOL, COOL, HOT, HOT], recommendations=[], expect=expect(2, True, cpu=30))
+reconcile("TestScaleDownIgnoresFailedPods", min_r=2, max_r=6, spec=5, cpu_target=50, levels=L5, requests=["1.0"] * 7,
+          readiness=["True"] * 5 + ["False"] * 2, phases=["Running"] * 5 + ["Failed"] * 2, recommendations=[],
+          expect=expect(3, True, cpu=28))
+reconcile("TestScaleDownIgnoresDeletionPods", min_r=2, max_r=6, spec=5, cpu_target=50, levels=L5,
+          requests=["1.0"] * 7, readiness=["True"] * 5 + ["False"] * 2, deleted=[False] * 5 + [True] * 2,
+          recommendations=[], expect=expect(3, True, cpu=28))
+reconcile("TestTolerance", min_r=1, max_r=5, spec=3, cpu_target=100, levels=[1010, 1030, 1020],
+          requests=["0.9", "1.0", "1.1"], expect=expect(3, False, conds(**READY)))
+reconcile("TestToleranceCM", min_r=1, max_r=5, spec=3, levels=[20000, 20001, 21000], requests=["0.9", "1.0", "1.1"],
+          metrics=QPS20, expect=expect(3, False, conds(**READY)))
+reconcile("TestToleranceCMObject", min_r=1, max_r=5, spec=3, levels=[20050], requests=["0.9", "1.0", "1.1"],
+          metrics=obj_metric({"type": "Value", "value": "20.0"}), expect=expect(3, False, conds(**READY)))
+
 # ---------------------------------------------------------------------------------------------
 # validation (validation_test.go)
 
