@@ -716,12 +716,17 @@ def reconcile(cid: str, *, min_r: int, max_r: int, spec: int, status: int | None
               start: list[str] | None = None, phases: list[str] | None = None, deleted: list[bool] | None = None,
               metrics: list[dict[str, Any]] | None = None, recommendations: list[tuple[int, float]] | None = None,
               scale_up: dict[str, Any] | None = None, scale_down: dict[str, Any] | None = None,
+              selector: str = "name=test-pod", other_hpas: list[dict[str, Any]] | None = None,
+              faults: dict[str, bool] | None = None, extra_labels: dict[str, str] | None = None,
               expect: dict[str, Any]) -> None:
     status = spec if status is None else status
     reqs = requests if requests is not None else ["1.0"] * status
     half = [f"{int(float(r) * 1000) // 2}m" if not r.endswith("m") else f"{int(r[:-1]) // 2}m" for r in reqs]
     pods = rc_pods(len(reqs), half, readiness=readiness, phases=phases, deleted=deleted,
                    start=start, split_requests=True)
+    if extra_labels:
+        for p_ in pods:
+            p_["labels"] = {**p_["labels"], **extra_labels}
     mspecs: list[dict[str, Any]] = []
     if cpu_target:
         mspecs.append({"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization",
@@ -742,7 +747,7 @@ def reconcile(cid: str, *, min_r: int, max_r: int, spec: int, status: int | None
                 "spec": {"scaleTargetRef": {"apiVersion": "v1", "kind": "ReplicationController", "name": "test-rc"},
                          "minReplicas": min_r, "maxReplicas": max_r, "metrics": mspecs, "behavior": behavior},
                 "status": {"currentReplicas": spec, "desiredReplicas": spec, "lastScaleTime": None}},
-        "scale": {"specReplicas": spec, "statusReplicas": status, "selector": "name=test-pod"},
+        "scale": {"specReplicas": spec, "statusReplicas": status, "selector": selector},
         "pods": pods,
         "podMetrics": [
             {"name": f"test-pod-{i}", "timestamp": HZNOW, "windowSeconds": 60,
@@ -761,6 +766,10 @@ def reconcile(cid: str, *, min_r: int, max_r: int, spec: int, status: int | None
         "scaleUpEvents": [],
         "scaleDownEvents": [],
     }
+    if other_hpas is not None:
+        inp["otherHpas"] = other_hpas
+    if faults is not None:
+        inp["faults"] = faults
     case(f"{HZ}:{cid}", "hpa.reconcile", inp, expect)
 
 
@@ -893,6 +902,97 @@ reconcile("TestToleranceCM", min_r=1, max_r=5, spec=3, levels=[20000, 20001, 210
           metrics=QPS20, expect=expect(3, False, conds(**READY)))
 reconcile("TestToleranceCMObject", min_r=1, max_r=5, spec=3, levels=[20050], requests=["0.9", "1.0", "1.1"],
           metrics=obj_metric({"type": "Value", "value": "20.0"}), expect=expect(3, False, conds(**READY)))
+
+GOT_SCALE = {"type": "AbleToScale", "status": "True", "reason": "SucceededGetScale"}
+RESCALED_ONLY = [{"type": "AbleToScale", "status": "True", "reason": "SucceededRescale"}]
+
+
+def inactive(reason: str) -> list[dict[str, str]]:
+    return [GOT_SCALE, {"type": "ScalingActive", "status": "False", "reason": reason}]
+
+
+R3 = ["0.9", "1.0", "1.1"]
+reconcile("TestMinReplicas", min_r=2, max_r=5, spec=3, cpu_target=90, levels=[10, 95, 10], requests=R3,
+          recommendations=[], expect=expect(2, True, conds(ScalingLimited=("True", "TooFewReplicas"))))
+reconcile("TestZeroMinReplicasDesiredZero", min_r=0, max_r=5, spec=3, cpu_target=90, levels=[0, 0, 0], requests=R3,
+          recommendations=[], expect=expect(0, True))
+reconcile("TestMinReplicasDesiredZero", min_r=2, max_r=5, spec=3, cpu_target=90, levels=[0, 0, 0], requests=R3,
+          recommendations=[], expect=expect(2, True, conds(ScalingLimited=("True", "TooFewReplicas"))))
+reconcile("TestZeroReplicas", min_r=3, max_r=5, spec=0, cpu_target=90, levels=[], requests=[],
+          expect=expect(0, False, inactive("ScalingDisabled")))
+reconcile("TestTooFewReplicas", min_r=3, max_r=5, spec=2, cpu_target=90, levels=[], requests=[],
+          expect=expect(3, True, RESCALED_ONLY))
+reconcile("TestTooManyReplicas", min_r=3, max_r=5, spec=10, cpu_target=90, levels=[], requests=[],
+          expect=expect(5, True, RESCALED_ONLY))
+reconcile("TestMaxReplicas", min_r=2, max_r=5, spec=3, cpu_target=90, levels=[8000, 9500, 1000], requests=R3,
+          expect=expect(5, True, conds(ScalingLimited=("True", "TooManyReplicas"))))
+reconcile("TestSuperfluousMetrics", min_r=2, max_r=6, spec=4, cpu_target=100,
+          levels=[4000, 9500, 3000, 7000, 3200, 2000], requests=["1.0"] * 4,
+          expect=expect(6, True, conds(ScalingLimited=("True", "TooManyReplicas"))))
+reconcile("TestMissingMetrics", min_r=2, max_r=6, spec=4, cpu_target=100, levels=[400, 95], requests=["1.0"] * 4,
+          recommendations=[], expect=expect(3, True))
+reconcile("TestEmptyMetrics", min_r=2, max_r=6, spec=4, cpu_target=100, levels=[], requests=["1.0"] * 4,
+          expect=expect(4, False, inactive("FailedGetResourceMetric")))
+reconcile("TestEmptyCPURequest", min_r=1, max_r=5, spec=1, cpu_target=100, levels=[200], requests=[],
+          expect=expect(1, False, inactive("FailedGetResourceMetric")))
+reconcile("TestEventCreated", min_r=1, max_r=5, spec=1, cpu_target=50, levels=[200], requests=["0.2"],
+          expect=expect(2, True))
+reconcile("TestEventNotCreated", min_r=1, max_r=5, spec=2, cpu_target=50, levels=[200, 200], requests=["0.4", "0.4"],
+          expect=expect(2, False, conds(**READY)))
+reconcile("TestMissingReports", min_r=1, max_r=5, spec=4, cpu_target=50, levels=[200], requests=["0.2"],
+          recommendations=[], expect=expect(2, True))
+reconcile("TestUpscaleCap", min_r=1, max_r=100, spec=3, cpu_target=10, levels=[100, 200, 300], requests=["0.1"] * 3,
+          scale_up=rules(0, 0, 700, 60, 0), expect=expect(24, True, conds(ScalingLimited=("True", "ScaleUpLimit"))))
+reconcile("TestUpscaleCapGreaterThanMaxReplicas", min_r=1, max_r=20, spec=3, cpu_target=10, levels=[100, 200, 300],
+          requests=["0.1"] * 3, scale_up=rules(0, 0, 700, 60, 0),
+          expect=expect(20, True, conds(ScalingLimited=("True", "TooManyReplicas"))))
+reconcile("TestMoreReplicasThanSpecNoScale", min_r=1, max_r=8, spec=4, status=5, cpu_target=50, levels=[500] * 5,
+          requests=["1"] * 5, expect=expect(4, False, conds(**READY)))
+reconcile("TestConditionInvalidSelectorMissing", min_r=1, max_r=100, spec=3, cpu_target=10, levels=[100, 200, 300],
+          requests=["0.1"] * 3, selector="", expect=expect(3, False, inactive("InvalidSelector")))
+reconcile("TestConditionInvalidSelectorUnparsable", min_r=1, max_r=100, spec=3, cpu_target=10,
+          levels=[100, 200, 300], requests=["0.1"] * 3, selector="cheddar cheese",
+          expect=expect(3, False, inactive("InvalidSelector")))
+reconcile("TestConditionNoAmbiguousSelectorWhenNoSelectorOverlapBetweenHPAs", min_r=2, max_r=6, spec=3, cpu_target=30,
+          levels=[300, 500, 700],
+          other_hpas=[{"namespace": "test-namespace", "name": "test-hpa-2", "selector": {"matchLabels": {"cheddar": "cheese"}}}],
+          expect=expect(5, True))
+reconcile("TestConditionAmbiguousSelectorWhenFullSelectorOverlapBetweenHPAs", min_r=2, max_r=6, spec=3,
+          cpu_target=30, levels=[300, 500, 700],
+          other_hpas=[{"namespace": "test-namespace", "name": "test-hpa-2", "selector": {"matchLabels": {"name": "test-pod"}}}],
+          expect=expect(3, False, inactive("AmbiguousSelector")))
+reconcile("TestConditionAmbiguousSelectorWhenPartialSelectorOverlapBetweenHPAs", min_r=2, max_r=6, spec=3,
+          cpu_target=30, levels=[300, 500, 700], extra_labels={"cheddar": "cheese"},
+          other_hpas=[{"namespace": "test-namespace", "name": "test-hpa-2", "selector": {"matchLabels": {"cheddar": "cheese"}}}],
+          expect=expect(3, False, inactive("AmbiguousSelector")))
+_FAILED_FAULTS = {"resourceMetricsError": True, "customMetricsError": True, "externalMetricsError": True}
+for reason, specs in [
+    ("FailedGetResourceMetric", None),
+    ("FailedGetPodsMetric", [{"type": "Pods", "pods": {"metric": {"name": "qps"},
+                                                       "target": {"type": "AverageValue", "averageValue": "15.0"}}}]),
+    ("FailedGetObjectMetric", obj_metric({"type": "Value", "value": "15.0"})),
+    ("FailedGetExternalMetric", ext_metric({"type": "Value", "value": "300m"})),
+]:
+    reconcile(f"TestConditionFailedGetMetrics/{reason}", min_r=1, max_r=100, spec=3, cpu_target=0 if specs else 10,
+              levels=[100, 200, 300], requests=["0.1"] * 3, metrics=specs, faults=_FAILED_FAULTS,
+              expect=expect(3, False, inactive(reason)))
+
+reconcile("TestConditionInvalidSourceType", min_r=2, max_r=6, spec=3, levels=[20000], metrics=CHEDDAR,
+          expect=expect(3, False, inactive("InvalidMetricSourceType")))
+reconcile("TestConditionFailedGetScale", min_r=1, max_r=100, spec=3, cpu_target=10, levels=[100, 200, 300],
+          requests=["0.1"] * 3, faults={"scaleGetError": True},
+          expect=expect(3, False, [{"type": "AbleToScale", "status": "False", "reason": "FailedGetScale"}]))
+reconcile("TestConditionFailedUpdateScale", min_r=1, max_r=5, spec=3, cpu_target=100, levels=[150, 150, 150],
+          requests=["0.1"] * 3, faults={"scaleUpdateError": True},
+          expect=expect(3, False, conds(AbleToScale=("False", "FailedUpdateScale"))))
+reconcile("TestScaleUpOneMetricEmpty", min_r=2, max_r=6, spec=3, cpu_target=30, levels=[300, 400, 500],
+          metrics=ext_metric({"type": "Value", "value": "100m"}), faults={"externalMetricsError": True},
+          expect=expect(4, True, cpu=40))
+reconcile("TestNoScaleDownOneMetricInvalid", min_r=2, max_r=6, spec=5, cpu_target=50, levels=L5, metrics=CHEDDAR,
+          recommendations=[], expect=expect(5, False, inactive("InvalidMetricSourceType")))
+reconcile("TestNoScaleDownOneMetricEmpty", min_r=2, max_r=6, spec=5, cpu_target=50, levels=L5,
+          metrics=ext_metric({"type": "Value", "value": "1000m"}), faults={"externalMetricsError": True},
+          recommendations=[], expect=expect(5, False, inactive("FailedGetExternalMetric")))
 
 # ---------------------------------------------------------------------------------------------
 # validation (validation_test.go)
