@@ -195,3 +195,35 @@ def test_no_scale_down_while_a_higher_recommendation_is_in_the_window(
     if any(r >= current and age < down_window for r, age in recs):
         assert result >= current
     assert len(stored) <= len(history) + 1
+
+
+def test_sync_loop_with_v1_pods_and_usage() -> None:
+    # How the transition system drives the controller: v1 Pods, per-pod CPU usage, memory carried over.
+    from model.objects import ObjectMeta as Meta
+    from model.objects import Pod, PodSpec, PodStatus
+
+    def v1pod(i: int) -> Pod:
+        res = ResourceRequirements(requests=(("cpu", "200m"),))
+        return Pod(
+            metadata=Meta(name=f"web-{i}", namespace="test-namespace", labels=(("app", "web"),)),
+            spec=PodSpec(containers=(Container(name="main", resources=res),)),
+            status=PodStatus(phase="Running", start_time=Time(NOW - 600 * S),
+                             conditions=(PodCondition(type="Ready", status="True",
+                                                      last_transition_time=Time(NOW - 590 * S)),)),
+        )
+
+    sel = hz.selector_string(t.LabelSelector(match_labels=(("app", "web"),)))
+    assert sel == "app=web"
+    h = hpa(1, 10, 50)
+    memory = hz.HpaMemory()
+    replicas = 2
+    for step in range(4):
+        now = Time(NOW + step * 15 * S)
+        pods_v1 = tuple(v1pod(i) for i in range(replicas))
+        usage = {p.metadata.name: 300 for p in pods_v1}  # 150 % of the 200m request
+        r = hz.reconcile(h, hz.Scale(replicas, replicas, sel), tuple(hz.hpa_pod_from_pod(p) for p in pods_v1),
+                         hz.metrics_from_usage(usage, now), memory, now, hz.ControllerConfig())
+        memory = r.memory
+        if r.scale is not None:
+            replicas = r.scale
+    assert replicas == 10  # doubling every sync (max(2x, 4)) until maxReplicas

@@ -31,7 +31,11 @@ API for the transition system (call once per HPA every sync period, 15 s by defa
     result.memory       # the controller's memory afterwards
     result.error        # the error reconcileAutoscaler returned (the key is requeued), or None
 
-Deleting an HPA should drop its memory (``reconcileKey``).
+Helpers for the caller: ``hpa_pod_from_pod(pod)`` (a ``v1.Pod`` as the autoscaler sees it),
+``metrics_from_usage({pod: millicores}, now)`` (what metrics-server reports for given usage),
+``selector_string(label_selector)`` (the ``/scale`` status selector of a workload), and
+``current_cpu_utilization(status)``. ``ControllerConfig().sync_period`` is the 15 s resync.
+Deleting an HPA should drop its memory (``reconcileKey``). Times are ``model.timeutil`` nanoseconds.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from model.objects import Pod
 from model.timeutil import NANOS, Time
 
 from . import quantities, selectors
+from . import replica_calculator as rc
 from .replica_calculator import (
     INT32_MAX,
     INT32_MIN,
@@ -198,6 +203,40 @@ def hpa_pod_from_pod(pod: Pod) -> HpaPod:
         init_containers=pod.spec.init_containers,
         resources=pod.spec.resources,
     )
+
+
+def metrics_from_usage(
+    cpu_millicores: Mapping[str, int], now: Time, memory_bytes: Mapping[str, int] | None = None
+) -> MetricsSnapshot:
+    """What metrics-server would report for pods using the given CPU (and memory): one sample per pod.
+
+    A convenience for the transition system: usage is per pod name; the sample covers the last
+    minute (metrics-server's window) and is stamped ``now``.
+    """
+    items = []
+    for name in sorted(cpu_millicores):
+        usage: list[tuple[str, str]] = [("cpu", f"{cpu_millicores[name]}m")]
+        if memory_bytes is not None and name in memory_bytes:
+            usage.append(("memory", str(memory_bytes[name])))
+        items.append(rc.PodMetricsItem(name, now, rc.DEFAULT_METRIC_WINDOW,
+                                       (rc.ContainerMetrics("main", tuple(sorted(usage))),)))
+    return MetricsSnapshot(pod_metrics=tuple(items))
+
+
+def selector_string(selector: LabelSelector | None) -> str:
+    """The ``status.selector`` string a workload's ``/scale`` reports for its label selector."""
+    if selector is None:
+        return ""
+    parts = [f"{k}={v}" for k, v in selector.match_labels]
+    for e in selector.match_expressions:
+        op = {"In": "in", "NotIn": "notin"}.get(e.operator)
+        if op is not None:
+            parts.append(f"{e.key} {op} ({','.join(sorted(e.values))})")
+        elif e.operator == "Exists":
+            parts.append(e.key)
+        else:
+            parts.append(f"!{e.key}")
+    return ",".join(sorted(parts))
 
 
 def _age(now: Time, t: Time) -> int:
