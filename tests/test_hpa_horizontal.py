@@ -227,3 +227,15 @@ def test_sync_loop_with_v1_pods_and_usage() -> None:
         if r.scale is not None:
             replicas = r.scale
     assert replicas == 10  # doubling every sync (max(2x, 4)) until maxReplicas
+
+
+@given(st.integers(min_value=1, max_value=200), st.integers(min_value=0, max_value=1000),
+       st.integers(min_value=1, max_value=1000))
+def test_default_behavior_caps_one_sync_at_double_or_plus_four(current: int, desired: int, max_r: int) -> None:
+    # API default scale-up rules: 4 pods or 100 % per 15 s, whichever is more; scale-down: 100 % per 15 s.
+    up, down = hz.resolve_behavior(t.HorizontalPodAutoscalerBehavior(), CFG)
+    replicas, _, _ = hz.convert_desired_replicas_with_behavior_rate(current, desired, 1, max_r, up, down, (), (), NOW)
+    if desired > current:
+        assert replicas <= max(current + 4, 2 * current)
+    if current <= max_r:
+        assert 1 <= replicas <= max_r
