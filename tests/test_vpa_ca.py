@@ -52,3 +52,11 @@ def test_scale_up_prefers_least_waste() -> None:
     group, helped = ca.scale_up_plan([pod], [small, big, mid])
     assert group == mid and helped == ("p",)
     assert ca.provisioning_failed(900, False) and not ca.provisioning_failed(899, False)
+
+
+def test_eviction_tolerance_and_min_replicas() -> None:
+    assert not vpa.eviction_allowed(configured=1, running=1, evicted=0)  # below --min-replicas 2
+    assert vpa.eviction_allowed(configured=4, running=4, evicted=0)  # 4 - 2 = 2 must stay
+    assert vpa.eviction_allowed(configured=4, running=4, evicted=1)
+    assert not vpa.eviction_allowed(configured=4, running=4, evicted=2)
+    assert vpa.eviction_allowed(configured=2, running=2, evicted=0)  # tolerance 1 of 2

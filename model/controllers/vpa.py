@@ -190,3 +190,20 @@ def admit(requests: Mapping[str, int], rec: ContainerRecommendation) -> dict[str
     out = dict(requests)
     out.update(dict(rec.target))
     return out
+
+
+def eviction_allowed(configured: int, running: int, evicted: int, min_replicas: int = MIN_REPLICAS,
+                     tolerance: float = EVICTION_TOLERANCE) -> bool:
+    """The updater's ``PodsEvictionRestriction.CanEvict`` for one replica group.
+
+    Nothing is evicted from a group configured below ``min-replicas``; otherwise an eviction is allowed
+    while more than ``configured - ⌊configured·tolerance⌋`` pods would stay running, and, when that
+    tolerance rounds to zero, one pod of a fully running group may still go.
+    """
+    if configured < min_replicas:
+        return False
+    tolerance_pods = int(float(configured) * tolerance)
+    should_be_alive = configured - tolerance_pods
+    if running - evicted > should_be_alive:
+        return True
+    return running == configured and tolerance_pods == 0 and evicted == 0
