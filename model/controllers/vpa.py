@@ -193,15 +193,17 @@ def admit(requests: Mapping[str, int], rec: ContainerRecommendation) -> dict[str
 
 
 def eviction_allowed(configured: int, running: int, evicted: int, min_replicas: int = MIN_REPLICAS,
-                     tolerance: float = EVICTION_TOLERANCE) -> bool:
+                     tolerance: float = EVICTION_TOLERANCE, pod_pending: bool = False) -> bool:
     """The updater's ``PodsEvictionRestriction.CanEvict`` for one replica group.
 
     Nothing is evicted from a group configured below ``min-replicas``; otherwise an eviction is allowed
     while more than ``configured - ⌊configured·tolerance⌋`` pods would stay running, and, when that
-    tolerance rounds to zero, one pod of a fully running group may still go.
+    tolerance rounds to zero, one pod of a fully running group may still go. A Pending pod may always go.
     """
     if configured < min_replicas:
         return False
+    if pod_pending:
+        return True  # a Pending pod serves nothing, so evicting it disrupts nothing
     tolerance_pods = int(float(configured) * tolerance)
     should_be_alive = configured - tolerance_pods
     if running - evicted > should_be_alive:
