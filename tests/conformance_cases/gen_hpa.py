@@ -1070,7 +1070,14 @@ valid("TestValidateHorizontalPodAutoscaler#success-pods",
 valid("TestValidateHorizontalPodAutoscaler#success-container",
       hpa({"metrics": [{"type": "ContainerResource", "containerResource": {
           "name": "cpu", "container": "test-container", "target": {"type": "Utilization", "averageUtilization": 70}}}]}))
+CRES = [{"type": "ContainerResource", "containerResource": {
+    "name": "cpu", "container": "test-application", "target": {"type": "Utilization", "averageUtilization": 70}}}]
 for i, (over, msg) in enumerate([
+    ({"scaleTargetRef": {"name": "myrc"}}, "scaleTargetRef.kind: Required"),
+    ({"scaleTargetRef": {"name": "myrc"}, "metrics": CRES}, "scaleTargetRef.kind: Required"),
+    ({"scaleTargetRef": {"kind": "..", "name": "myrc"}}, "scaleTargetRef.kind: Invalid"),
+    ({"scaleTargetRef": {"kind": "ReplicationController"}}, "scaleTargetRef.name: Required"),
+    ({"scaleTargetRef": {"kind": "ReplicationController", "name": ".."}, "metrics": CRES}, "scaleTargetRef.name: Invalid"),
     ({"scaleTargetRef": {"kind": "ReplicationController", "name": ".."}}, "scaleTargetRef.name: Invalid"),
     ({"scaleTargetRef": {}, "minReplicas": -1}, "must be greater than or equal to 1"),
     ({"scaleTargetRef": {}, "minReplicas": 7}, "must be greater than or equal to `minReplicas`"),
