@@ -45,6 +45,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from model import labels as _labels
 from model.labels import LabelSelector
 from model.objects import Pod
 from model.timeutil import NANOS, Time
@@ -224,19 +225,11 @@ def metrics_from_usage(
 
 
 def selector_string(selector: LabelSelector | None) -> str:
-    """The ``status.selector`` string a workload's ``/scale`` reports for its label selector."""
+    """The ``status.selector`` string a workload's ``/scale`` reports for its label selector
+    (``LabelSelectorAsSelector(...).String()``); a nil selector reports ""."""
     if selector is None:
         return ""
-    parts = [f"{k}={v}" for k, v in selector.match_labels]
-    for e in selector.match_expressions:
-        op = {"In": "in", "NotIn": "notin"}.get(e.operator)
-        if op is not None:
-            parts.append(f"{e.key} {op} ({','.join(sorted(e.values))})")
-        elif e.operator == "Exists":
-            parts.append(e.key)
-        else:
-            parts.append(f"!{e.key}")
-    return ",".join(sorted(parts))
+    return _labels.selector_string(_labels.label_selector_as_selector(selector))
 
 
 def _age(now: Time, t: Time) -> int:
