@@ -221,8 +221,8 @@ def test_sync_loop_with_v1_pods_and_usage() -> None:
         now = Time(NOW + step * 15 * S)
         pods_v1 = tuple(v1pod(i) for i in range(replicas))
         usage = {p.metadata.name: 300 for p in pods_v1}  # 150 % of the 200m request
-        r = hz.reconcile(h, hz.Scale(replicas, replicas, sel), tuple(hz.hpa_pod_from_pod(p) for p in pods_v1),
-                         hz.metrics_from_usage(usage, now), memory, now, hz.ControllerConfig())
+        r = hz.sync_hpa(h, replicas, replicas, t.LabelSelector(match_labels=(("app", "web"),)), pods_v1, usage,
+                        memory, now)
         memory = r.memory
         if r.scale is not None:
             replicas = r.scale

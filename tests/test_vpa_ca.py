@@ -60,3 +60,13 @@ def test_eviction_tolerance_and_min_replicas() -> None:
     assert vpa.eviction_allowed(configured=4, running=4, evicted=1)
     assert not vpa.eviction_allowed(configured=4, running=4, evicted=2)
     assert vpa.eviction_allowed(configured=2, running=2, evicted=0)  # tolerance 1 of 2
+
+
+def test_confidence_multipliers_match_the_recommender_table() -> None:
+    # recommender.go documents: lower bound x0.6 at 5 min, x0.95 at 60 min; upper bound x1.14 at a week.
+    day = 1.0
+    assert round(vpa.confidence_factor(0.001, -2.0, 5 / 1440 * day), 1) == 0.6
+    assert round(vpa.confidence_factor(0.001, -2.0, 60 / 1440 * day), 2) == 0.95
+    assert round(vpa.confidence_factor(1.0, 1.0, 7 * day), 2) == 1.14
+    assert vpa.confidence_factor(1.0, 1.0, 0.0) == float("inf")
+    assert vpa.confidence_factor(0.001, -2.0, 0.0) == 0.0

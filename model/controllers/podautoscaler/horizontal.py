@@ -31,7 +31,8 @@ API for the transition system (call once per HPA every sync period, 15 s by defa
     result.memory       # the controller's memory afterwards
     result.error        # the error reconcileAutoscaler returned (the key is requeued), or None
 
-Helpers for the caller: ``hpa_pod_from_pod(pod)`` (a ``v1.Pod`` as the autoscaler sees it),
+``sync_hpa(hpa, spec_replicas, status_replicas, label_selector, v1_pods, {pod: cpu_millicores}, memory,
+now, config)`` does the same from v1 objects and per-pod CPU usage. Helpers: ``hpa_pod_from_pod(pod)`` (a ``v1.Pod`` as the autoscaler sees it),
 ``metrics_from_usage({pod: millicores}, now)`` (what metrics-server reports for given usage),
 ``selector_string(label_selector)`` (the ``/scale`` status selector of a workload), and
 ``current_cpu_utilization(status)``. ``ControllerConfig().sync_period`` is the 15 s resync.
@@ -994,6 +995,34 @@ def reconcile(
         return ReconcileResult(status_with(desired, current, statuses, True), desired, memory, ret_err)
     desired = current
     return ReconcileResult(status_with(desired, current, statuses, False), None, memory, ret_err)
+
+
+def sync_hpa(
+    hpa: HorizontalPodAutoscaler,
+    target_spec_replicas: int,
+    target_status_replicas: int,
+    target_selector: LabelSelector | None,
+    pods: Iterable[Pod],
+    cpu_usage_millicores: Mapping[str, int],
+    memory: HpaMemory,
+    now: Time,
+    config: ControllerConfig = ControllerConfig(),
+    other_hpas: Iterable[OtherHpa] = (),
+) -> ReconcileResult:
+    """One HPA sync over v1 objects: the target's replicas and selector, its namespace's pods and their
+    CPU usage as metrics-server would report it (pods without usage report nothing). A convenience
+    wrapper of ``reconcile`` for the transition system."""
+    scale = Scale(target_spec_replicas, target_status_replicas, selector_string(target_selector))
+    return reconcile(
+        hpa,
+        scale,
+        tuple(hpa_pod_from_pod(p) for p in pods),
+        metrics_from_usage(cpu_usage_millicores, now),
+        memory,
+        now,
+        config,
+        other_hpas,
+    )
 
 
 def current_cpu_utilization(status: HorizontalPodAutoscalerStatus) -> int | None:
