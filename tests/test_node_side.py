@@ -249,3 +249,17 @@ class TestKubelet:
     def test_generated_diagram_is_current(self) -> None:
         doc = pathlib.Path(__file__).parent.parent / "docs" / "kubelet-lifecycle.md"
         assert kubelet.mermaid() in doc.read_text()
+
+
+def test_delete_object_by_policy() -> None:
+    m = ObjectMeta(name="rs", uid="u")
+    assert gc.delete_object(m, gc.BACKGROUND, 5) is None
+    fg = gc.delete_object(m, gc.FOREGROUND, 5)
+    assert fg is not None and fg.finalizers == (gc.FINALIZER_FOREGROUND,) and fg.deletion_timestamp == 5
+    held = gc.delete_object(ObjectMeta(name="rs", finalizers=("example.com/hold",)), gc.BACKGROUND, 7)
+    assert held is not None and held.deletion_timestamp == 7
+
+
+def test_taint_interval_follows_the_zone_rate() -> None:
+    assert nodelifecycle.taint_interval(0.1) == 10 * S
+    assert nodelifecycle.taint_interval(0.0) is None
