@@ -217,10 +217,10 @@ def non_zero_request(pod: Pod, *, pod_level_resources: bool = True) -> tuple[int
 
 
 def node_allocatable(node: Node) -> Resource:
-    """The node's allocatable resources; an unset allocatable defaults to capacity (API defaulting,
-    ``SetDefaults_NodeStatus``)."""
-    source = node.status.allocatable if node.status.allocatable else node.status.capacity
-    return resource_from_list(resource_list(source))
+    """The node's ``status.allocatable`` (``NodeInfo.SetNode``); capacity is never read. (The API
+    server defaults an unset allocatable to capacity, ``SetDefaults_NodeStatus``; objects that did
+    not pass through it — as in the scheduler's own tests — keep an empty allocatable.)"""
+    return resource_from_list(resource_list(node.status.allocatable))
 
 
 @dataclass(frozen=True, slots=True)
