@@ -2,6 +2,12 @@
 
 Each op only translates JSON to model values and back; the decisions live in
 ``model.controllers.scheduler``. Resource amounts in outputs are integers (millicores for cpu).
+
+Model extensions beyond the catalogue (optional inputs; absent means the catalogue behaviour):
+``featureGates.PodLevelResources`` (default true: pod-level ``spec.resources.requests`` for cpu and
+memory replace the container aggregate); ``scheduler.score_balanced_allocation`` accepts
+``scorer: "improvement"`` for the newest upstream scorer (score with the pod against without it);
+``scheduler.score_most_allocated`` has the shape of ``scheduler.score_least_allocated``.
 """
 
 from __future__ import annotations
@@ -97,7 +103,9 @@ def score_most_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
 def score_balanced_allocation(inp: Mapping[str, Any]) -> dict[str, Any]:
     """NodeResourcesBalancedAllocation PreScore/Score."""
     pod = _pod(inp.get("pod"), "pod")
-    result = noderesources.score_balanced_allocation(pod, _node_infos(inp), _resources(inp), pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
+    result = noderesources.score_balanced_allocation(pod, _node_infos(inp), _resources(inp),
+                                                     pod_level_resources=_gate(inp, POD_LEVEL_GATE, True),
+                                                     improvement=inp.get("scorer") == "improvement")
     if result.status == "Skip":
         return {"skip": True}
     return {"scores": _scores(result.scores)}

@@ -311,6 +311,41 @@ ba("bypass a configured scalar resource the pod does not request", spod(*cpu_mem
    [], sc(("node1", 63), ("node2", 87)),
    resources=[{"name": "cpu", "weight": 1}, {"name": "memory", "weight": 1}, {"name": "nvidia.com/gpu", "weight": 1}])
 
+# The newest upstream scorer (Kubernetes master): score with the pod against without it; the model
+# selects it with the extension input ``scorer: "improvement"`` (see model/conformance/scheduler.py).
+T = "balanced_allocation_test.go(master):TestNodeResourcesBalancedAllocation"
+
+
+def bai(name, pod, nodes, existing, pairs, resources=None):
+    inp = {"pod": pod, "nodes": nodes, "existingPods": existing,
+           "resources": resources or [{"name": "cpu", "weight": 1}, {"name": "memory", "weight": 1}],
+           "scorer": "improvement"}
+    add(T, name, "scheduler.score_balanced_allocation", inp, sc(*pairs))
+
+
+mem_only = [{"cpu": "0", "memory": "2000"}, {"cpu": "0", "memory": "3000"}]
+gpu_pod = [{"cpu": "1000m", "memory": "2000"}, {"cpu": "2000m", "memory": "3000", "nvidia.com/gpu": "3"}]
+gpu8 = lambda name: snode(name, {"cpu": "3500m", "memory": "40000", "nvidia.com/gpu": "8"})  # noqa: E731
+RG = [{"name": "cpu", "weight": 1}, {"name": "memory", "weight": 1}, {"name": "nvidia.com/gpu", "weight": 1}]
+bai("nothing scheduled, resources requested, differently sized nodes", spod(*cpu_mem),
+    [m("node1", 4000, 10000), m("node2", 6000, 10000)], [], [("node1", 68), ("node2", 75)])
+bai("resources requested, pods scheduled with resources", spod(*cpu_mem),
+    [m("node1", 10000, 20000), m("node2", 10000, 20000)],
+    [spod(*cpu_only, node="node1"), spod(*cpu_mem, node="node2")], [("node1", 73), ("node2", 74)])
+bai("resources requested, pods scheduled with resources, differently sized nodes", spod(*cpu_mem),
+    [m("node1", 10000, 20000), m("node2", 10000, 50000)],
+    [spod(*cpu_only, node="node1"), spod(*cpu_mem, node="node2")], [("node1", 73), ("node2", 70)])
+bai("resources requested, pods scheduled with resources, nodes to reach min/max score", spod(*mem_only),
+    [m("node1", 3000, 5000), m("node2", 3000, 5000)], [spod(*cpu_only, node="node1")],
+    [("node1", 100), ("node2", 50)])
+bai("requested resources at node capacity", spod(*cpu_only), [m("node1", 6000, 10000), m("node2", 6000, 10000)],
+    [spod(*cpu_only, node="node1"), spod(*cpu_mem, node="node2")], [("node1", 62), ("node2", 62)])
+bai("include scalar resource on a node for balanced resource allocation",
+    spod({"memory": "0", "nvidia.com/gpu": "1"}), [gpu8("node1"), gpu8("node2")],
+    [spod(*cpu_mem, node="node2"), spod(*gpu_pod, node="node1")], [("node1", 75), ("node2", 76)], RG)
+bai("node without the scalar resource should skip the scalar resource", spod(*cpu_mem),
+    [gpu8("node1"), m("node2", 3500, 40000)], [], [("node1", 56), ("node2", 56)], RG)
+
 # ---- taint_toleration_test.go: TestTaintTolerationScore / TestTaintTolerationFilter ----
 T = "taint_toleration_test.go:TestTaintTolerationScore"
 
