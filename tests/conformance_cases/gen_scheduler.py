@@ -100,10 +100,10 @@ fit_case(T, "extended resource fits", rpod(res(scalars={EXT_A: 1})), rpod(res())
 fit_case(T, "extended resource fits for init container", init_pod(rpod(res()), res(scalars={EXT_A: 1})),
          rpod(res()), [])
 fit_case(T, "extended resource capacity enforced", rpod(res(1, 1, scalars={EXT_A: 10})),
-         rpod(res(scalars={EXT_A: 0})), [ins(EXT_A, 10, 0, 5)])
+         rpod(res(scalars={EXT_A: 0})), [ins(EXT_A, 10, 0, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "extended resource capacity enforced for init container",
          init_pod(rpod(res()), res(1, 1, scalars={EXT_A: 10})), rpod(res(scalars={EXT_A: 0})),
-         [ins(EXT_A, 10, 0, 5)])
+         [ins(EXT_A, 10, 0, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "extended resource allocatable enforced", rpod(res(1, 1, scalars={EXT_A: 1})),
          rpod(res(scalars={EXT_A: 5})), [ins(EXT_A, 1, 5, 5)], code=U)
 fit_case(T, "extended resource allocatable enforced for init container",
@@ -111,29 +111,29 @@ fit_case(T, "extended resource allocatable enforced for init container",
          [ins(EXT_A, 1, 5, 5)], code=U)
 fit_case(T, "extended resource allocatable enforced for multiple containers",
          rpod(res(1, 1, scalars={EXT_A: 3}), res(1, 1, scalars={EXT_A: 3})), rpod(res(scalars={EXT_A: 2})),
-         [ins(EXT_A, 6, 2, 5)])
+         [ins(EXT_A, 6, 2, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "extended resource allocatable admits multiple init containers",
          init_pod(rpod(res()), res(1, 1, scalars={EXT_A: 3}), res(1, 1, scalars={EXT_A: 3})),
          rpod(res(scalars={EXT_A: 2})), [])
 fit_case(T, "extended resource allocatable enforced for multiple init containers",
          init_pod(rpod(res()), res(1, 1, scalars={EXT_A: 6}), res(1, 1, scalars={EXT_A: 3})),
-         rpod(res(scalars={EXT_A: 2})), [ins(EXT_A, 6, 2, 5)])
+         rpod(res(scalars={EXT_A: 2})), [ins(EXT_A, 6, 2, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "extended resource allocatable enforced for unknown resource", rpod(res(1, 1, scalars={EXT_B: 1})),
-         rpod(res()), [ins(EXT_B, 1, 0, 0)])
+         rpod(res()), [ins(EXT_B, 1, 0, 0)], code="UnschedulableAndUnresolvable")
 fit_case(T, "extended resource allocatable enforced for unknown resource for init container",
-         init_pod(rpod(res()), res(1, 1, scalars={EXT_B: 1})), rpod(res()), [ins(EXT_B, 1, 0, 0)])
+         init_pod(rpod(res()), res(1, 1, scalars={EXT_B: 1})), rpod(res()), [ins(EXT_B, 1, 0, 0)], code="UnschedulableAndUnresolvable")
 fit_case(T, "kubernetes.io resource capacity enforced", rpod(res(1, 1, scalars={K8S_A: 10})), rpod(res()),
-         [ins(K8S_A, 10, 0, 0)])
+         [ins(K8S_A, 10, 0, 0)], code="UnschedulableAndUnresolvable")
 fit_case(T, "kubernetes.io resource capacity enforced for init container",
-         init_pod(rpod(res()), res(1, 1, scalars={K8S_B: 10})), rpod(res()), [ins(K8S_B, 10, 0, 0)])
+         init_pod(rpod(res()), res(1, 1, scalars={K8S_B: 10})), rpod(res()), [ins(K8S_B, 10, 0, 0)], code="UnschedulableAndUnresolvable")
 fit_case(T, "hugepages resource capacity enforced", rpod(res(1, 1, scalars={HUGE_A: 10})),
-         rpod(res(scalars={HUGE_A: 0})), [ins(HUGE_A, 10, 0, 5)])
+         rpod(res(scalars={HUGE_A: 0})), [ins(HUGE_A, 10, 0, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "hugepages resource capacity enforced for init container",
          init_pod(rpod(res()), res(1, 1, scalars={HUGE_A: 10})), rpod(res(scalars={HUGE_A: 0})),
-         [ins(HUGE_A, 10, 0, 5)])
+         [ins(HUGE_A, 10, 0, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "hugepages resource allocatable enforced for multiple containers",
          rpod(res(1, 1, scalars={HUGE_A: 3}), res(1, 1, scalars={HUGE_A: 3})), rpod(res(scalars={HUGE_A: 2})),
-         [ins(HUGE_A, 6, 2, 5)])
+         [ins(HUGE_A, 6, 2, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "skip checking ignored extended resource", rpod(res(1, 1, scalars={EXT_B: 1})), rpod(res()), [],
          args={"ignoredResources": [EXT_B]})
 over = rpod(res(1, 1))
@@ -145,11 +145,36 @@ fit_case(T, "requests + overhead does not fit for memory", over2, rpod(res(5, 5)
          code=U)
 fit_case(T, "skip checking ignored extended resource via resource groups",
          rpod(res(1, 1, scalars={EXT_B: 1, K8S_A: 1})), rpod(res()), [ins(K8S_A, 1, 0, 0)],
-         args={"ignoredResourceGroups": ["example.com"]})
+         args={"ignoredResourceGroups": ["example.com"]}, code="UnschedulableAndUnresolvable")
 fit_case(T, "skip checking extended resource request with quantity zero via resource groups",
          rpod(res(1, 1, scalars={EXT_A: 0})), rpod(res(scalars={EXT_A: 6})), [])
 fit_case(T, "skip checking resource request with quantity zero", rpod(res(scalars={EXT_A: 1})),
          rpod(res(20, 30, scalars={EXT_A: 1})), [])
+
+# Pod-level resources (fit_test.go TestEnoughRequests with podLevelResourcesEnabled).
+
+
+def plr(pod, requests):
+    pod["spec"]["resources"] = {"requests": requests}
+    return pod
+
+
+PL = {"featureGates": {"PodLevelResources": True}}
+fit_case(T, "both pod-level and container-level resources fit", plr(rpod(res(1, 1)), {"cpu": "1m", "memory": "2"}),
+         rpod(res(5, 5)), [], args=PL)
+fit_case(T, "pod-level cpu resource not fit", plr(rpod(res(1, 1)), {"cpu": "7m", "memory": "2"}), rpod(res(5, 5)),
+         [ins("cpu", 7, 5, 10)], args=PL, code=U)
+fit_case(T, "pod-level memory resource not fit", plr(rpod(res(1, 1)), {"cpu": "3m", "memory": "2"}),
+         rpod(res(5, 19)), [ins("memory", 2, 19, 20)], args=PL, code=U)
+fit_case(T, "pod-level hugepages resource fit", plr(rpod(), {"cpu": "3m", "memory": "2", HUGE_A: "5"}), None, [],
+         args=PL)
+fit_case(T, "both pod-level and container-level hugepages resource fit",
+         plr(rpod(res(1, 1, scalars={HUGE_A: 3})), {"cpu": "3m", "memory": "2", HUGE_A: "5"}), None, [], args=PL)
+fit_case(T, "pod-level hugepages resource not fit", plr(rpod(), {"cpu": "3m", "memory": "2", HUGE_A: "10"}), None,
+         [ins(HUGE_A, 10, 0, 5)], args=PL, code="UnschedulableAndUnresolvable")
+fit_case(T, "one pod-level cpu resource fits and all init and non-init containers resources fit",
+         init_pod(plr(rpod(res(1, 1)), {"cpu": "3m", "memory": "2"}), res(1, 1)), rpod(res(5, 19)),
+         [ins("memory", 2, 19, 20)], args=PL, code=U)
 
 T = "fit_test.go:TestNotEnoughRequests"
 ONE_POD = alloc(10, 20, 1, 0, 0, 0)
@@ -168,22 +193,41 @@ for name, pod, existing in [
 T = "fit_test.go:TestStorageRequests"
 fit_case(T, "empty storage requested, and pod fits", rpod(res(1, 1)), rpod(res(2, 10)), [])
 fit_case(T, "storage ephemeral local storage request exceeds allocatable", rpod(res(storage=25)),
-         rpod(res(2, 2)), [ins("ephemeral-storage", 25, 0, 20)])
+         rpod(res(2, 2)), [ins("ephemeral-storage", 25, 0, 20)], code="UnschedulableAndUnresolvable")
 fit_case(T, "ephemeral local storage is sufficient", init_pod(rpod(res(storage=5))),
          rpod(res(2, 2, storage=10)), [])
 fit_case(T, "pod fits", rpod(res(storage=10)), rpod(res(2, 2)), [])
 
-# TestRestartableInitContainers / sidecar accounting (fit_test.go): a sidecar's request adds to the
-# regular containers' and stays while later init containers run.
-T = "fit_test.go:TestFitSidecars"
-side = {"metadata": {"name": "p"}, "spec": {
-    "containers": [{"name": "regular", "resources": {"requests": {"cpu": "1m"}}}],
-    "initContainers": [
-        {"name": "sidecar", "restartPolicy": "Always", "resources": {"requests": {"cpu": "4m"}}},
-        {"name": "init", "resources": {"requests": {"cpu": "6m"}}}]}}
-fit_case(T, "sidecar plus later init container need more than allocatable", side, rpod(res(1, 0)),
-         [ins("cpu", 10, 1, 10)], code=U)
-fit_case(T, "sidecar plus later init container fit an empty node", side, None, [])
+# fit_test.go TestRestartableInitContainers: node allocatable cpu 2m, memory 0, 1 pod.
+T = "fit_test.go:TestRestartableInitContainers"
+SIDE_NODE = alloc(2, 0, 1, 0, 0, 0)
+
+
+def sidecar_pod(request=None, sidecar=None):
+    c = {"name": "regular"}
+    if request:
+        c["resources"] = {"requests": request}
+    sc_ = {"name": "restartable-init", "restartPolicy": "Always"}
+    if sidecar:
+        sc_["resources"] = {"requests": sidecar}
+    return {"metadata": {"name": "p"}, "spec": {"containers": [c], "initContainers": [sc_]}}
+
+
+fit_case(T, "allow pod without restartable init containers if sidecar containers is disabled",
+         {"metadata": {"name": "p"}, "spec": {"containers": [{"name": "regular"}]}}, None, [], node=SIDE_NODE,
+         args={"featureGates": {"SidecarContainers": False}})
+add(T, "not allow pod with restartable init containers if sidecar containers is disabled", "scheduler.fits",
+    {"pod": sidecar_pod(), "node": fit_node(SIDE_NODE), "nodePods": [],
+     "featureGates": {"SidecarContainers": False}},
+    {"fits": False, "code": "UnschedulableAndUnresolvable",
+     "reasons": ["Pod has a restartable init container and the SidecarContainers feature is disabled"]})
+fit_case(T, "allow pod with restartable init containers if sidecar containers is enabled", sidecar_pod(), None, [],
+         node=SIDE_NODE)
+fit_case(T, "allow pod if the total requested resources do not exceed the node's allocatable resources",
+         sidecar_pod({"cpu": "1m"}, {"cpu": "1m"}), None, [], node=SIDE_NODE)
+fit_case(T, "not allow pod if the total requested resources do exceed the node's allocatable resources",
+         sidecar_pod({"cpu": "1m"}, {"cpu": "2m"}), None, [ins("cpu", 3, 0, 2)], node=SIDE_NODE,
+         code="UnschedulableAndUnresolvable")
 
 
 # ---- least_allocated_test.go: TestLeastAllocatedScoringStrategy (st.MakeNode().Capacity sets both) ----

@@ -33,8 +33,13 @@ PODS = "pods"
 DEFAULT_MILLI_CPU_REQUEST = 100
 DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024
 
-# Pod-level requests (spec.resources) may set these; others stay per-container.
+# Pod-level requests (spec.resources) may set cpu, memory and hugepages-* (IsSupportedPodLevelResource).
 _POD_LEVEL_RESOURCES = (CPU, MEMORY)
+
+
+def is_supported_pod_level_resource(name: str) -> bool:
+    """Mirrors component-helpers resource.IsSupportedPodLevelResource."""
+    return name in _POD_LEVEL_RESOURCES or name.startswith("hugepages-")
 
 ResourceList = dict[str, Fraction]
 
@@ -124,7 +129,7 @@ def pod_requests(pod: Pod, *, non_missing: Mapping[str, Fraction] | None = None,
     _max(reqs, init_max)
     if pod_level_resources and pod.spec.resources is not None and pod.spec.resources.requests:
         for name, q in resource_list(pod.spec.resources.requests).items():
-            if name in _POD_LEVEL_RESOURCES:
+            if is_supported_pod_level_resource(name):
                 reqs[name] = q
     if not exclude_overhead and pod.spec.overhead:
         _add(reqs, resource_list(pod.spec.overhead))
