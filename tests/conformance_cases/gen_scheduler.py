@@ -316,6 +316,17 @@ add(T, "test case for ScoringStrategy MostAllocated", "scheduler.score_most_allo
     {"pod": fs_pod, "nodes": fs_nodes, "existingPods": fs_existing, "resources": DEF},
     {"scores": [{"name": "node1", "score": 67}, {"name": "node2", "score": 36}], "statusCode": "Success"})
 
+sidecar_existing = spod({"cpu": "1000", "memory": "2000"}, node="node1")
+sidecar_existing["spec"]["initContainers"] = [{"name": "sidecar", "restartPolicy": "Always",
+                                                "resources": {"requests": {"cpu": "1000", "memory": "2000"}}}]
+sc_nodes = [n4("node1"), n4("node2")]
+sc_existing = [sidecar_existing, spod({"cpu": "1000", "memory": "2000"}, node="node2")]
+la("test case for ScoringStrategy LeastAllocated with sidecar container", fs_pod, sc_nodes, sc_existing,
+   [("node1", 32), ("node2", 55)])
+add(T, "test case for ScoringStrategy MostAllocated with sidecar container", "scheduler.score_most_allocated",
+    {"pod": fs_pod, "nodes": sc_nodes, "existingPods": sc_existing, "resources": DEF},
+    {"scores": [{"name": "node1", "score": 67}, {"name": "node2", "score": 45}], "statusCode": "Success"})
+
 # ---- balanced_allocation_test.go: TestNodeResourcesBalancedAllocation ----
 T = "balanced_allocation_test.go:TestNodeResourcesBalancedAllocation"
 cpu_only = [{"cpu": "1000m", "memory": "0"}, {"cpu": "2000m", "memory": "0"}]
