@@ -92,8 +92,8 @@ def _max(into: ResourceList, other: Mapping[str, Fraction]) -> None:
             into[name] = q
 
 
-def _container_requests(c: Container, non_missing: Mapping[str, Fraction] | None) -> ResourceList:
-    reqs = resource_list(c.resources.requests)
+def _container_requests(c: Container, non_missing: Mapping[str, Fraction] | None, path: str) -> ResourceList:
+    reqs = resource_list(c.resources.requests, f"{path}.resources.requests")
     if non_missing:
         for name, q in non_missing.items():
             if name not in reqs:
@@ -112,12 +112,12 @@ def pod_requests(pod: Pod, *, non_missing: Mapping[str, Fraction] | None = None,
     amount a container counts for a resource it does not mention (the scoring defaults).
     """
     reqs: ResourceList = {}
-    for c in pod.spec.containers:
-        _add(reqs, _container_requests(c, non_missing))
+    for i, c in enumerate(pod.spec.containers):
+        _add(reqs, _container_requests(c, non_missing, f"spec.containers[{i}]"))
     sidecars: ResourceList = {}
     init_max: ResourceList = {}
-    for c in pod.spec.init_containers:
-        creqs = _container_requests(c, non_missing)
+    for i, c in enumerate(pod.spec.init_containers):
+        creqs = _container_requests(c, non_missing, f"spec.initContainers[{i}]")
         if c.restart_policy == "Always":
             _add(reqs, creqs)
             _add(sidecars, creqs)
@@ -128,11 +128,11 @@ def pod_requests(pod: Pod, *, non_missing: Mapping[str, Fraction] | None = None,
         _max(init_max, need)
     _max(reqs, init_max)
     if pod_level_resources and pod.spec.resources is not None and pod.spec.resources.requests:
-        for name, q in resource_list(pod.spec.resources.requests).items():
+        for name, q in resource_list(pod.spec.resources.requests, "spec.resources.requests").items():
             if is_supported_pod_level_resource(name):
                 reqs[name] = q
     if not exclude_overhead and pod.spec.overhead:
-        _add(reqs, resource_list(pod.spec.overhead))
+        _add(reqs, resource_list(pod.spec.overhead, "spec.overhead"))
     return reqs
 
 
@@ -225,7 +225,7 @@ def node_allocatable(node: Node) -> Resource:
     """The node's ``status.allocatable`` (``NodeInfo.SetNode``); capacity is never read. (The API
     server defaults an unset allocatable to capacity, ``SetDefaults_NodeStatus``; objects that did
     not pass through it — as in the scheduler's own tests — keep an empty allocatable.)"""
-    return resource_from_list(resource_list(node.status.allocatable))
+    return resource_from_list(resource_list(node.status.allocatable, "status.allocatable"))
 
 
 @dataclass(frozen=True, slots=True)
