@@ -263,3 +263,9 @@ def test_delete_object_by_policy() -> None:
 def test_taint_interval_follows_the_zone_rate() -> None:
     assert nodelifecycle.taint_interval(0.1) == 10 * S
     assert nodelifecycle.taint_interval(0.0) is None
+
+
+def test_retry_delay_bounds() -> None:
+    assert leaderelection.retry_delay(2) == 2 * S
+    assert leaderelection.retry_delay(2, jittered=True) == int(4.4 * S)
+    assert leaderelection.must_step_down(0, 10 * S) and not leaderelection.must_step_down(0, 10 * S - 1)
