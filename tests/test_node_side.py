@@ -269,3 +269,22 @@ def test_retry_delay_bounds() -> None:
     assert leaderelection.retry_delay(2) == 2 * S
     assert leaderelection.retry_delay(2, jittered=True) == int(4.4 * S)
     assert leaderelection.must_step_down(0, 10 * S) and not leaderelection.must_step_down(0, 10 * S - 1)
+
+
+def test_a_healthy_kubelet_drives_a_pod_to_ready_and_an_unpullable_image_backs_off() -> None:
+    p = Pod(metadata=ObjectMeta(name="p"), spec=PodSpec(node_name="n", containers=(Container(name="c", image="app:1"),)))
+    step = kubelet.KubeletStep(p)
+    seen = []
+    for t in range(3):
+        assert step.pod is not None
+        event = kubelet.natural_event(step.pod)
+        if event is None:
+            break
+        seen.append(event)
+        step = kubelet.kubelet_step(step.pod, event, t * S)
+    assert seen == [kubelet.IMAGE_PULLED, kubelet.READINESS_SUCCEEDED]
+    assert step.pod is not None and kubelet.lifecycle_state(step.pod) == kubelet.READY
+    bad = kubelet.kubelet_step(p, kubelet.natural_event(p, ("app:1",)) or "", 0)
+    assert bad.pod is not None and kubelet.lifecycle_state(bad.pod) == kubelet.IMAGE_PULL_BACK_OFF
+    assert kubelet.natural_event(bad.pod, ("app:1",), now=5 * S, wake_at=bad.wake_at) is None
+    assert kubelet.natural_event(bad.pod, ("app:1",), now=10 * S, wake_at=bad.wake_at) == kubelet.BACK_OFF_EXPIRED
