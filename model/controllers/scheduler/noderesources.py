@@ -16,7 +16,7 @@ score uses floating point exactly as Go does (float64, truncated by ``int64()``)
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from model.controllers.scheduler.resources import (
@@ -197,7 +197,7 @@ def most_requested_score(requested: int, capacity: int) -> int:
 
 
 def _weighted(requested: Sequence[int], allocatable: Sequence[int],
-              resources: Sequence[tuple[str, int]], per_resource) -> int:  # type: ignore[no-untyped-def]
+              resources: Sequence[tuple[str, int]], per_resource: Callable[[int, int], int]) -> int:
     node_score = weight_sum = 0
     for i in range(len(requested)):
         if allocatable[i] == 0:
