@@ -93,6 +93,7 @@ from model.objects import (
 from model.timeutil import NANOS, Time
 from model.wiring import deployment as deployment_wiring
 from model.wiring import kubelet as kubelet_wiring
+from model.wiring import nodes as nodes_wiring
 from model.wiring import replicaset as replicaset_wiring
 from model.wiring import scheduler as scheduler_wiring
 from model.wiring.common import selector_matches
@@ -130,6 +131,10 @@ SCHEDULER = "scheduler"
 DEPLOYMENT = "deployment-controller"
 REPLICASET = "replicaset-controller"
 QUEUE_CONTROLLERS = (DEPLOYMENT, REPLICASET)
+NODE_LIFECYCLE = "node-lifecycle-controller"
+TAINT_EVICTION = "taint-eviction-controller"
+GARBAGE_COLLECTOR = "garbage-collector"
+LEVEL_CONTROLLERS = (NODE_LIFECYCLE, TAINT_EVICTION, GARBAGE_COLLECTOR)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,6 +178,11 @@ class State:
     script_pc: int = 0
 
     # -- reading ---------------------------------------------------------------------------
+    @property
+    def now(self) -> int:
+        """Simulated seconds since the run started (the clock)."""
+        return self.clock
+
     def objects(self, kind: str, namespace: str | None = None) -> tuple[Any, ...]:
         """All API objects of ``kind`` (e.g. "Deployment", "ReplicaSet", "Pod", "Node"), by key."""
         return api.list_kind(self.store, kind, namespace)
@@ -592,7 +602,52 @@ class Model:
             for p in api.list_kind(state.store, "Pod"):
                 if p.spec.node_name == n.name and kubelet_wiring.pod_step(p, state.env.unpullable, now) is not None:
                     out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
+        for controller in LEVEL_CONTROLLERS:
+            for key in self._level_keys(state, controller):
+                out.append(Reconcile(controller, key))
         return tuple(out)
+
+    def _level_keys(self, state: State, controller: str) -> tuple[str, ...]:
+        return tuple(k for k in self._level_candidates(state, controller) if self._level_writes(state, controller, k))
+
+    def _level_candidates(self, state: State, controller: str) -> tuple[str, ...]:
+        if controller in (NODE_LIFECYCLE, TAINT_EVICTION):
+            return tuple(n.metadata.name for n in state.objects("Node"))
+        keys = []
+        for (kind, ns, name), obj in state.store.objects:
+            if obj.metadata.owner_references or obj.metadata.deletion_timestamp is not None and obj.metadata.finalizers:
+                keys.append(f"{kind}/{ns}/{name}")
+        return tuple(keys)
+
+    def _level_writes(self, state: State, controller: str, key: str) -> tuple[Write, ...]:
+        """The writes a level-driven controller's decision calls for on one object (may be none)."""
+        cfg = self.config
+        now = now_ns(cfg, state)
+        if controller in (NODE_LIFECYCLE, TAINT_EVICTION):
+            node = api.get(state.store, "Node", "", key)
+            if node is None:
+                return ()
+            pods = api.list_kind(state.store, "Pod")
+            if controller == TAINT_EVICTION:
+                return nodes_wiring.eviction_writes(node, pods, now)
+            env = state.env.node(key) or NodeEnv(key)
+            return nodes_wiring.node_writes(node, pods, env.up, cfg.start_time + env.since * NANOS, now,
+                                            cfg.timings.node_monitor_grace)
+        kind, ns, name = key.split("/", 2)
+        obj = api.get(state.store, kind, ns, name)
+        if obj is None:
+            return ()
+        by_uid = {o.metadata.uid: o for _, o in state.store.objects}
+        dependents = [o for _, o in state.store.objects
+                      if any(r.uid == obj.metadata.uid for r in o.metadata.owner_references)]
+        writes = nodes_wiring.gc_writes(obj, by_uid, bool(dependents))
+        if not writes and "orphan" in obj.metadata.finalizers and obj.metadata.deletion_timestamp is not None:
+            writes = nodes_wiring.orphan_writes(obj, dependents)
+        if not writes and "foregroundDeletion" in obj.metadata.finalizers and obj.metadata.deletion_timestamp \
+                is not None:
+            writes = tuple(api.Delete(d.kind, d.metadata.namespace, d.metadata.name, "Foreground", uid=d.metadata.uid)
+                           for d in dependents if d.metadata.deletion_timestamp is None)
+        return writes
 
     def user_actions(self, state: State) -> tuple[Action, ...]:
         if state.script_pc < len(self.config.script):
@@ -636,6 +691,14 @@ class Model:
         for _, e in state.expectations:
             if not e.fulfilled():
                 out.append(_expiry_second(cfg, e))
+        now = now_ns(cfg, state)
+        for n in state.env.nodes:
+            at = nodes_wiring.node_deadline(n.up, cfg.start_time + n.since * NANOS, cfg.timings.node_monitor_grace)
+            if at is not None:
+                out.append(_second_of(cfg, at))
+        pods = api.list_kind(state.store, "Pod")
+        for node in state.objects("Node"):
+            out.extend(_second_of(cfg, at) for at in nodes_wiring.eviction_deadlines(node, pods, now))
         return tuple(sorted(t for t in set(out) if t > state.clock))
 
     def next_tick(self, state: State) -> int | None:
@@ -773,6 +836,8 @@ class Model:
         raise ValueError(f"unknown controller {controller!r}")
 
     def _reconcile(self, state: State, controller: str, key: str, max_writes: int | None = None) -> State:
+        if controller in LEVEL_CONTROLLERS:
+            return self._write_all(state, self._level_writes(state, controller, key))[0]
         state = self._pop(state, controller, key)
         if controller == REPLICASET:
             return self._reconcile_rs(state, key, max_writes)
@@ -904,6 +969,11 @@ class Model:
 
 # ---------------------------------------------------------------------------------------------
 # helpers
+
+
+def _second_of(cfg: ClusterConfig, t: int) -> int:
+    """The first clock second at or after time ``t`` (ns)."""
+    return -(-(t - cfg.start_time) // NANOS)
 
 
 def _expiry_second(cfg: ClusterConfig, e: ControlleeExpectations) -> int:
