@@ -42,7 +42,9 @@ bounded model checker, the scenario runner) only talks to those three methods.
 * ``kubelet/<node>`` advances one pod of its node through the pod lifecycle or reports its node
   Ready (``KubeletSync``, ``NodeReady``); a stopped node's kubelet does nothing.
 * ``node-lifecycle-controller``, ``taint-eviction-controller``, ``garbage-collector`` are level
-  driven: an action exists for an object exactly when the decision would write something.
+  driven (``Reconcile(controller, node)`` / ``Reconcile("garbage-collector", "Kind/ns/name")``):
+  an action exists for an object exactly when the decision would write something. A node's
+  heartbeat is not stored: a running kubelet's is "now", a stopped one's is when it stopped.
 * ``user`` — the config's scripted actions (``model.useractions``), category ``user``.
 * ``env`` — faults (category ``fault``), each spending one unit of ``faults_left``.
 * ``clock`` — ``Tick(n)`` (category ``time``) advances to the next timed event: a delayed requeue,
@@ -56,6 +58,26 @@ an edge-triggered one (variant ``edge-triggered``) never does, so a lost event c
 
 **Variants** (``config.variant``, catalogue in ``model.variants``) are switches in the wiring,
 each a transformation of a decision function's inputs or outputs.
+
+**Where faults enter.** Fault actions (``Fault`` subclasses, budgeted by ``config.faults``):
+``NodeFail``/``NodeRecover`` (a kubelet goes silent / comes back), ``PodCrash``,
+``ImagePullFail``, ``DropEvent``/``DuplicateEvent`` (the head watch event of a cache),
+``ControllerCrash`` (kube-controller-manager restarts after the first write of a reconcile:
+queues, expectations and cache are rebuilt from a fresh list), ``WriteConflict`` (the next
+controller write gets a 409). User-level environment changes (stop/start a node, unpullable
+images, CPU load) are in ``model.useractions``.
+
+**Reading a state.** ``state.objects(kind)`` and ``state.get(kind, name)`` return
+``model.objects`` values from the API server; ``state.informer("kcm").cache`` is what the
+controllers currently believe; ``state.queue(controller)``, ``state.expectation(rs_key)``,
+``state.env``, ``state.clock`` (== ``state.now``, seconds) complete the picture. Times inside
+objects are nanoseconds: ``config.start_time + clock * 1e9`` (``now_ns``).
+
+**Deterministic order.** ``actions`` lists: controller actions (watch deliveries, relists, the
+queue heads of the Deployment and ReplicaSet controllers, the scheduler's next pod, each running
+kubelet's work by node, the level-driven controllers), then ``Tick`` (if a timed event lies within
+``config.max_seconds``), then the next scripted user action, then faults. ``model.runner`` runs
+them fairly (``settle``/``advance``).
 """
 
 from __future__ import annotations
@@ -429,7 +451,7 @@ def _chain_rv(w: Write, written: dict[Key, tuple[str, str]]) -> Write:
     if seen is None or obj.metadata.resource_version != seen[0]:
         return w
     obj = dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, resource_version=seen[1]))
-    return type(w)(obj)
+    return dataclasses.replace(w, obj=obj)  # type: ignore[call-arg]
 
 
 def _enqueue(state: State, controller: str, key: str) -> State:
