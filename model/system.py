@@ -622,7 +622,8 @@ class Model:
             if node is not None and kubelet_wiring.node_step(node, now) is not None:
                 out.append(NodeReady(n.name))
             for p in api.list_kind(state.store, "Pod"):
-                if p.spec.node_name == n.name and kubelet_wiring.pod_step(p, state.env.unpullable, now) is not None:
+                if p.spec.node_name == n.name and kubelet_wiring.pod_step(p, state.env.unpullable, now,
+                                                                          cfg.timings.termination) is not None:
                     out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
         for controller in LEVEL_CONTROLLERS:
             for key in self._level_keys(state, controller):
@@ -687,9 +688,8 @@ class Model:
             out.extend(NodeRecover(n.name) for n in state.env.nodes if not n.up)
         if left.pod_crashes:
             out.extend(PodCrash(f"{p.metadata.namespace}/{p.metadata.name}") for p in state.objects("Pod")
-                       if p.status.phase == "Running" and p.metadata.deletion_timestamp is None
-                       and any(c.ready for c in p.status.container_statuses)
-                       and (state.env.node(p.spec.node_name) or NodeEnv("")).up)
+                       if p.spec.node_name and kubelet_wiring.can_crash(p)
+                       and (state.env.node(p.spec.node_name) or NodeEnv("", up=False)).up)
         if left.image_pull_failures:
             images = sorted({c.image for d in state.objects("Deployment") for c in d.spec.template.spec.containers})
             out.extend(ImagePullFail(i) for i in images if i not in state.env.unpullable)
@@ -719,6 +719,12 @@ class Model:
             if at is not None:
                 out.append(_second_of(cfg, at))
         pods = api.list_kind(state.store, "Pod")
+        for p in pods:
+            node_env = state.env.node(p.spec.node_name) if p.spec.node_name else None
+            if node_env is not None and node_env.up:
+                wake = kubelet_wiring.pod_wake(p, cfg.timings.termination)
+                if wake is not None:
+                    out.append(_second_of(cfg, wake))
         for node in state.objects("Node"):
             out.extend(_second_of(cfg, at) for at in nodes_wiring.eviction_deadlines(node, pods, now))
         return tuple(sorted(t for t in set(out) if t > state.clock))
@@ -943,7 +949,8 @@ class Model:
         pod = api.get(state.store, "Pod", ns, name)
         if pod is None or pod.spec.node_name != node:
             return state
-        w = kubelet_wiring.pod_step(pod, state.env.unpullable, now_ns(self.config, state))
+        w = kubelet_wiring.pod_step(pod, state.env.unpullable, now_ns(self.config, state),
+                                    self.config.timings.termination)
         return self._write_all(state, (w,) if w else ())[0]
 
     def _fault(self, state: State, fault: Fault) -> State:
