@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 
 from model.config import default_config
+from model.controllers.controller_utils import is_pod_ready as is_ready
 from model.system import Deliver, KubeletSync, Model, Reconcile, Schedule, State
-from model.wiring.common import is_ready
 
 
 def _model() -> Model:
