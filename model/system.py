@@ -104,6 +104,8 @@ from model.informers import (
     relist,
 )
 from model.objects import (
+    Lease,
+    LeaseSpec,
     Node,
     NodeCondition,
     NodeStatus,
@@ -115,6 +117,7 @@ from model.objects import (
 from model.timeutil import NANOS, Time
 from model.wiring import deployment as deployment_wiring
 from model.wiring import kubelet as kubelet_wiring
+from model.wiring import leader as leader_wiring
 from model.wiring import nodes as nodes_wiring
 from model.wiring import replicaset as replicaset_wiring
 from model.wiring import scheduler as scheduler_wiring
@@ -143,6 +146,9 @@ __all__ = [
     "DuplicateEvent",
     "ControllerCrash",
     "WriteConflict",
+    "LeaseLoss",
+    "ClockSkew",
+    "LeaderElection",
     "QUEUE_CONTROLLERS",
     "commit",
     "now_ns",
@@ -198,6 +204,7 @@ class State:
     env: Env = Env()
     faults_left: FaultBudget = FaultBudget()
     script_pc: int = 0
+    managers: tuple[leader_wiring.Manager, ...] = ()
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -218,6 +225,10 @@ class State:
 
     def queue(self, controller: str) -> tuple[str, ...]:
         return next((q for c, q in self.queues if c == controller), ())
+
+    def leaders(self) -> tuple[str, ...]:
+        """Identities of the controller-manager replicas that believe they lead."""
+        return tuple(m.identity for m in self.managers if m.leading)
 
     def expectation(self, key: str) -> ControlleeExpectations | None:
         return next((e for k, e in self.expectations if k == key), None)
@@ -325,6 +336,23 @@ class NodeReady:
         return f'NodeReady("{self.node}")'
 
 
+@dataclass(frozen=True, slots=True)
+class LeaderElection:
+    """One kube-controller-manager replica's elector acts: a follower takes an expired lease, or a
+    leader that could not renew within its deadline steps down."""
+
+    identity: str
+
+    category = "controller"
+
+    @property
+    def actor(self) -> str:
+        return f"leader-election/{self.identity}"
+
+    def __str__(self) -> str:
+        return f'LeaderElection("{self.identity}")'
+
+
 class Fault:
     """Marker base of fault actions: actor ``env``, category ``fault``, one budget unit each."""
 
@@ -401,6 +429,28 @@ class ControllerCrash(Fault):
 
 
 @dataclass(frozen=True, slots=True)
+class LeaseLoss(Fault):
+    """The leading controller-manager's lease renewals start failing (its workers keep running)."""
+
+    identity: str
+    budget = "lease_losses"
+
+    def __str__(self) -> str:
+        return f'Fault.LeaseLoss("{self.identity}")'
+
+
+@dataclass(frozen=True, slots=True)
+class ClockSkew(Fault):
+    """A controller-manager replica's clock jumps ahead by ``timings.clock_skew`` seconds."""
+
+    identity: str
+    budget = "clock_skews"
+
+    def __str__(self) -> str:
+        return f'Fault.ClockSkew("{self.identity}")'
+
+
+@dataclass(frozen=True, slots=True)
 class WriteConflict(Fault):
     """The next controller write fails with 409 Conflict (another writer got there first)."""
 
@@ -417,8 +467,15 @@ Action = Any  # every action class above, and the user actions of model.useracti
 # committing writes
 
 
+# What each process watches (kube-controller-manager: everything its controllers read).
+_WATCHES = {KCM: frozenset({"Deployment", "ReplicaSet", "Pod", "Node", "Service", "ReplicationController",
+                            "HorizontalPodAutoscaler"}),
+            SCHEDULER: frozenset({"Pod", "Node"})}
+
+
 def _notify_all(state: State, key: Key) -> State:
-    return dataclasses.replace(state, informers=tuple(notify(i, key) for i in state.informers))
+    return dataclasses.replace(state, informers=tuple(notify(i, key) if key[0] in _WATCHES[i.name] else i
+                                                      for i in state.informers))
 
 
 def commit(config: ClusterConfig, state: State, write: Write) -> State:
@@ -577,6 +634,13 @@ class Model:
         )
         for n in cfg.nodes:
             state = commit(cfg, state, api.Create(_node_object(n, Time(cfg.start_time))))
+        managers = tuple(leader_wiring.Manager(f"kcm-{i + 1}", leading=i == 0)
+                         for i in range(max(1, cfg.controller_managers)))
+        state = commit(cfg, state, api.Create(Lease(
+            metadata=ObjectMeta(name=leader_wiring.LEASE_NAME, namespace=leader_wiring.LEASE_NAMESPACE),
+            spec=LeaseSpec(holder_identity="kcm-1", lease_duration_seconds=cfg.timings.lease_duration,
+                           acquire_time=Time(cfg.start_time), renew_time=Time(cfg.start_time), lease_transitions=0))))
+        state = dataclasses.replace(state, managers=managers)
         from model.useractions import apply_object
 
         for obj in cfg.objects:
@@ -607,9 +671,10 @@ class Model:
         for inf in state.informers:
             if self._relist_due(state, inf):
                 out.append(Relist(inf.name))
+        leading = bool(state.leaders())
         for c in QUEUE_CONTROLLERS:
             q = state.queue(c)
-            if q:
+            if q and leading:
                 out.append(Reconcile(c, q[0]))
         pod = self._next_to_schedule(state)
         if pod is not None:
@@ -625,10 +690,66 @@ class Model:
                 if p.spec.node_name == n.name and kubelet_wiring.pod_step(p, state.env.unpullable, now,
                                                                           cfg.timings.termination) is not None:
                     out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
-        for controller in LEVEL_CONTROLLERS:
-            for key in self._level_keys(state, controller):
-                out.append(Reconcile(controller, key))
+        if leading:
+            for controller in LEVEL_CONTROLLERS:
+                for key in self._level_keys(state, controller):
+                    out.append(Reconcile(controller, key))
+        for m in state.managers:
+            if self._election_change(state, m) is not None:
+                out.append(LeaderElection(m.identity))
         return tuple(out)
+
+    # -- leader election ----------------------------------------------------------------------
+    def _lease(self, state: State) -> Any:
+        return api.get(state.store, "Lease", leader_wiring.LEASE_NAMESPACE, leader_wiring.LEASE_NAME)
+
+    def _step_down_deadline(self) -> int:
+        t = self.config.timings
+        return leader_wiring.step_down_deadline(t.renew_deadline, t.lease_duration, t.retry_period, self.config.variant)
+
+    def _election_change(self, state: State, m: leader_wiring.Manager) -> str | LeaseSpec | None:
+        """"step-down", the Lease spec a follower would write to take over, or None."""
+        if leader_wiring.step_down_due(m, state.clock, self._step_down_deadline()):
+            return "step-down"
+        lease = self._lease(state)
+        spec = lease.spec if lease is not None else None
+        changed = leader_wiring.last_change(state.managers, spec, self.config.start_time)
+        write = leader_wiring.try_acquire(m, spec, changed, state.clock, self.config.timings.lease_duration,
+                                          self.config.start_time)
+        return write
+
+    def _elect(self, state: State, identity: str) -> State:
+        m = next(x for x in state.managers if x.identity == identity)
+        change = self._election_change(state, m)
+        if change is None:
+            return state
+        if change == "step-down":
+            managers = tuple(leader_wiring.restarted(x, state.clock) if x.identity == identity
+                             else x for x in state.managers)
+            state = dataclasses.replace(state, managers=managers)
+            if not state.leaders():  # kube-controller-manager exits on lost leadership: memory is gone
+                state = dataclasses.replace(state, queues=tuple((c, ()) for c in QUEUE_CONTROLLERS),
+                                            expectations=(), delayed=())
+            return state
+        assert isinstance(change, LeaseSpec)
+        lease = self._lease(state)
+        try:
+            if lease is None:
+                state = commit(self.config, state, api.Create(Lease(
+                    metadata=ObjectMeta(name=leader_wiring.LEASE_NAME, namespace=leader_wiring.LEASE_NAMESPACE),
+                    spec=change)))
+            else:
+                state = commit(self.config, state, api.Update(dataclasses.replace(lease, spec=change)))
+        except ApiError:
+            return state
+        managers = tuple(dataclasses.replace(x, leading=True, failing_since=None, observed_at=None)
+                         if x.identity == identity else x for x in state.managers)
+        state = dataclasses.replace(state, managers=managers, expectations=(), delayed=(),
+                                    queues=tuple((c, ()) for c in QUEUE_CONTROLLERS))
+        # The new leader starts its controllers: a fresh list, every key enqueued.
+        inf, _ = relist(state.informer(KCM), state.store)
+        state = dataclasses.replace(state, informers=tuple(inf if i.name == KCM else i for i in state.informers))
+        return self._enqueue_everything(state)
 
     def _level_keys(self, state: State, controller: str) -> tuple[str, ...]:
         return tuple(k for k in self._level_candidates(state, controller) if self._level_writes(state, controller, k))
@@ -701,6 +822,10 @@ class Model:
             out.extend(ControllerCrash(c) for c in QUEUE_CONTROLLERS if state.queue(c))
         if left.write_conflicts and not state.env.conflict_next:
             out.append(WriteConflict())
+        if left.lease_losses:
+            out.extend(LeaseLoss(m.identity) for m in state.managers if m.leading and m.failing_since is None)
+        if left.clock_skews:
+            out.extend(ClockSkew(m.identity) for m in state.managers)
         return tuple(out)
 
     # -- time ---------------------------------------------------------------------------------
@@ -718,6 +843,15 @@ class Model:
             at = nodes_wiring.node_deadline(n.up, cfg.start_time + n.since * NANOS, cfg.timings.node_monitor_grace)
             if at is not None:
                 out.append(_second_of(cfg, at))
+        lease = self._lease(state)
+        changed = leader_wiring.last_change(state.managers, lease.spec if lease is not None else None,
+                                            cfg.start_time)
+        for m in state.managers:
+            if m.leading and m.failing_since is not None:
+                out.append(m.failing_since + self._step_down_deadline())
+            due = leader_wiring.acquire_due(m, changed, cfg.timings.lease_duration)
+            if due is not None:
+                out.append(due)
         pods = api.list_kind(state.store, "Pod")
         for p in pods:
             node_env = state.env.node(p.spec.node_name) if p.spec.node_name else None
@@ -782,6 +916,8 @@ class Model:
             node = api.get(state.store, "Node", "", action.node)
             w = kubelet_wiring.node_step(node, now_ns(cfg, state)) if node is not None else None
             return self._write_all(state, (w,) if w else ())[0]
+        if isinstance(action, LeaderElection):
+            return self._elect(state, action.identity)
         if isinstance(action, Fault):
             return self._fault(state, action)
         run = getattr(action, "run", None)
@@ -966,6 +1102,19 @@ class Model:
                 env, unpullable=tuple(sorted(env.unpullable + (fault.image,)))))
         if isinstance(fault, WriteConflict):
             return dataclasses.replace(state, env=dataclasses.replace(env, conflict_next=True))
+        if isinstance(fault, LeaseLoss):
+            # Its last successful renewal is now; later ones fail.
+            lease = self._lease(state)
+            if lease is not None:
+                now = now_ns(cfg, state)
+                state = commit(cfg, state, api.Update(dataclasses.replace(
+                    lease, spec=dataclasses.replace(lease.spec, renew_time=now))))
+        if isinstance(fault, LeaseLoss | ClockSkew):
+            managers = tuple(
+                (dataclasses.replace(m, failing_since=state.clock) if isinstance(fault, LeaseLoss)
+                 else dataclasses.replace(m, skew=m.skew + cfg.timings.clock_skew))
+                if m.identity == fault.identity else m for m in state.managers)
+            return dataclasses.replace(state, managers=managers)
         if isinstance(fault, PodCrash):
             ns, name = fault.pod.split("/", 1)
             pod = api.get(state.store, "Pod", ns, name)
