@@ -116,6 +116,7 @@ from model.objects import (
 )
 from model.timeutil import NANOS, Time
 from model.wiring import deployment as deployment_wiring
+from model.wiring import hpa as hpa_wiring
 from model.wiring import kubelet as kubelet_wiring
 from model.wiring import leader as leader_wiring
 from model.wiring import nodes as nodes_wiring
@@ -163,6 +164,7 @@ NODE_LIFECYCLE = "node-lifecycle-controller"
 TAINT_EVICTION = "taint-eviction-controller"
 GARBAGE_COLLECTOR = "garbage-collector"
 LEVEL_CONTROLLERS = (NODE_LIFECYCLE, TAINT_EVICTION, GARBAGE_COLLECTOR)
+HPA_CONTROLLER = "horizontal-pod-autoscaler"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,6 +207,7 @@ class State:
     faults_left: FaultBudget = FaultBudget()
     script_pc: int = 0
     managers: tuple[leader_wiring.Manager, ...] = ()
+    hpas: tuple[tuple[str, int, Any], ...] = ()  # (HPA key, next sync second, HpaMemory)
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -694,10 +697,43 @@ class Model:
             for controller in LEVEL_CONTROLLERS:
                 for key in self._level_keys(state, controller):
                     out.append(Reconcile(controller, key))
+            out.extend(Reconcile(HPA_CONTROLLER, key) for key in self._hpas_due(state))
         for m in state.managers:
             if self._election_change(state, m) is not None:
                 out.append(LeaderElection(m.identity))
         return tuple(out)
+
+    # -- horizontal pod autoscaler ----------------------------------------------------------
+    def _hpas_due(self, state: State) -> tuple[str, ...]:
+        if not hpa_wiring.available():
+            return ()
+        known = {k: at for k, at, _ in state.hpas}
+        due = []
+        for h in cache_list(state.informer(KCM), hpa_wiring.HPA_KIND):
+            key = f"{h.metadata.namespace}/{h.metadata.name}"
+            if key not in known or known[key] <= state.clock:
+                due.append(key)
+        due.extend(k for k in known if k not in due and cache_get(state.informer(KCM), hpa_wiring.HPA_KIND,
+                                                                   *k.split("/", 1)) is None)
+        return tuple(sorted(due))
+
+    def _reconcile_hpa(self, state: State, key: str) -> State:
+        cfg = self.config
+        ns, name = key.split("/", 1)
+        inf = state.informer(KCM)
+        hpa = cache_get(inf, hpa_wiring.HPA_KIND, ns, name)
+        rest = tuple(e for e in state.hpas if e[0] != key)
+        if hpa is None:  # deleted: its memory goes (reconcileKey)
+            return dataclasses.replace(state, hpas=rest)
+        memory = next((mem for k, _, mem in state.hpas if k == key), None)
+        ref = hpa.spec.scale_target_ref
+        target = api.get(state.store, ref.kind, ns, ref.name)
+        load = next((mc for kind, n, mc in state.env.cpu_load if kind == ref.kind and n == ref.name), 0)
+        writes, memory, _error = hpa_wiring.reconcile(hpa, target, cache_list(inf, "Pod", ns), load, memory,
+                                                      now_ns(cfg, state), cfg.variant)
+        state, _ = self._write_all(state, writes)
+        entry = (key, state.clock + cfg.timings.hpa_sync, memory)
+        return dataclasses.replace(state, hpas=tuple(sorted(rest + (entry,), key=lambda e: e[0])))
 
     # -- leader election ----------------------------------------------------------------------
     def _lease(self, state: State) -> Any:
@@ -843,6 +879,7 @@ class Model:
             at = nodes_wiring.node_deadline(n.up, cfg.start_time + n.since * NANOS, cfg.timings.node_monitor_grace)
             if at is not None:
                 out.append(_second_of(cfg, at))
+        out.extend(at for _, at, _ in state.hpas)
         lease = self._lease(state)
         changed = leader_wiring.last_change(state.managers, lease.spec if lease is not None else None,
                                             cfg.start_time)
@@ -1000,6 +1037,8 @@ class Model:
         raise ValueError(f"unknown controller {controller!r}")
 
     def _reconcile(self, state: State, controller: str, key: str, max_writes: int | None = None) -> State:
+        if controller == HPA_CONTROLLER:
+            return self._reconcile_hpa(state, key)
         if controller in LEVEL_CONTROLLERS:
             return self._write_all(state, self._level_writes(state, controller, key))[0]
         state = self._pop(state, controller, key)
