@@ -220,7 +220,7 @@ def evaluate(term: Any, **values: int | bool) -> int | bool:
 # ----------------------------------------------------------------------------------------------
 # obligations
 
-I = z3.Int
+Int_ = z3.Int
 B = z3.Bool
 
 
@@ -241,14 +241,14 @@ def _nonneg(*xs: Any) -> list[Any]:
 
 
 def _fencepost_forced_progress() -> tuple[list[Any], Any]:
-    sv, uv, d = I("surge"), I("unavailable"), I("desired")
+    sv, uv, d = Int_("surge"), Int_("unavailable"), Int_("desired")
     sp, up = B("surge_pct"), B("unavailable_pct")
     s, u = resolve_fenceposts(sv, sp, uv, up, d)
     return [*_nonneg(sv, uv, d)], z3.And(s + u >= 1, s >= 0, u >= 0)
 
 
 def _fencepost_unavailable_bounded() -> tuple[list[Any], Any]:
-    sv, uv, d = I("surge"), I("unavailable"), I("desired")
+    sv, uv, d = Int_("surge"), Int_("unavailable"), Int_("desired")
     sp, up = B("surge_pct"), B("unavailable_pct")
     _, u = resolve_fenceposts(sv, sp, uv, up, d)
     mu = max_unavailable(u, d)
@@ -257,7 +257,7 @@ def _fencepost_unavailable_bounded() -> tuple[list[Any], Any]:
 
 def _fencepost_respects_request() -> tuple[list[Any], Any]:
     """Claim (a known limit): the resolved unavailability never exceeds what the user asked."""
-    sv, uv, d = I("surge"), I("unavailable"), I("desired")
+    sv, uv, d = Int_("surge"), Int_("unavailable"), Int_("desired")
     sp, up = B("surge_pct"), B("unavailable_pct")
     _, u = resolve_fenceposts(sv, sp, uv, up, d)
     asked = scaled(uv, up, d, False)
@@ -277,26 +277,26 @@ def _replay_fencepost(m: dict[str, int]) -> str:
 
 
 def _surge_inductive() -> tuple[list[Any], Any]:
-    d, s, n, o = I("replicas"), I("surge"), I("new"), I("old")
+    d, s, n, o = Int_("replicas"), Int_("surge"), Int_("new"), Int_("old")
     n2 = reconcile_new(d, s, n, o)
     return [*_nonneg(d, s, n, o), n + o <= d + s], n2 + o <= d + s
 
 
 def _surge_never_grows_beyond() -> tuple[list[Any], Any]:
     """Above the bound (maxSurge lowered), a step never grows the total."""
-    d, s, n, o = I("replicas"), I("surge"), I("new"), I("old")
+    d, s, n, o = Int_("replicas"), Int_("surge"), Int_("new"), Int_("old")
     n2 = reconcile_new(d, s, n, o)
     return [*_nonneg(d, s, n, o), n + o > d + s], n2 + o <= n + o
 
 
 def _old_scale_down_only() -> tuple[list[Any], Any]:
-    d, mu, n, an, o, ao = I("replicas"), I("maxUnavailable"), I("new"), I("newAvailable"), I("old"), I("oldAvailable")
+    d, mu, n, an, o, ao = Int_("replicas"), Int_("maxUnavailable"), Int_("new"), Int_("newAvailable"), Int_("old"), Int_("oldAvailable")
     o2 = reconcile_old(d, mu, n, an, o, ao)
     return [*_nonneg(d, mu, n, an, o, ao), mu <= d, an <= n, ao <= o], z3.And(o2 <= o, o2 >= 0)
 
 
 def _availability_inductive() -> tuple[list[Any], Any]:
-    d, mu, n, an, o, ao = I("replicas"), I("maxUnavailable"), I("new"), I("newAvailable"), I("old"), I("oldAvailable")
+    d, mu, n, an, o, ao = Int_("replicas"), Int_("maxUnavailable"), Int_("new"), Int_("newAvailable"), Int_("old"), Int_("oldAvailable")
     o2 = reconcile_old(d, mu, n, an, o, ao)
     removed = o - o2
     # the ReplicaSet controller deletes unavailable pods first (controller_utils ranking)
@@ -306,7 +306,7 @@ def _availability_inductive() -> tuple[list[Any], Any]:
 
 
 def _proportional_exact() -> tuple[list[Any], Any]:
-    d, s, r1, m1, r2, m2, st = I("replicas"), I("surge"), I("rs1"), I("rs1Max"), I("rs2"), I("rs2Max"), I("statusReplicas")
+    d, s, r1, m1, r2, m2, st = Int_("replicas"), Int_("surge"), Int_("rs1"), Int_("rs1Max"), Int_("rs2"), Int_("rs2Max"), Int_("statusReplicas")
     s1, s2, allowed = proportional_scale(d, s, r1, m1, r2, m2, st)
     to_add = allowed - (r1 + r2)
     p1 = proportion(r1, rs_fraction(r1, d, s, m1, st), to_add, 0)
@@ -318,7 +318,7 @@ def _proportional_exact() -> tuple[list[Any], Any]:
 
 def _proportional_clamped() -> tuple[list[Any], Any]:
     """Claim (a known limit, §15.5): proportional scaling always lands exactly on replicas + maxSurge."""
-    d, s, r1, m1, r2, m2, st = I("replicas"), I("surge"), I("rs1"), I("rs1Max"), I("rs2"), I("rs2Max"), I("statusReplicas")
+    d, s, r1, m1, r2, m2, st = Int_("replicas"), Int_("surge"), Int_("rs1"), Int_("rs1Max"), Int_("rs2"), Int_("rs2Max"), Int_("statusReplicas")
     s1, s2, allowed = proportional_scale(d, s, r1, m1, r2, m2, st)
     pre = [*_nonneg(d, s, m1, m2, st), r1 > r2, r2 >= 1, d >= 1, d <= 50, s <= 50, m1 <= 100, m2 <= 100]
     return pre, s1 + s2 == allowed
@@ -365,14 +365,14 @@ def proportional_case(m: dict[str, int]) -> dict[str, Any]:
 
 
 def _hpa_bounds() -> tuple[list[Any], Any]:
-    c, d, lo, hi = I("current"), I("desired"), I("minReplicas"), I("maxReplicas")
+    c, d, lo, hi = Int_("current"), Int_("desired"), Int_("minReplicas"), Int_("maxReplicas")
     r = hpa_convert_with_rules(c, d, lo, hi)
     return [lo >= 1, lo <= hi, c >= lo, c <= hi, d >= 0], z3.And(r >= lo, r <= hi, r <= zmax(2 * c, 4))
 
 
 def _hpa_bounds_unguarded() -> tuple[list[Any], Any]:
     """Claim (a known limit): the clamp alone keeps replicas ≥ minReplicas (it needs reconcile's guard)."""
-    c, d, lo, hi = I("current"), I("desired"), I("minReplicas"), I("maxReplicas")
+    c, d, lo, hi = Int_("current"), Int_("desired"), Int_("minReplicas"), Int_("maxReplicas")
     r = hpa_convert_with_rules(c, d, lo, hi)
     return [lo >= 1, lo <= hi, c >= 1, c <= hi, d >= 0, hi <= 1000], r >= lo
 
@@ -394,13 +394,13 @@ def _replay_hpa_bounds(m: dict[str, int]) -> str:
 
 
 def _hpa_tolerance_no_change() -> tuple[list[Any], Any]:
-    c, u, t, tol = I("current"), I("utilization"), I("target"), I("tolerancePct")
+    c, u, t, tol = Int_("current"), Int_("utilization"), Int_("target"), Int_("tolerancePct")
     r = hpa_replicas(c, u, t, tol)
     return [c >= 1, u >= 0, t >= 1, tol >= 0, tol <= 100, hpa_within_tolerance(u, t, tol)], r == c
 
 
 def _hpa_direction() -> tuple[list[Any], Any]:
-    c, u, t, tol = I("current"), I("utilization"), I("target"), I("tolerancePct")
+    c, u, t, tol = Int_("current"), Int_("utilization"), Int_("target"), Int_("tolerancePct")
     r = hpa_replicas(c, u, t, tol)
     up = 100 * u > (100 + tol) * t
     down = 100 * u < (100 - tol) * t
