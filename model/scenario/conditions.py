@@ -480,13 +480,14 @@ def check_pod(m: dict[str, Any], view: View) -> str | None:
         if requested != m["deletionRequested"]:
             state = "gone" if p is None else show_pod(p)
             return f"pod {name}: deletionRequested is {requested}, expected {m['deletionRequested']} ({state})"
-    only_deletion = "deletionRequested" in m and not any(
-        k not in ("name", "deletionRequested", "notes") for k in m)
-    exists = m.get("exists", not only_deletion)
+    others = [k for k in m if k not in ("name", "deletionRequested", "notes")]
+    if "deletionRequested" in m and not others:
+        return None  # deletionRequested alone says all there is to say about existence
+    exists = m.get("exists", True)
     if exists is False:
         return None if p is None else f"pod {name} exists, expected none:\n    {show_pod(p)}"
     if p is None:
-        return f"pod {name} does not exist" if exists else None
+        return f"pod {name} does not exist"
     problems = []
     if "terminating" in m and (p.metadata.deletion_timestamp is not None) != m["terminating"]:
         problems.append(f"terminating is {p.metadata.deletion_timestamp is not None}")

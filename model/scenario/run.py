@@ -74,6 +74,7 @@ class ScenarioResult:
     seconds: float = 0.0
     steps_run: int = 0
     trace: list[TraceEntry] = field(default_factory=list)
+    world: Any = None
 
     @property
     def passed(self) -> bool:
@@ -122,7 +123,7 @@ class Runner:
     # --- the run ---------------------------------------------------------------------------
 
     def run(self) -> ScenarioResult:
-        result = ScenarioResult(self.scenario)
+        result = ScenarioResult(self.scenario, world=self.world)
         try:
             state = self.world.initial_state()
         except ModelError as exc:
@@ -168,9 +169,7 @@ class Runner:
                 self.aliases[arg["as"]] = node
                 self.aliases[arg["as"] + ".pod"] = pod
             arg = {"node": node}
-        new_state = self.world.user_step(state, kind, arg)
-        if new_state != state:
-            self.observe(new_state, f"user: {kind}")
+        new_state = self.world.user_step(state, kind, arg, lambda s, a: self.observe(s, a))
         return new_state, None
 
     def node_of_pod(self, selector: dict[str, Any], state: Any) -> tuple[str | None, str]:

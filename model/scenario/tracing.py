@@ -71,15 +71,12 @@ def itf_value(value: Any) -> Any:
 
 
 def _rows(result: Any) -> list[dict[str, Any]]:
-    from model.scenario.world import World
-
     rows = []
-    start = None
+    world = result.world
     for entry in result.trace:
-        view = World.static_view(entry.state)
-        start = view.now if start is None else start
+        view = world.view(entry.state)
         row = summarize(view)
-        row["time"] = (view.now - start) / NANOS
+        row["time"] = (view.now - world.start_time) / NANOS
         row["step"] = entry.step_index
         row["action"] = "init" if entry.action is None else str(entry.action)
         rows.append(row)
