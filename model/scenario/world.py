@@ -54,25 +54,43 @@ _KINDS: dict[str, type] = {
 
 
 def load_manifest(doc: dict[str, Any], namespace: str = "default") -> Any:
-    """One manifest as a validated, defaulted model object (``model.manifests`` when available)."""
-    try:
-        from model import manifests  # type: ignore[attr-defined]  # the foundation's loader
-    except ImportError:
-        manifests = None
-    loader = getattr(manifests, "load_object", None) if manifests is not None else None
-    if loader is not None:
-        return loader(doc, namespace=namespace)
-    kind = doc.get("kind")
-    cls = _KINDS.get(str(kind))
-    if cls is None:
-        from model import objects
+    """One manifest as a defaulted, validated model object.
 
-        cls = getattr(objects, str(kind), None) if kind == "HorizontalPodAutoscaler" else None
+    Fields the model does not represent (``ports``, ``args``, ``env``, probes...) are ignored rather
+    than rejected: scenario manifests are e2e-test manifests, and those fields do not change what
+    the controllers do. Kubernetes' validation (``model.validation``) still rejects invalid values
+    of the fields the model knows, naming the field."""
+    kind = doc.get("kind")
+    if kind == "HorizontalPodAutoscaler":
+        obj: Any = _load_hpa(doc)
+    else:
+        cls = _KINDS.get(str(kind))
         if cls is None:
-            raise ModelError("Invalid", f"kind: unsupported kind {kind!r}", field="kind")
-    obj: Any = from_json(cls, doc)
+            raise ModelError("Invalid", f"kind: unsupported kind {kind!r} (supported: "
+                             f"{', '.join(sorted(_KINDS))}, HorizontalPodAutoscaler)", field="kind")
+        obj = from_json(cls, doc)
+        obj = _defaulted_and_validated(obj)
     meta = dataclasses.replace(obj.metadata, namespace=obj.metadata.namespace or namespace)
     return dataclasses.replace(obj, metadata=meta)
+
+
+def _load_hpa(doc: dict[str, Any]) -> Any:
+    try:
+        from model.controllers.podautoscaler.types import load_hpa  # type: ignore[import-not-found]
+    except ImportError:
+        raise ModelError("Invalid", "kind: HorizontalPodAutoscaler is not supported by this model build",
+                         field="kind") from None
+    return load_hpa(doc)
+
+
+def _defaulted_and_validated(obj: Any) -> Any:
+    try:
+        from model.validation import defaulted_and_validated  # type: ignore[attr-defined]
+    except ImportError:
+        return obj
+    if isinstance(obj, Deployment | ReplicaSet | ReplicationController):
+        return defaulted_and_validated(obj)
+    return obj
 
 
 class _Stop(Exception):
