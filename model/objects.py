@@ -605,7 +605,7 @@ def from_json(cls: type[T], data: Any, path: str = "") -> T:
     if cls is PodSpec:
         data = _podspec_from_json(data)
     kwargs: dict[str, Any] = {}
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         key = _camel(f.name)
         if key not in data:
@@ -623,7 +623,7 @@ def _value_from_json(value: Any, tp: Any, path: str) -> Any:
         if _is_map(base) or typing.get_origin(base) is tuple:
             return ()
         if dataclasses.is_dataclass(base):
-            return base()
+            return base()  # type: ignore[operator]
         return _zero(base)
     if base is Time:
         if not isinstance(value, str):

@@ -1,8 +1,162 @@
-"""Conformance operations of the ``controller`` group (see CONFORMANCE.md)."""
+"""Conformance operations of the ``controller`` group (see CONFORMANCE.md).
+
+Shared pod helpers of ``pkg/controller``: ``controller.filter_active_pods``,
+``controller.sort_active_pods`` (controller_utils.go) and ``controller.claim_pods``
+(controller_ref_manager.go). These functions only translate JSON to model values and back; the
+decisions live in ``model.controllers.controller_utils`` and ``model.controllers.controller_ref_manager``.
+The JSON readers here are shared with the ``replicaset`` group.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any
 
-OPS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {}
+from model.controllers.controller_ref_manager import PodPatch, claim_pods, recheck_deletion_timestamp
+from model.controllers.controller_utils import (
+    CallError,
+    RankGates,
+    filter_active_pods,
+    sort_active_pods,
+)
+from model.controllers.selector_match import label_selector_as_selector
+from model.errors import ModelError
+from model.labels import LabelSelector
+from model.objects import ObjectMeta, Pod, ReplicaSet, from_json
+from model.timeutil import parse_time
+
+__all__ = ["OPS", "read_pods", "read_pod", "read_time", "read_gates", "read_replicaset", "read_selector",
+           "read_int"]
+
+
+def _require(inp: Mapping[str, Any], key: str) -> Any:
+    if key not in inp:
+        raise ModelError("Invalid", f"missing required field {key!r}", field=key)
+    return inp[key]
+
+
+def read_pod(data: Any, path: str) -> Pod:
+    """A ``v1.Pod`` from its JSON (only the fields the model knows are read)."""
+    if not isinstance(data, Mapping):
+        raise ModelError("Invalid", f"{path}: expected a Pod object", field=path)
+    return from_json(Pod, dict(data), path)
+
+
+def read_pods(inp: Mapping[str, Any], key: str, required: bool = True) -> tuple[Pod, ...]:
+    """A list of pods under ``key`` (missing: an empty list unless required)."""
+    raw = _require(inp, key) if required else inp.get(key)
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ModelError("Invalid", f"{key}: expected a list of pods", field=key)
+    return tuple(read_pod(p, f"{key}[{i}]") for i, p in enumerate(raw))
+
+
+def read_int(inp: Mapping[str, Any], key: str, default: int | None = None) -> int:
+    """An integer field (a missing one takes ``default``, or is an error when there is none)."""
+    value = inp.get(key, default) if default is not None else _require(inp, key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        raise ModelError("Invalid", f"{key}: expected an integer", field=key)
+    return value
+
+
+def read_time(value: Any, key: str) -> int | None:
+    """A Time (RFC 3339) or null."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ModelError("Invalid", f"{key}: expected an RFC 3339 time or null", field=key)
+    try:
+        return parse_time(value)
+    except ModelError as exc:
+        raise ModelError("Invalid", f"{key}: {exc.message}", field=key) from exc
+
+
+def read_gates(inp: Mapping[str, Any]) -> RankGates:
+    """``featureGates``: PodDeletionCost and LogarithmicScaleDown, both on when absent."""
+    raw = inp.get("featureGates") or {}
+    if not isinstance(raw, Mapping):
+        raise ModelError("Invalid", "featureGates: expected a map of gate names to booleans", field="featureGates")
+    for name in ("PodDeletionCost", "LogarithmicScaleDown"):
+        if name in raw and not isinstance(raw[name], bool):
+            raise ModelError("Invalid", f"featureGates.{name}: expected a boolean", field=f"featureGates.{name}")
+    return RankGates(pod_deletion_cost=raw.get("PodDeletionCost", True),
+                     logarithmic_scale_down=raw.get("LogarithmicScaleDown", True))
+
+
+def read_replicaset(data: Any, path: str) -> ReplicaSet:
+    """A ReplicaSet from its JSON; a missing ``kind`` is a ReplicaSet."""
+    if not isinstance(data, Mapping):
+        raise ModelError("Invalid", f"{path}: expected a ReplicaSet object", field=path)
+    return from_json(ReplicaSet, dict(data), path)
+
+
+def read_selector(value: Any, path: str) -> LabelSelector | None:
+    """A metav1.LabelSelector or null (nil)."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise ModelError("Invalid", f"{path}: expected a LabelSelector or null", field=path)
+    return from_json(LabelSelector, dict(value), path)
+
+
+def names(pods: tuple[Pod, ...] | list[Pod]) -> list[str]:
+    return [p.metadata.name for p in pods]
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def op_filter_active_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """controller.filter_active_pods — FilterActivePods."""
+    return {"activePodNames": names(filter_active_pods(read_pods(inp, "pods")))}
+
+
+def op_sort_active_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """controller.sort_active_pods — sort.Sort(ActivePods(pods))."""
+    return {"order": names(list(sort_active_pods(read_pods(inp, "pods"))))}
+
+
+def op_claim_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """controller.claim_pods — PodControllerRefManager.ClaimPods with a FakePodControl."""
+    ctrl = _require(inp, "controller")
+    if not isinstance(ctrl, Mapping):
+        raise ModelError("Invalid", "controller: expected an object", field="controller")
+    meta = from_json(ObjectMeta, ctrl.get("metadata") or {}, "controller.metadata")
+    api_version = str(ctrl.get("apiVersion") or "")
+    kind = str(ctrl.get("kind") or "")
+    selector = label_selector_as_selector(read_selector(inp.get("selector"), "selector"), "selector")
+    pods = read_pods(inp, "pods")
+    finalizers = inp.get("finalizers") or []
+    if not isinstance(finalizers, list) or not all(isinstance(f, str) for f in finalizers):
+        raise ModelError("Invalid", "finalizers: expected a list of strings", field="finalizers")
+    live_raw = inp.get("liveController")
+    live_meta = meta if live_raw is None else from_json(ObjectMeta, (live_raw or {}).get("metadata") or {},
+                                                         "liveController.metadata")
+    control = inp.get("podControl") or {}
+    fail = bool(control.get("fail", False))
+
+    def can_adopt() -> CallError | None:
+        return recheck_deletion_timestamp(live_meta, meta.uid)
+
+    def patch_outcome(_patch: PodPatch) -> CallError | None:
+        return CallError("fake Error") if fail else None
+
+    result = claim_pods(meta, api_version, kind, selector.matches, pods, can_adopt, patch_outcome,
+                        tuple(finalizers))
+    return {
+        "claimedPodNames": names(list(result.claimed)),
+        "patches": len(result.patches),
+        "adopted": list(result.adopted),
+        "released": list(result.released),
+        "error": bool(result.errors),
+    }
+
+
+OPS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
+    "controller.filter_active_pods": op_filter_active_pods,
+    "controller.sort_active_pods": op_sort_active_pods,
+    "controller.claim_pods": op_claim_pods,
+}

@@ -1,8 +1,139 @@
-"""Conformance operations of the ``scheduler`` group (see CONFORMANCE.md)."""
+"""Conformance operations of the ``scheduler`` group (see CONFORMANCE.md).
+
+Each op only translates JSON to model values and back; the decisions live in
+``model.controllers.scheduler``. Resource amounts in outputs are integers (millicores for cpu).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any
 
-OPS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {}
+from model.controllers.scheduler import noderesources, nodeunschedulable, tainttoleration
+from model.controllers.scheduler.resources import node_info
+from model.errors import ModelError
+from model.objects import Node, Pod, from_json
+
+COMPARISON_GATE = "TaintTolerationComparisonOperators"
+
+
+def _pod(data: Any, path: str) -> Pod:
+    return from_json(Pod, data, path)
+
+
+def _node(data: Any, path: str) -> Node:
+    return from_json(Node, data, path)
+
+
+def _gate(inp: Mapping[str, Any], name: str, default: bool) -> bool:
+    gates = inp.get("featureGates") or {}
+    value = gates.get(name, default)
+    return bool(value) if value is not None else default
+
+
+def _resources(inp: Mapping[str, Any]) -> list[tuple[str, int]] | None:
+    raw = inp.get("resources")
+    if raw is None:
+        return None
+    out = []
+    for i, r in enumerate(raw):
+        weight = r.get("weight", 0)
+        if isinstance(weight, bool) or not isinstance(weight, int):
+            raise ModelError("Invalid", f"resources[{i}].weight must be an integer", field=f"resources[{i}].weight")
+        out.append((str(r.get("name", "")), weight))
+    return out
+
+
+def _node_infos(inp: Mapping[str, Any]) -> list[Any]:
+    nodes = [_node(n, f"nodes[{i}]") for i, n in enumerate(inp.get("nodes") or [])]
+    pods = [_pod(p, f"existingPods[{i}]") for i, p in enumerate(inp.get("existingPods") or [])]
+    return [node_info(n, [p for p in pods if p.spec.node_name == n.metadata.name]) for n in nodes]
+
+
+def _scores(scores: Any) -> list[dict[str, Any]]:
+    return [{"name": name, "score": score} for name, score in scores]
+
+
+def fits(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """NodeResourcesFit Filter (fitsRequest)."""
+    pod = _pod(inp.get("pod"), "pod")
+    node = _node(inp.get("node"), "node")
+    node_pods = [_pod(p, f"nodePods[{i}]") for i, p in enumerate(inp.get("nodePods") or [])]
+    result = noderesources.fit_filter(pod, node_info(node, node_pods), inp.get("ignoredResources") or (),
+                                      inp.get("ignoredResourceGroups") or ())
+    out: dict[str, Any] = {
+        "fits": result.fits,
+        "reasons": list(result.reasons),
+        "insufficientResources": [
+            {"resourceName": r.resource_name, "reason": r.reason, "requested": r.requested,
+             "used": r.used, "capacity": r.capacity}
+            for r in result.insufficient
+        ],
+    }
+    if result.code is not None:
+        out["code"] = result.code
+    return out
+
+
+def score_least_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """NodeResourcesFit Score, LeastAllocated strategy."""
+    pod = _pod(inp.get("pod"), "pod")
+    result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "LeastAllocated")
+    return {"scores": _scores(result.scores), "statusCode": result.status}
+
+
+def score_most_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """NodeResourcesFit Score, MostAllocated strategy (same shape as score_least_allocated)."""
+    pod = _pod(inp.get("pod"), "pod")
+    result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "MostAllocated")
+    return {"scores": _scores(result.scores), "statusCode": result.status}
+
+
+def score_balanced_allocation(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """NodeResourcesBalancedAllocation PreScore/Score."""
+    pod = _pod(inp.get("pod"), "pod")
+    result = noderesources.score_balanced_allocation(pod, _node_infos(inp), _resources(inp))
+    if result.status == "Skip":
+        return {"skip": True}
+    return {"scores": _scores(result.scores)}
+
+
+def taint_toleration_filter(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """TaintToleration Filter."""
+    result = tainttoleration.taint_toleration_filter(
+        _pod(inp.get("pod"), "pod"), _node(inp.get("node"), "node"), _gate(inp, COMPARISON_GATE, False))
+    out: dict[str, Any] = {"fits": result.fits}
+    if not result.fits:
+        out["code"] = result.code
+        out["reasons"] = list(result.reasons)
+    return out
+
+
+def taint_toleration_score(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """TaintToleration Score + NormalizeScore."""
+    nodes = [_node(n, f"nodes[{i}]") for i, n in enumerate(inp.get("nodes") or [])]
+    scores = tainttoleration.taint_toleration_score(_pod(inp.get("pod"), "pod"), nodes,
+                                                    _gate(inp, COMPARISON_GATE, False))
+    return {"scores": _scores(scores)}
+
+
+def node_unschedulable_filter(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """NodeUnschedulable Filter."""
+    result = nodeunschedulable.node_unschedulable_filter(
+        _pod(inp.get("pod"), "pod"), _node(inp.get("node"), "node"), _gate(inp, COMPARISON_GATE, False))
+    out: dict[str, Any] = {"fits": result.fits}
+    if not result.fits:
+        out["code"] = result.code
+        out["reasons"] = list(result.reasons)
+    return out
+
+
+OPS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
+    "scheduler.fits": fits,
+    "scheduler.score_least_allocated": score_least_allocated,
+    "scheduler.score_most_allocated": score_most_allocated,
+    "scheduler.score_balanced_allocation": score_balanced_allocation,
+    "scheduler.taint_toleration_filter": taint_toleration_filter,
+    "scheduler.taint_toleration_score": taint_toleration_score,
+    "scheduler.node_unschedulable_filter": node_unschedulable_filter,
+}
