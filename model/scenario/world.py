@@ -78,8 +78,8 @@ def _load_hpa(doc: dict[str, Any]) -> Any:
     try:
         from model.controllers.podautoscaler.types import load_hpa  # type: ignore[import-not-found]
     except ImportError:
-        raise ModelError("Invalid", "kind: HorizontalPodAutoscaler is not supported by this model build",
-                         field="kind") from None
+        raise UnsupportedKind("Invalid", "kind: HorizontalPodAutoscaler is not supported by this model build",
+                              field="kind") from None
     return load_hpa(doc)
 
 
@@ -93,10 +93,8 @@ def _defaulted_and_validated(obj: Any) -> Any:
     return obj
 
 
-class _Stop(Exception):
-    def __init__(self, state: Any) -> None:
-        super().__init__("stop")
-        self.state = state
+class UnsupportedKind(ModelError):
+    """A manifest kind this build of the model does not represent (a run-time, not a file, error)."""
 
 
 class World:
@@ -118,10 +116,14 @@ class World:
         ) or tuple(cfg.NodeConfig(f"node-{i}", labels=(("kubernetes.io/hostname", f"node-{i}"),))
                    for i in (1, 2, 3))
         if variant is not None:
-            from model.variants import VARIANTS  # type: ignore[import-not-found]
-
-            if variant not in VARIANTS:
-                raise ModelError("Invalid", f"variant: unknown model variant {variant!r}", field="variant")
+            try:
+                from model.variants import VARIANTS  # type: ignore[import-not-found]
+            except ImportError:
+                VARIANTS = None
+            if VARIANTS is not None and variant not in VARIANTS:
+                known = ", ".join(sorted(VARIANTS))
+                raise ModelError("Invalid", f"variant: unknown model variant {variant!r} (known: {known})",
+                                 field="variant")
         # The clock has no bound of its own: each step bounds the time it lets pass.
         self.config = cfg.ClusterConfig(nodes=nodes, variant=variant, max_seconds=10**9)
         self.model = Model(self.config)
