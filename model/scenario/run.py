@@ -213,10 +213,6 @@ class Runner:
                 if problem:
                     raise _Stop(new_state, problem)
 
-        if invs:
-            problem = invariants.check(invs, self.view(state))
-            if problem:
-                return state, problem
         try:
             return self.world.settle(state, max_seconds, on_change), None
         except _Stop as stop:
@@ -246,14 +242,19 @@ class Runner:
         def elapsed(s: Any) -> float:
             return (self.world.now(s) - origin) / NANOS
 
-        def verdict(s: Any) -> str | None:
+        def verdict(s: Any, at_start: bool = False) -> str | None:
+            # At the start of the step the condition may have come true during an earlier step,
+            # so only the lower bound can be judged there.
+            if not at_start and elapsed(s) > timeout:
+                return (f"condition held only after {_fmt_seconds(elapsed(s))} {since_text}, later than "
+                        f"timeoutSeconds {timeout}")
             if not_before is not None and elapsed(s) < not_before:
                 return (f"condition held after {_fmt_seconds(elapsed(s))} {since_text}, earlier than "
                         f"notBeforeSeconds {not_before}")
             return None
 
         if conditions.evaluate(cond, self.view(state)) is None:
-            return state, verdict(state)
+            return state, verdict(state, at_start=True)
         remaining = timeout - elapsed(state)
         if remaining < 0:
             remaining = 0
