@@ -20,7 +20,14 @@ def register(sub: Any) -> None:
     p = sub.add_parser("scenario", help="run scenario files (Kubernetes e2e behaviour) on the model")
     ssub = p.add_subparsers(dest="scenario_command", metavar="SUBCOMMAND")
     ssub.required = True
-    run = ssub.add_parser("run", help="run scenario files and report the first failing step of each")
+    from model.scenario.world import INTERLEAVING
+
+    run = ssub.add_parser("run", help="run scenario files and report the first failing step of each",
+                          description="Run scenario files (SCENARIOS.md) on the model. Prints PASS or the "
+                                      "first failing step of each, then 'N passed, N failed'; exit 1 on "
+                                      "any failure.",
+                          epilog="Interleavings.\n" + INTERLEAVING,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
     run.add_argument("files", nargs="+", metavar="FILE", help="scenario YAML files (or directories of them)")
     run.add_argument("--trace", metavar="DIR", help="write each run as ITF (.itf.json) and Markdown to DIR")
     run.add_argument("--seed", type=int, metavar="N",

@@ -384,7 +384,7 @@ def parse_scenario(text: str, path: str) -> Scenario:
         raise ScenarioFileError(path, out)
     return Scenario(
         path=path,
-        name=name,
+        name=str(name),
         source=doc.get("source") or "",
         summary=doc.get("summary") or "",
         adaptation=doc.get("adaptation"),
