@@ -95,6 +95,13 @@ def _str(v: Any) -> str:
     return str(v)
 
 
+def _condition_str(v: Any) -> str:
+    """A condition field as Kubernetes writes it: YAML's unquoted True/False mean "True"/"False"."""
+    if isinstance(v, bool):
+        return "True" if v else "False"
+    return str(v)
+
+
 def pod_ready(pod: Pod) -> bool:
     """Mirrors pkg/api/v1/pod/util.go: IsPodReady (the Ready condition is True)."""
     return any(c.type == "Ready" and c.status == "True" for c in pod.status.conditions)
@@ -391,7 +398,7 @@ def _conditions_problem(wanted: list[dict[str, Any]], d: Deployment) -> str | No
     have = d.status.conditions
     candidates = {
         i: [j for j, c in enumerate(have)
-            if all(getattr(c, k) == _str(v) for k, v in w.items() if k != "notes")]
+            if all(getattr(c, k) == _condition_str(v) for k, v in w.items() if k != "notes")]
         for i, w in enumerate(wanted)
     }
     if _bipartite(candidates) is not None:

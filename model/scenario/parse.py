@@ -186,6 +186,9 @@ def _check_scalar(shape: Scalar, value: Any, where: str, out: list[Problem]) -> 
     t = shape.type
     if t == "any" or t == "text":
         pass
+    elif t == "scalar":
+        if isinstance(value, dict | list) or value is None:
+            out.append(Problem(where, f"expected a single value, got {_type_name(value)}"))
     elif t == "null":
         if value is not None:
             out.append(Problem(where, f"expected nothing, got {_type_name(value)}"))
@@ -400,9 +403,6 @@ def _parse_cluster(cluster: Any, out: list[Problem]) -> tuple[ClusterNode, ...]:
     if not isinstance(cluster, dict):
         out.append(Problem("cluster", f"expected a mapping, got {_type_name(cluster)}"))
         return ()
-    for key in cluster:
-        if key not in ("nodes", "notes"):
-            out.append(Problem(f"cluster.{key}", "unknown field (known: nodes)"))
     raw = cluster.get("nodes") or []
     if not isinstance(raw, list):
         out.append(Problem("cluster.nodes", f"expected a list, got {_type_name(raw)}"))

@@ -246,7 +246,9 @@ class World:
         if kind == "taintNode":
             if "add" in arg:
                 t = arg["add"]
-                return [ua.TaintNode(arg["node"], t["key"], t["effect"], str(t.get("value", "")))]
+                value = t.get("value", "")
+                return [ua.TaintNode(arg["node"], t["key"], t["effect"],
+                                     ("true" if value else "false") if isinstance(value, bool) else str(value))]
             t = arg["remove"]
             return [ua.TaintNode(arg["node"], t["key"], t["effect"], remove=True)]
         if kind == "stopNode":
