@@ -1,19 +1,298 @@
-"""Subcommands registered by ``conform_cli`` (under construction)."""
+"""``kubeproof conform serve | run | check``: the conformance surface on the command line (JSON Lines).
+
+* ``serve`` answers ``{"id", "op", "input"}`` lines on stdin with ``{"id", "output"}`` lines on stdout,
+  flushing each; a line that is not JSON or not of that shape gets an error output and serving goes on.
+* ``run FILE.jsonl...`` judges cases ``{"id", "op", "input", "expect"}`` against the model.
+* ``check --impl "COMMAND" FILE.jsonl...`` judges the same cases against another implementation that
+  speaks the ``serve`` protocol.
+
+``run`` and ``check`` print one line per failing case and ``N passed, N failed, N skipped``
+(``--json``: one result object per case); exit status 1 when a case failed. Unsupported answers count
+as skipped, never as passed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import queue
+import shlex
+import subprocess
 import sys
-from typing import Any
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from model.conformance import evaluate, operations
+from model.conformance.matching import FAIL, PASS, SKIP, Verdict, judge
+from model.errors import ModelError
 
 
 def register(sub: Any) -> None:
-    """Add this module's subcommands to the ``kubeproof`` parser."""
-    name = "conform"
-    p = sub.add_parser(name, help=f"{name} (not available yet)")
-    p.set_defaults(func=_unavailable)
+    """Add ``conform`` and its subcommands to the ``kubeproof`` parser."""
+    p = sub.add_parser("conform", help="the conformance operations as JSON Lines (serve, run, check)")
+    csub = p.add_subparsers(dest="conform_command", metavar="SUBCOMMAND")
+    csub.required = True
+
+    serve = csub.add_parser("serve", help='answer {"id","op","input"} lines on stdin with {"id","output"} lines')
+    serve.set_defaults(func=_cmd_serve)
+
+    run = csub.add_parser("run", help="judge conformance cases (JSON Lines) against the model")
+    run.add_argument("files", nargs="+", metavar="FILE.jsonl")
+    run.add_argument("--json", action="store_true", help="print one result object per case")
+    run.add_argument("-v", "--verbose", action="store_true", help="also list skipped cases")
+    run.set_defaults(func=_cmd_run)
+
+    check = csub.add_parser("check", help="judge conformance cases against another implementation")
+    check.add_argument("--impl", required=True, metavar="COMMAND",
+                       help="command that speaks the serve protocol on stdin/stdout")
+    check.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for each answer")
+    check.add_argument("files", nargs="+", metavar="FILE.jsonl")
+    check.add_argument("--json", action="store_true", help="print one result object per case")
+    check.add_argument("-v", "--verbose", action="store_true", help="also list skipped cases")
+    check.set_defaults(func=_cmd_check)
+
+    ops = csub.add_parser("ops", help="list the operations the model implements")
+    ops.set_defaults(func=_cmd_ops)
 
 
-def _unavailable(args: argparse.Namespace) -> int:
-    print(f"kubeproof: '{args.command}' is not available in this build yet", file=sys.stderr)
-    return 2
+# --- serve ---------------------------------------------------------------------------------------
+
+def _bad_request(message: str) -> dict[str, Any]:
+    return {"error": {"kind": "Invalid", "message": message}}
+
+
+def answer_line(line: str) -> dict[str, Any]:
+    """The response object for one request line (never raises)."""
+    try:
+        request = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return {"id": None, "output": _bad_request(f"request is not JSON: {exc}")}
+    if not isinstance(request, dict):
+        return {"id": None, "output": _bad_request('a request must be a JSON object {"id", "op", "input"}')}
+    rid = request.get("id")
+    op, inp = request.get("op"), request.get("input", {})
+    if not isinstance(op, str):
+        return {"id": rid, "output": _bad_request('a request needs "op", a string')}
+    if not isinstance(inp, dict):
+        return {"id": rid, "output": _bad_request('"input" must be a JSON object')}
+    return {"id": rid, "output": _safe_evaluate(op, inp)}
+
+
+def _safe_evaluate(op: str, inp: Mapping[str, Any]) -> dict[str, Any]:
+    try:
+        return evaluate(op, inp)
+    except RecursionError:
+        return {"error": {"kind": "Invalid", "message": f"input for {op} is nested too deeply"}}
+    except Exception as exc:  # noqa: BLE001 - a server must answer every line
+        return {"error": {"kind": "Internal", "message": f"{type(exc).__name__}: {exc}"}}
+
+
+def encode_answer(answer: dict[str, Any]) -> str:
+    """One answer as a JSON line; an output JSON cannot carry becomes an error output for that id."""
+    try:
+        return json.dumps(answer, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        fallback = {"id": answer.get("id"), "output": {"error": {"kind": "Internal",
+                                                                 "message": f"output is not JSON: {exc}"}}}
+        return json.dumps(fallback, separators=(",", ":"), default=str)
+
+
+def serve(stdin: IO[str], stdout: IO[str]) -> None:
+    """The serve loop: one answer line per non-blank request line, flushed at once."""
+    for line in stdin:
+        if not line.strip():
+            continue
+        stdout.write(encode_answer(answer_line(line)) + "\n")
+        stdout.flush()
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    # Undecodable bytes become U+FFFD, so such a line is answered as bad JSON rather than ending the server.
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+    try:
+        serve(sys.stdin, sys.stdout)
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+# --- cases ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Case:
+    """One conformance case; ``problem`` is set when its line could not be read as a case."""
+
+    id: str
+    op: str
+    input: Any
+    expect: Any
+    source: str
+    problem: str = ""
+
+
+def read_cases(paths: Iterable[str]) -> Iterator[Case]:
+    """The cases of JSON Lines files in order; blank lines and ``//`` comment lines are skipped."""
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ModelError("Invalid", f"cannot read {path}: {exc.strerror or exc}") from None
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("//"):
+                continue
+            where = f"{path}:{number}"
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Case(where, "", None, None, where, f"not JSON: {exc}")
+                continue
+            if not isinstance(data, dict) or not isinstance(data.get("op"), str) or "expect" not in data:
+                yield Case(str(data.get("id", where)) if isinstance(data, dict) else where, "", None, None, where,
+                           'a case must be an object with "id", "op", "input" and "expect"')
+                continue
+            yield Case(str(data.get("id", where)), data["op"], data.get("input", {}), data["expect"], where)
+
+
+@dataclass
+class Tally:
+    passed: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    def add(self, verdict: Verdict) -> None:
+        if verdict.status == PASS:
+            self.passed += 1
+        elif verdict.status == SKIP:
+            self.skipped += 1
+        else:
+            self.failed += 1
+
+    def summary(self) -> str:
+        return f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped"
+
+
+def judge_cases(cases: Iterable[Case], answer: Callable[[Case], Any],
+                report: Callable[[Case, Any, Verdict], None]) -> Tally:
+    """Judge each case with ``answer`` (the output for a case), calling ``report`` per case."""
+    tally = Tally()
+    for case in cases:
+        if case.problem:
+            output: Any = None
+            verdict = Verdict(FAIL, case.problem)
+        else:
+            output = answer(case)
+            verdict = judge(case.op, case.expect, output)
+        tally.add(verdict)
+        report(case, output, verdict)
+    return tally
+
+
+def _reporter(as_json: bool, verbose: bool) -> Callable[[Case, Any, Verdict], None]:
+    def report(case: Case, output: Any, verdict: Verdict) -> None:
+        if as_json:
+            print(json.dumps({"id": case.id, "op": case.op, "ok": verdict.ok,
+                              "skipped": verdict.status == SKIP, "output": output, "expect": case.expect,
+                              **({"reason": verdict.reason} if verdict.reason else {})}), flush=True)
+        elif verdict.status == FAIL:
+            print(f"FAIL {case.id} [{case.op or '?'}] ({case.source}): {verdict.reason}", flush=True)
+        elif verdict.status == SKIP and verbose:
+            print(f"SKIP {case.id} [{case.op}]: {verdict.reason}", flush=True)
+    return report
+
+
+def _finish(tally: Tally, as_json: bool) -> int:
+    print(tally.summary(), file=sys.stderr if as_json else sys.stdout, flush=True)
+    return 1 if tally.failed else 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    tally = judge_cases(read_cases(args.files), lambda c: _safe_evaluate(c.op, c.input if isinstance(c.input, dict) else {}),
+                        _reporter(args.json, args.verbose))
+    return _finish(tally, args.json)
+
+
+def _cmd_ops(args: argparse.Namespace) -> int:
+    for name in sorted(operations()):
+        print(name)
+    return 0
+
+
+# --- check ---------------------------------------------------------------------------------------
+
+class Implementation:
+    """Another implementation driven over the serve protocol: one request line, one answer line."""
+
+    def __init__(self, command: str, timeout: float) -> None:
+        argv = shlex.split(command)
+        if not argv:
+            raise ModelError("Invalid", "--impl needs a command")
+        try:
+            self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+        except OSError as exc:
+            raise ModelError("Invalid", f"cannot start {argv[0]!r}: {exc.strerror or exc}") from None
+        self.timeout = timeout
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.dead = ""
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def ask(self, rid: str, op: str, inp: Any) -> Any:
+        if self.dead:
+            return {"error": {"kind": "ImplementationFailed", "message": self.dead}}
+        assert self.proc.stdin is not None
+        try:
+            self.proc.stdin.write(json.dumps({"id": rid, "op": op, "input": inp}) + "\n")
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            self.dead = "the implementation closed its input"
+            return self.ask(rid, op, inp)
+        try:
+            line = self.lines.get(timeout=self.timeout)
+        except queue.Empty:
+            self.dead = f"no answer within {self.timeout:g}s"
+            return self.ask(rid, op, inp)
+        if line is None:
+            self.dead = f"the implementation exited (status {self.proc.poll()})"
+            return self.ask(rid, op, inp)
+        try:
+            response = json.loads(line)
+        except json.JSONDecodeError:
+            return {"error": {"kind": "ImplementationFailed", "message": f"answer is not JSON: {line.strip()[:200]}"}}
+        if not isinstance(response, dict) or "output" not in response:
+            return {"error": {"kind": "ImplementationFailed", "message": f'answer lacks "output": {line.strip()[:200]}'}}
+        if response.get("id") != rid:
+            return {"error": {"kind": "ImplementationFailed",
+                              "message": f"answer id {response.get('id')!r} does not match request id {rid!r}"}}
+        return response["output"]
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    impl = Implementation(args.impl, args.timeout)
+    try:
+        tally = judge_cases(read_cases(args.files), lambda c: impl.ask(c.id, c.op, c.input),
+                            _reporter(args.json, args.verbose))
+    finally:
+        impl.close()
+    return _finish(tally, args.json)

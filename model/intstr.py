@@ -94,3 +94,12 @@ def get_value_from_int_or_percent(value: int | str | None, total: int, round_up:
 def value_or_default(value: int | str | None, default: int | str) -> int | str:
     """Mirrors intstr.go: ValueOrDefault (a nil IntOrString takes the default)."""
     return default if value is None else value
+
+
+def parse(text: str) -> int | str:
+    """Mirrors intstr.go: Parse: an int when ``text`` is a decimal that fits int32, else the string."""
+    try:
+        number = atoi(text)
+    except ModelError:
+        return text
+    return number if -(1 << 31) <= number < (1 << 31) else text

@@ -21,6 +21,11 @@ from model.quantity import milli_value, parse_quantity, value
         # below a nanounit rounds up (away from zero) to one nanounit
         ("0.1n", Fraction(1, 10**9)), ("5e-10", Fraction(1, 10**9)),
         (" 7 ", 7),  # UnmarshalJSON trims spaces
+        # quantity_test.go: TestQuantityParse (values as decQuantity(v, scale) = v * 10^scale)
+        ("50k", 50_000), ("1.3E+6", 1_300_000), ("100.035k", 100_035), ("0.0005k", Fraction(1, 2)),
+        ("0.5e-2", Fraction(5, 1000)), ("3.001n", Fraction(4, 10**9)), ("1.1E-9", Fraction(2, 10**9)),
+        ("0.00000012345", Fraction(124, 10**9)), ("9Ei", 2**63 - 1), ("9223372036854775807Ki", 2**63 - 1),
+        ("100.035Ki", Fraction(10243584, 100)), ("0.5Mi", 2**19), ("12E", 12 * 10**18),
     ],
 )
 def test_parse(text: str, exact: Fraction | int) -> None:

@@ -11,6 +11,7 @@ set; deletes and patches are always recorded and fail iff ``fail``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from model.conformance.controller import (
@@ -117,7 +118,9 @@ def op_sync(inp: Mapping[str, Any]) -> dict[str, Any]:
     """replicaset.sync — one pass of syncReplicaSet against a FakePodControl."""
     rs = read_replicaset(inp.get("replicaSet"), "replicaSet")
     live = None if inp.get("liveReplicaSet") is None else read_replicaset(inp["liveReplicaSet"], "liveReplicaSet")
-    pods = read_pods(inp, "pods", False)
+    # The input is the RS namespace's pods: a pod that does not name a namespace is in it.
+    pods = tuple(p if p.metadata.namespace else replace(p, metadata=replace(p.metadata, namespace=rs.metadata.namespace))
+                 for p in read_pods(inp, "pods", False))
     burst = read_int(inp, "burstReplicas", BURST_REPLICAS)
     now_opt = read_time(inp.get("now"), "now")
     now = 0 if now_opt is None else now_opt
@@ -149,7 +152,7 @@ def op_sync(inp: Mapping[str, Any]) -> dict[str, Any]:
     result = sync_replicaset(rs, pods, replicasets, expectations, now, live_rs=live,
                              create_outcome=create_outcome, delete_outcome=delete_outcome,
                              patch_outcome=patch_outcome, burst_replicas=burst, gates=read_gates(inp),
-                             rank_now=now_opt)
+                             rank_now=now_opt, refuse_unlabeled=False)
     exp = result.expectations
     return {
         "createCalls": len(result.creates),

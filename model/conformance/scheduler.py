@@ -15,6 +15,7 @@ from model.errors import ModelError
 from model.objects import Node, Pod, from_json
 
 COMPARISON_GATE = "TaintTolerationComparisonOperators"
+POD_LEVEL_GATE = "PodLevelResources"
 
 
 def _pod(data: Any, path: str) -> Pod:
@@ -47,7 +48,9 @@ def _resources(inp: Mapping[str, Any]) -> list[tuple[str, int]] | None:
 def _node_infos(inp: Mapping[str, Any]) -> list[Any]:
     nodes = [_node(n, f"nodes[{i}]") for i, n in enumerate(inp.get("nodes") or [])]
     pods = [_pod(p, f"existingPods[{i}]") for i, p in enumerate(inp.get("existingPods") or [])]
-    return [node_info(n, [p for p in pods if p.spec.node_name == n.metadata.name]) for n in nodes]
+    plr = _gate(inp, POD_LEVEL_GATE, True)
+    return [node_info(n, [p for p in pods if p.spec.node_name == n.metadata.name], pod_level_resources=plr)
+            for n in nodes]
 
 
 def _scores(scores: Any) -> list[dict[str, Any]]:
@@ -59,8 +62,10 @@ def fits(inp: Mapping[str, Any]) -> dict[str, Any]:
     pod = _pod(inp.get("pod"), "pod")
     node = _node(inp.get("node"), "node")
     node_pods = [_pod(p, f"nodePods[{i}]") for i, p in enumerate(inp.get("nodePods") or [])]
-    result = noderesources.fit_filter(pod, node_info(node, node_pods), inp.get("ignoredResources") or (),
-                                      inp.get("ignoredResourceGroups") or ())
+    plr = _gate(inp, POD_LEVEL_GATE, True)
+    result = noderesources.fit_filter(pod, node_info(node, node_pods, pod_level_resources=plr),
+                                      inp.get("ignoredResources") or (), inp.get("ignoredResourceGroups") or (),
+                                      pod_level_resources=plr)
     out: dict[str, Any] = {
         "fits": result.fits,
         "reasons": list(result.reasons),
@@ -78,21 +83,21 @@ def fits(inp: Mapping[str, Any]) -> dict[str, Any]:
 def score_least_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
     """NodeResourcesFit Score, LeastAllocated strategy."""
     pod = _pod(inp.get("pod"), "pod")
-    result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "LeastAllocated")
+    result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "LeastAllocated", pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
     return {"scores": _scores(result.scores), "statusCode": result.status}
 
 
 def score_most_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
     """NodeResourcesFit Score, MostAllocated strategy (same shape as score_least_allocated)."""
     pod = _pod(inp.get("pod"), "pod")
-    result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "MostAllocated")
+    result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "MostAllocated", pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
     return {"scores": _scores(result.scores), "statusCode": result.status}
 
 
 def score_balanced_allocation(inp: Mapping[str, Any]) -> dict[str, Any]:
     """NodeResourcesBalancedAllocation PreScore/Score."""
     pod = _pod(inp.get("pod"), "pod")
-    result = noderesources.score_balanced_allocation(pod, _node_infos(inp), _resources(inp))
+    result = noderesources.score_balanced_allocation(pod, _node_infos(inp), _resources(inp), pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
     if result.status == "Skip":
         return {"skip": True}
     return {"scores": _scores(result.scores)}

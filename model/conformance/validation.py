@@ -1,8 +1,100 @@
-"""Conformance operations of the ``validation`` (deployment.validate, set_defaults, validate_status*) group (see CONFORMANCE.md)."""
+"""Conformance operations of the ``validation`` group: ``deployment.validate``,
+``deployment.validate_status``, ``deployment.validate_status_update`` and ``deployment.set_defaults``
+(see CONFORMANCE.md). The decisions live in ``model.validation``."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping
 from typing import Any
 
-OPS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {}
+from model.errors import ModelError
+from model.objects import Deployment, DeploymentStatus, from_json
+from model.validation import (
+    DEFAULT_MAX_SURGE,
+    DEFAULT_MAX_UNAVAILABLE,
+    DEFAULT_PROGRESS_DEADLINE_SECONDS,
+    DEFAULT_REVISION_HISTORY_LIMIT,
+    ROLLING_UPDATE,
+    validate_deployment,
+    validate_deployment_status,
+    validate_deployment_status_update,
+)
+
+
+def _object(raw: Any, name: str) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise ModelError("Invalid", f"{name} must be an object", field=name)
+    return dict(raw)
+
+
+def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
+    """A Deployment in the internal form from JSON, and how many ephemeral containers its template
+    declares. ``spec.rollbackTo`` is ``{revision: N}`` in JSON and an int in the model."""
+    data = copy.deepcopy(_object(raw, "deployment"))
+    spec = _object(data.get("spec"), "spec")
+    rollback = spec.get("rollbackTo")
+    if isinstance(rollback, Mapping):
+        spec["rollbackTo"] = rollback.get("revision", 0) or 0
+    template = _object(spec.get("template"), "spec.template")
+    pod_spec = _object(template.get("spec"), "spec.template.spec")
+    ephemeral = pod_spec.get("ephemeralContainers") or []
+    data["spec"] = spec
+    return from_json(Deployment, data), len(ephemeral) if isinstance(ephemeral, list) else 1
+
+
+def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
+    deployment, ephemeral = internal_deployment_from_json(inp.get("deployment"))
+    errors = [str(e) for e in validate_deployment(deployment, ephemeral)]
+    return {"valid": not errors, "errors": errors}
+
+
+def validate_status(inp: Mapping[str, Any]) -> dict[str, Any]:
+    status = from_json(DeploymentStatus, _object(inp.get("status"), "status"), "status")
+    errors = [str(e) for e in validate_deployment_status(status)]
+    return {"valid": not errors, "errors": errors}
+
+
+def validate_status_update(inp: Mapping[str, Any]) -> dict[str, Any]:
+    old = from_json(DeploymentStatus, _object(inp.get("oldStatus"), "oldStatus"), "oldStatus")
+    new = from_json(DeploymentStatus, _object(inp.get("newStatus"), "newStatus"), "newStatus")
+    errors = [str(e) for e in validate_deployment_status_update(new, old)]
+    return {"valid": not errors, "errors": errors}
+
+
+def set_defaults_json(spec_in: Mapping[str, Any]) -> dict[str, Any]:
+    """apps/v1 SetDefaults_Deployment on a wire-form spec; fields it does not default are kept as given."""
+    spec = copy.deepcopy(dict(spec_in))
+    if spec.get("replicas") is None:
+        spec["replicas"] = 1
+    strategy = _object(spec.get("strategy"), "spec.strategy")
+    if not strategy.get("type"):
+        strategy["type"] = ROLLING_UPDATE
+    if strategy["type"] == ROLLING_UPDATE:
+        ru = _object(strategy.get("rollingUpdate"), "spec.strategy.rollingUpdate")
+        if ru.get("maxUnavailable") is None:
+            ru["maxUnavailable"] = DEFAULT_MAX_UNAVAILABLE
+        if ru.get("maxSurge") is None:
+            ru["maxSurge"] = DEFAULT_MAX_SURGE
+        strategy["rollingUpdate"] = ru
+    spec["strategy"] = strategy
+    if spec.get("revisionHistoryLimit") is None:
+        spec["revisionHistoryLimit"] = DEFAULT_REVISION_HISTORY_LIMIT
+    if spec.get("progressDeadlineSeconds") is None:
+        spec["progressDeadlineSeconds"] = DEFAULT_PROGRESS_DEADLINE_SECONDS
+    return spec
+
+
+def set_defaults(inp: Mapping[str, Any]) -> dict[str, Any]:
+    deployment = _object(inp.get("deployment"), "deployment")
+    return {"spec": set_defaults_json(_object(deployment.get("spec"), "deployment.spec"))}
+
+
+OPS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
+    "deployment.validate": validate,
+    "deployment.validate_status": validate_status,
+    "deployment.validate_status_update": validate_status_update,
+    "deployment.set_defaults": set_defaults,
+}

@@ -24,12 +24,11 @@ LogarithmicScaleDown off: ``classic_less`` states it and the tests show that
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar
 
+from model.controllers.gosort import go_sort
 from model.objects import ObjectMeta, OwnerReference, Pod, PodCondition, PodTemplateSpec, get_annotation
 from model.timeutil import NANOS, is_zero
 
@@ -351,35 +350,6 @@ def classic_less(a: Pod, b: Pod) -> bool:
     if not _time_equal(ca, cb):
         return after_or_zero(ca, cb)
     return False
-
-
-T = TypeVar("T")
-
-
-def go_sort(items: Sequence[T], less: Callable[[T, T], bool]) -> tuple[T, ...]:
-    """Sort as Go's ``sort.Sort`` would for the inputs the controllers see.
-
-    Go sorts up to 12 elements by insertion sort (stable, and this replays its exact comparisons);
-    longer inputs use pdqsort, which is not stable: there a stable merge sort stands in, which gives
-    the same result whenever no two elements compare equal.
-    """
-    out = list(items)
-    if len(out) <= 12:
-        for i in range(1, len(out)):
-            j = i
-            while j > 0 and less(out[j], out[j - 1]):
-                out[j], out[j - 1] = out[j - 1], out[j]
-                j -= 1
-        return tuple(out)
-
-    def cmp(x: T, y: T) -> int:
-        if less(x, y):
-            return -1
-        if less(y, x):
-            return 1
-        return 0
-
-    return tuple(sorted(out, key=functools.cmp_to_key(cmp)))
 
 
 def sort_active_pods(pods: Sequence[Pod]) -> tuple[Pod, ...]:

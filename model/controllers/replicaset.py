@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from model.controllers.controller_ref_manager import (
     ClaimResult,
@@ -142,7 +143,9 @@ def indirectly_related_pods(rs: ReplicaSet, all_replicasets: Sequence[ReplicaSet
         if matches is None:
             continue
         for pod in pods:
-            if pod.metadata.namespace != sibling.metadata.namespace or not matches(pod.metadata.labels):
+            # The pod lister of namespace "" (metav1.NamespaceAll) lists every namespace.
+            in_namespace = not sibling.metadata.namespace or pod.metadata.namespace == sibling.metadata.namespace
+            if not in_namespace or not matches(pod.metadata.labels):
                 continue
             ident = ("uid", pod.metadata.uid) if pod.metadata.uid else (pod.metadata.namespace, pod.metadata.name)
             if ident in seen:
@@ -296,7 +299,8 @@ def sync_replicaset(
     patch_outcome: Callable[[PodPatch], CallError | None] = _ok_patch,
     burst_replicas: int = BURST_REPLICAS,
     gates: RankGates = DEFAULT_GATES,
-    rank_now: int | None | bool = True,
+    rank_now: int | None | Literal["now"] = "now",
+    refuse_unlabeled: bool = True,
 ) -> SyncResult:
     """Mirrors replica_set.go syncReplicaSet (one pass, the RS found in the cache).
 
@@ -307,8 +311,10 @@ def sync_replicaset(
       ``CallError`` when the GET fails);
     * ``create_outcome(k, pod)``, ``delete_outcome(namespace, name)``, ``patch_outcome(patch)``:
       how each API call ends (default: success);
-    * ``rank_now``: the ``Now`` of the deletion sort: True = ``now``, None = unset (plain times),
-      or an explicit time.
+    * ``rank_now``: the ``Now`` of the deletion sort: ``"now"`` (default) is ``now``, None is an
+      unset ``Now`` (plain time comparisons), an int an explicit time;
+    * ``refuse_unlabeled``: RealPodControl's refusal to create a pod without labels (the call fails
+      before reaching the API server); Kubernetes' FakePodControl has no such check.
 
     Step order as in Kubernetes: expectations are read before pods are listed; an invalid selector
     ends the pass quietly; claim errors end it with an error before any create/delete; an RS being
@@ -346,10 +352,10 @@ def sync_replicaset(
     managed = False
     if needs_sync and rs.metadata.deletion_timestamp is None:
         managed = True
-        sort_now = now if rank_now is True else (None if rank_now is False else rank_now)
+        sort_now = now if rank_now == "now" else rank_now
         creates, deletes, expectations, manage_err = _manage_replicas(
             rs, owned, all_rss, pods, expectations, now, create_outcome, delete_outcome, burst_replicas, gates,
-            sort_now)
+            sort_now, refuse_unlabeled)
 
     status = calculate_status(rs, owned, manage_err, now)
     write = status_needs_update(rs, status)
@@ -376,6 +382,7 @@ def _manage_replicas(
     burst: int,
     gates: RankGates,
     sort_now: int | None,
+    refuse_unlabeled: bool,
 ) -> tuple[tuple[CreateCall, ...], tuple[DeleteCall, ...], ControlleeExpectations | None, str | None]:
     """Mirrors replica_set.go manageReplicas: create or delete at most ``burst`` pods."""
     diff = len(owned) - desired_replicas(rs)
@@ -386,7 +393,10 @@ def _manage_replicas(
         calls: list[CreateCall] = []
 
         def create(k: int) -> CallError | None:
-            err = create_outcome(k, template_pod)
+            if refuse_unlabeled and not template_pod.metadata.labels:
+                err: CallError | None = CallError("unable to create pods, no labels")
+            else:
+                err = create_outcome(k, template_pod)
             calls.append(CreateCall(k, template_pod, err))
             # A create refused because the namespace is terminating counts as done.
             if err is not None and err.reason == "NamespaceTerminating":

@@ -263,6 +263,15 @@ la("if the node doesn't have a resource", spod({"cpu": "3000", "memory": "4000"}
    [n6("node1"), n6("node2", {EXT: "4"})], [], [("node1", 55), ("node2", 55)],
    resources=[{"name": EXT, "weight": 2}, {"name": "cpu", "weight": 1}, {"name": "memory", "weight": 1}])
 
+T = "fit_test.go:TestFitScore"
+fs_pod = spod({"cpu": "1000", "memory": "2000"})
+fs_nodes = [n4("node1"), snode("node2", {"cpu": "6000", "memory": "10000"})]
+fs_existing = [spod({"cpu": "2000", "memory": "4000"}, node="node1"), spod({"cpu": "1000", "memory": "2000"}, node="node2")]
+la("test case for ScoringStrategy LeastAllocated", fs_pod, fs_nodes, fs_existing, [("node1", 32), ("node2", 63)])
+add(T, "test case for ScoringStrategy MostAllocated", "scheduler.score_most_allocated",
+    {"pod": fs_pod, "nodes": fs_nodes, "existingPods": fs_existing, "resources": DEF},
+    {"scores": [{"name": "node1", "score": 67}, {"name": "node2", "score": 36}], "statusCode": "Success"})
+
 # ---- balanced_allocation_test.go: TestNodeResourcesBalancedAllocation ----
 T = "balanced_allocation_test.go:TestNodeResourcesBalancedAllocation"
 cpu_only = [{"cpu": "1000m", "memory": "0"}, {"cpu": "2000m", "memory": "0"}]

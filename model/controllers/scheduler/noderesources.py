@@ -102,10 +102,11 @@ class FilterResult:
 
 
 def fit_filter(pod: Pod, info: NodeInfo, ignored_resources: Iterable[str] = (),
-               ignored_resource_groups: Iterable[str] = ()) -> FilterResult:
+               ignored_resource_groups: Iterable[str] = (), pod_level_resources: bool = True) -> FilterResult:
     """NodeResourcesFit ``Filter``: Unschedulable with every shortage as a reason, or
     UnschedulableAndUnresolvable when some request exceeds the node's whole allocatable."""
-    insufficient = fits_request(compute_pod_resource_request(pod), info, ignored_resources,
+    insufficient = fits_request(compute_pod_resource_request(pod, pod_level_resources=pod_level_resources),
+                                info, ignored_resources,
                                 ignored_resource_groups)
     if not insufficient:
         return FilterResult(True)
@@ -142,11 +143,12 @@ def validate_balanced_allocation_resources(resources: Sequence[tuple[str, int]],
 
 
 def pod_resource_request_list(pod: Pod, resources: Sequence[tuple[str, int]], *,
-                              use_requested: bool) -> tuple[int, ...]:
+                              use_requested: bool, pod_level_resources: bool = True) -> tuple[int, ...]:
     """The incoming pod's request for each scored resource. Mirrors
     resource_allocation.go: calculatePodResourceRequestList (non-zero defaults unless
     ``use_requested``, as BalancedAllocation sets it)."""
-    reqs = pod_requests(pod, non_missing=None if use_requested else NON_ZERO_DEFAULTS)
+    reqs = pod_requests(pod, non_missing=None if use_requested else NON_ZERO_DEFAULTS,
+                        pod_level_resources=pod_level_resources)
     return tuple(amount(name, reqs[name]) if name in reqs else 0 for name, _ in resources)
 
 
@@ -236,7 +238,7 @@ class ScoreResult:
 
 def score_resource_allocation(pod: Pod, infos: Sequence[NodeInfo],
                               resources: Sequence[tuple[str, int]] | None,
-                              strategy: str = "LeastAllocated") -> ScoreResult:
+                              strategy: str = "LeastAllocated", pod_level_resources: bool = True) -> ScoreResult:
     """NodeResourcesFit ``PreScore`` + ``Score`` with the LeastAllocated or MostAllocated strategy.
 
     Mirrors resource_allocation.go: score. No configured resources is an Error status (every
@@ -248,7 +250,8 @@ def score_resource_allocation(pod: Pod, infos: Sequence[NodeInfo],
     if not resources:
         return ScoreResult(tuple((i.name, MIN_NODE_SCORE) for i in infos), "Error")
     per = least_requested_score if strategy == "LeastAllocated" else most_requested_score
-    pod_reqs = pod_resource_request_list(pod, resources, use_requested=False)
+    pod_reqs = pod_resource_request_list(pod, resources, use_requested=False,
+                                         pod_level_resources=pod_level_resources)
     out = []
     for info in infos:
         requested, allocatable = _vectors(info, resources, pod_reqs, False)
@@ -257,14 +260,16 @@ def score_resource_allocation(pod: Pod, infos: Sequence[NodeInfo],
 
 
 def score_balanced_allocation(pod: Pod, infos: Sequence[NodeInfo],
-                              resources: Sequence[tuple[str, int]] | None = None) -> ScoreResult:
+                              resources: Sequence[tuple[str, int]] | None = None,
+                              pod_level_resources: bool = True) -> ScoreResult:
     """NodeResourcesBalancedAllocation ``PreScore`` + ``Score``; status "Skip" for a best-effort
     pod (no request for any scored resource), which makes the plugin sit the cycle out.
     ``resources`` None takes the plugin's defaulted arguments (cpu and memory, weight 1)."""
     if resources is None:
         resources = DEFAULT_RESOURCES
     validate_balanced_allocation_resources(resources)
-    pod_reqs = pod_resource_request_list(pod, resources, use_requested=True)
+    pod_reqs = pod_resource_request_list(pod, resources, use_requested=True,
+                                         pod_level_resources=pod_level_resources)
     if all(r == 0 for r in pod_reqs):
         return ScoreResult((), "Skip")
     out = []

@@ -1,0 +1,479 @@
+"""User manifests: multi-document YAML -> validated, defaulted model objects.
+
+What ``kubectl apply --validate=strict`` and the API server do to a manifest before anything is
+stored: the YAML is parsed (duplicate keys rejected), each document's ``apiVersion``/``kind`` must be a
+known type, every field must exist in that type (``strict decoding error: unknown field "spec.foo"``,
+as ``k8s.io/apimachinery/pkg/runtime/serializer/json`` reports it) and have the right JSON type, then
+the object is defaulted (``model.validation``: ``SetDefaults_*``, plus the pod-template defaults the
+model relies on) and validated (``ValidateDeployment`` ...). Any failure is a ``ModelError`` (or
+``ValidationError``) naming the file, the document (1-based) and the field path; never a traceback.
+
+Kinds: Deployment, ReplicaSet (apps/v1), ReplicationController, Pod, Node, Service (v1), ``List``
+(its items), and HorizontalPodAutoscaler (autoscaling/v2, parsed by
+``model.controllers.podautoscaler`` when that package is present).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from model.errors import FieldError, ModelError, ValidationError
+from model.objects import (
+    Deployment,
+    Node,
+    ObjectMeta,
+    Pod,
+    PodSpec,
+    PodTemplateSpec,
+    ReplicaSet,
+    ReplicationController,
+    Service,
+    from_json,
+)
+from model.quantity import parse_quantity
+from model.validation import (
+    default_deployment,
+    default_replica_set,
+    default_replication_controller,
+    validate_deployment,
+    validate_object_meta,
+    validate_replica_set,
+    validate_replication_controller,
+)
+
+# --- the schema: what fields each API type has ---------------------------------------------------
+# A schema is a dict of field name -> schema, or a leaf: "str", "int", "bool", "num", "map" (string
+# map), "strs" (list of strings), "intstr", "quantity", "qmap" (map of quantities), "time", "any"
+# (not checked further), or ("list", schema). Fields the model never reads but Kubernetes accepts are
+# listed too, so real manifests load; the deepest corners of the pod spec are "any".
+
+ANY = "any"
+_OWNER_REF = {"apiVersion": "str", "kind": "str", "name": "str", "uid": "str", "controller": "bool",
+              "blockOwnerDeletion": "bool"}
+OBJECT_META: dict[str, Any] = {
+    "name": "str", "generateName": "str", "namespace": "str", "selfLink": "str", "uid": "str",
+    "resourceVersion": "str", "generation": "int", "creationTimestamp": "time", "deletionTimestamp": "time",
+    "deletionGracePeriodSeconds": "int", "labels": "map", "annotations": "map",
+    "ownerReferences": ("list", _OWNER_REF), "finalizers": "strs", "managedFields": ANY,
+}
+LABEL_SELECTOR: dict[str, Any] = {
+    "matchLabels": "map",
+    "matchExpressions": ("list", {"key": "str", "operator": "str", "values": "strs"}),
+}
+_RESOURCES = {"limits": "qmap", "requests": "qmap", "claims": ANY}
+CONTAINER: dict[str, Any] = {
+    "name": "str", "image": "str", "command": "strs", "args": "strs", "workingDir": "str", "ports": ANY,
+    "envFrom": ANY, "env": ANY, "resources": _RESOURCES, "resizePolicy": ANY, "restartPolicy": "str",
+    "restartPolicyRules": ANY, "volumeMounts": ANY, "volumeDevices": ANY, "livenessProbe": ANY,
+    "readinessProbe": ANY, "startupProbe": ANY, "lifecycle": ANY, "terminationMessagePath": "str",
+    "terminationMessagePolicy": "str", "imagePullPolicy": "str", "securityContext": ANY, "stdin": "bool",
+    "stdinOnce": "bool", "tty": "bool",
+}
+_NODE_SELECTOR_REQ = {"key": "str", "operator": "str", "values": "strs"}
+_NODE_SELECTOR_TERM = {"matchExpressions": ("list", _NODE_SELECTOR_REQ), "matchFields": ("list", _NODE_SELECTOR_REQ)}
+_AFFINITY = {
+    "nodeAffinity": {
+        "requiredDuringSchedulingIgnoredDuringExecution": {"nodeSelectorTerms": ("list", _NODE_SELECTOR_TERM)},
+        "preferredDuringSchedulingIgnoredDuringExecution": ANY,
+    },
+    "podAffinity": ANY, "podAntiAffinity": ANY,
+}
+TOLERATION = {"key": "str", "operator": "str", "value": "str", "effect": "str", "tolerationSeconds": "int"}
+POD_SPEC: dict[str, Any] = {
+    "volumes": ANY, "initContainers": ("list", CONTAINER), "containers": ("list", CONTAINER),
+    "ephemeralContainers": ANY, "restartPolicy": "str", "terminationGracePeriodSeconds": "int",
+    "activeDeadlineSeconds": "int", "dnsPolicy": "str", "nodeSelector": "map", "serviceAccountName": "str",
+    "serviceAccount": "str", "automountServiceAccountToken": "bool", "nodeName": "str", "hostNetwork": "bool",
+    "hostPID": "bool", "hostIPC": "bool", "shareProcessNamespace": "bool", "securityContext": ANY,
+    "imagePullSecrets": ANY, "hostname": "str", "subdomain": "str", "affinity": _AFFINITY,
+    "schedulerName": "str", "tolerations": ("list", TOLERATION), "hostAliases": ANY,
+    "priorityClassName": "str", "priority": "int", "dnsConfig": ANY, "readinessGates": ANY,
+    "runtimeClassName": "str", "enableServiceLinks": "bool", "preemptionPolicy": "str", "overhead": "qmap",
+    "topologySpreadConstraints": ("list", {
+        "maxSkew": "int", "topologyKey": "str", "whenUnsatisfiable": "str", "labelSelector": LABEL_SELECTOR,
+        "minDomains": "int", "nodeAffinityPolicy": "str", "nodeTaintsPolicy": "str", "matchLabelKeys": "strs",
+    }),
+    "setHostnameAsFQDN": "bool", "os": ANY, "hostUsers": "bool", "schedulingGates": ANY,
+    "resourceClaims": ANY, "resources": _RESOURCES, "hostnameOverride": "str",
+}
+POD_TEMPLATE = {"metadata": OBJECT_META, "spec": POD_SPEC}
+_CONDITIONS = ("list", ANY)
+_RS_STATUS = {"replicas": "int", "fullyLabeledReplicas": "int", "readyReplicas": "int",
+              "availableReplicas": "int", "terminatingReplicas": "int", "observedGeneration": "int",
+              "conditions": _CONDITIONS}
+
+
+def _object(spec: Any, status: Any) -> dict[str, Any]:
+    return {"apiVersion": "str", "kind": "str", "metadata": OBJECT_META, "spec": spec, "status": status}
+
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "Deployment": _object({
+        "replicas": "int", "selector": LABEL_SELECTOR, "template": POD_TEMPLATE,
+        "strategy": {"type": "str", "rollingUpdate": {"maxUnavailable": "intstr", "maxSurge": "intstr"}},
+        "minReadySeconds": "int", "revisionHistoryLimit": "int", "paused": "bool",
+        "progressDeadlineSeconds": "int", "podReplacementPolicy": "str",
+    }, {
+        "observedGeneration": "int", "replicas": "int", "updatedReplicas": "int", "readyReplicas": "int",
+        "availableReplicas": "int", "unavailableReplicas": "int", "terminatingReplicas": "int",
+        "conditions": _CONDITIONS, "collisionCount": "int",
+    }),
+    "ReplicaSet": _object({"replicas": "int", "minReadySeconds": "int", "selector": LABEL_SELECTOR,
+                           "template": POD_TEMPLATE}, _RS_STATUS),
+    "ReplicationController": _object({"replicas": "int", "minReadySeconds": "int", "selector": "map",
+                                      "template": POD_TEMPLATE}, _RS_STATUS),
+    "Pod": _object(POD_SPEC, ANY),
+    "Node": _object({
+        "podCIDR": "str", "podCIDRs": "strs", "providerID": "str", "unschedulable": "bool",
+        "taints": ("list", {"key": "str", "value": "str", "effect": "str", "timeAdded": "time"}),
+        "configSource": ANY, "externalID": "str",
+    }, {
+        "capacity": "qmap", "allocatable": "qmap", "phase": "str", "conditions": _CONDITIONS, "addresses": ANY,
+        "daemonEndpoints": ANY, "nodeInfo": ANY, "images": ANY, "volumesInUse": ANY, "volumesAttached": ANY,
+        "config": ANY, "runtimeHandlers": ANY, "features": ANY, "declaredFeatures": ANY,
+    }),
+    "Service": _object({
+        "selector": "map", "ports": ANY, "type": "str", "clusterIP": "str", "clusterIPs": "strs",
+        "externalIPs": "strs", "sessionAffinity": "str", "loadBalancerIP": "str",
+        "loadBalancerSourceRanges": "strs", "externalName": "str", "externalTrafficPolicy": "str",
+        "healthCheckNodePort": "int", "publishNotReadyAddresses": "bool", "sessionAffinityConfig": ANY,
+        "ipFamilies": "strs", "ipFamilyPolicy": "str", "allocateLoadBalancerNodePorts": "bool",
+        "loadBalancerClass": "str", "internalTrafficPolicy": "str", "trafficDistribution": "str",
+    }, ANY),
+}
+API_VERSIONS: dict[str, tuple[str, ...]] = {
+    "Deployment": ("apps/v1",), "ReplicaSet": ("apps/v1",), "ReplicationController": ("v1",),
+    "Pod": ("v1",), "Node": ("v1",), "Service": ("v1",),
+    "HorizontalPodAutoscaler": ("autoscaling/v2", "autoscaling/v1"),
+}
+_MODEL_TYPES: dict[str, type] = {
+    "Deployment": Deployment, "ReplicaSet": ReplicaSet, "ReplicationController": ReplicationController,
+    "Pod": Pod, "Node": Node, "Service": Service,
+}
+CLUSTER_SCOPED = frozenset({"Node"})
+
+
+# --- strict structural check ----------------------------------------------------------------------
+
+_JSON_TYPE = {str: "string", bool: "boolean", int: "number", float: "number", list: "array", dict: "object"}
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    return _JSON_TYPE.get(type(value), type(value).__name__)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def strict_check(value: Any, schema: Any, path: str = "") -> list[str]:
+    """Problems of ``value`` against ``schema`` as strict decoding reports them: unknown fields first
+    (``unknown field "spec.foo"``), then wrong JSON types. ``null`` is always accepted (Go's zero)."""
+    unknown: list[str] = []
+    wrong: list[str] = []
+    _walk(value, schema, path, unknown, wrong)
+    return [f'unknown field "{p}"' for p in unknown] + wrong
+
+
+def _walk(value: Any, schema: Any, path: str, unknown: list[str], wrong: list[str]) -> None:
+    if value is None or schema == ANY:
+        return
+    if isinstance(schema, dict):
+        if not isinstance(value, dict):
+            wrong.append(f"{path or '.'}: expected an object, got {_type_name(value)}")
+            return
+        for key, sub in value.items():
+            key_s = str(key)
+            if key_s not in schema:
+                unknown.append(_join(path, key_s))
+            else:
+                _walk(sub, schema[key_s], _join(path, key_s), unknown, wrong)
+        return
+    if isinstance(schema, tuple):  # ("list", item)
+        if not isinstance(value, list):
+            wrong.append(f"{path}: expected an array, got {_type_name(value)}")
+            return
+        for i, item in enumerate(value):
+            _walk(item, schema[1], f"{path}[{i}]", unknown, wrong)
+        return
+    problem = _leaf_problem(value, schema, path)
+    if problem:
+        wrong.append(problem)
+
+
+def _leaf_problem(value: Any, kind: str, path: str) -> str | None:
+    got = _type_name(value)
+    if kind in ("str", "time"):
+        return None if isinstance(value, str) else f"{path}: expected a string, got {got} {_short(value)}"
+    if kind == "bool":
+        return None if isinstance(value, bool) else f"{path}: expected a boolean, got {got} {_short(value)}"
+    if kind == "int":
+        ok = not isinstance(value, bool) and (isinstance(value, int) or (isinstance(value, float) and value.is_integer()))
+        return None if ok else f"{path}: expected an integer, got {got} {_short(value)}"
+    if kind == "intstr":
+        ok = isinstance(value, str) or (not isinstance(value, bool) and isinstance(value, int))
+        return None if ok else f"{path}: expected an integer or a string, got {got} {_short(value)}"
+    if kind == "strs":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"{path}: expected an array of strings, got {_short(value)}"
+        return None
+    if kind == "map":
+        if not isinstance(value, dict):
+            return f"{path}: expected a map of strings, got {got}"
+        for k, v in value.items():
+            if not isinstance(v, str):
+                return f"{path}.{k}: expected a string, got {_type_name(v)} {_short(v)}"
+        return None
+    if kind in ("quantity", "qmap"):
+        items = value.items() if kind == "qmap" and isinstance(value, dict) else None
+        if kind == "qmap" and items is None:
+            return f"{path}: expected a map of quantities, got {got}"
+        for k, v in (items if items is not None else [("", value)]):
+            where = f"{path}.{k}" if k else path
+            try:
+                parse_quantity(v)
+            except ModelError as exc:
+                return f"{where}: {exc.message}"
+        return None
+    return None
+
+
+def _short(value: Any) -> str:
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+# --- YAML ---------------------------------------------------------------------------------------
+
+class _StrictLoader(yaml.SafeLoader):
+    """A SafeLoader that rejects duplicate keys, as Kubernetes' strict YAML decoding does."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    out: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+        if key in out:
+            mark = key_node.start_mark
+            raise yaml.constructor.ConstructorError(
+                None, None, f'duplicate field "{key}" (line {mark.line + 1}, column {mark.column + 1})', mark)
+        out[key] = loader.construct_object(value_node, deep=deep)  # type: ignore[no-untyped-call]
+    return out
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[arg-type]
+
+
+def _yaml_error(exc: yaml.YAMLError, source: str) -> ModelError:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    where = f"{source}: line {mark.line + 1}, column {mark.column + 1}" if mark is not None else source
+    return ModelError("Invalid", f"{where}: invalid YAML: {problem}")
+
+
+def parse_documents(text: str, source: str = "<manifest>") -> list[tuple[int, Any]]:
+    """The non-empty YAML documents of ``text`` with their 1-based index."""
+    try:
+        docs = list(yaml.load_all(text, Loader=_StrictLoader))  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, source) from None
+    return [(i, d) for i, d in enumerate(docs, 1) if d is not None]
+
+
+# --- one object ---------------------------------------------------------------------------------
+
+def _where(source: str, index: int | None, kind: str = "", name: str = "") -> str:
+    text = source
+    if index is not None:
+        text += f", document {index}"
+    if kind:
+        text += f" ({kind}{' ' + repr(name) if name else ''})"
+    return text
+
+
+def _invalid(where: str, errors: list[FieldError]) -> ValidationError:
+    exc = ValidationError(errors)
+    exc.message = f"{where}: " + "; ".join(str(e) for e in errors)
+    exc.args = (exc.message,)
+    return exc
+
+
+def _default_pod_spec(spec: PodSpec) -> PodSpec:
+    # core/v1 SetDefaults_PodSpec: the defaults the model reads.
+    if spec.restart_policy:
+        return spec
+    return dataclasses.replace(spec, restart_policy="Always")
+
+
+def _default_template(template: PodTemplateSpec | None) -> PodTemplateSpec | None:
+    if template is None:
+        return None
+    return dataclasses.replace(template, spec=_default_pod_spec(template.spec))
+
+
+def _with_namespace(meta: ObjectMeta, namespace: str) -> ObjectMeta:
+    return meta if meta.namespace else dataclasses.replace(meta, namespace=namespace)
+
+
+def apply_defaults(obj: Any, namespace: str = "default") -> Any:
+    """Every default the model applies to a user's object, in one place: the namespace kubectl fills
+    in, core/v1 pod(-template) defaults, then the apps/v1 and core/v1 workload defaults."""
+    if isinstance(obj, Deployment):
+        template = _default_template(obj.spec.template) or obj.spec.template
+        obj = dataclasses.replace(obj, metadata=_with_namespace(obj.metadata, namespace),
+                                  spec=dataclasses.replace(obj.spec, template=template))
+        return default_deployment(obj)
+    if isinstance(obj, ReplicaSet):
+        obj = dataclasses.replace(obj, metadata=_with_namespace(obj.metadata, namespace),
+                                  spec=dataclasses.replace(obj.spec, template=_default_template(obj.spec.template)))
+        return default_replica_set(obj)
+    if isinstance(obj, ReplicationController):
+        obj = dataclasses.replace(obj, metadata=_with_namespace(obj.metadata, namespace),
+                                  spec=dataclasses.replace(obj.spec, template=_default_template(obj.spec.template)))
+        return default_replication_controller(obj)
+    if isinstance(obj, Pod):
+        return dataclasses.replace(obj, metadata=_with_namespace(obj.metadata, namespace),
+                                   spec=_default_pod_spec(obj.spec))
+    if isinstance(obj, Service):
+        return dataclasses.replace(obj, metadata=_with_namespace(obj.metadata, namespace))
+    return obj
+
+
+def validate_object(obj: Any, ephemeral_containers: int = 0) -> list[FieldError]:
+    """The API server's validation of a defaulted object (the kinds the model validates fully; other
+    kinds get their metadata checked)."""
+    if isinstance(obj, Deployment):
+        return validate_deployment(obj, ephemeral_containers)
+    if isinstance(obj, ReplicaSet):
+        return validate_replica_set(obj, ephemeral_containers)
+    if isinstance(obj, ReplicationController):
+        return validate_replication_controller(obj, ephemeral_containers)
+    if isinstance(obj, Node):
+        return validate_object_meta(obj.metadata, namespaced=False)
+    if isinstance(obj, Pod | Service):
+        return validate_object_meta(obj.metadata)
+    return []
+
+
+def _load_hpa(doc: Mapping[str, Any], namespace: str, where: str) -> Any:
+    try:
+        from model.controllers.podautoscaler import types as hpa_types  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        raise ModelError("Unsupported", f"{where}: kind HorizontalPodAutoscaler is not supported in this build",
+                         field="kind") from None
+    data = dict(doc)
+    meta = dict(data.get("metadata") or {})
+    meta.setdefault("namespace", namespace)
+    data["metadata"] = meta
+    try:
+        return hpa_types.load_hpa(data)
+    except ValidationError as exc:
+        raise _invalid(where, list(exc.errors)) from None
+    except ModelError as exc:
+        raise ModelError(exc.kind, f"{where}: {exc.message}", field=exc.field) from None
+
+
+def _ephemeral_count(doc: Mapping[str, Any]) -> int:
+    spec = doc.get("spec")
+    template = spec.get("template") if isinstance(spec, dict) else None
+    pod_spec = template.get("spec") if isinstance(template, dict) else None
+    ephemeral = pod_spec.get("ephemeralContainers") if isinstance(pod_spec, dict) else None
+    return len(ephemeral) if isinstance(ephemeral, list) else 0
+
+
+def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>", index: int | None = None,
+                require_api_version: bool = False) -> Any:
+    """One manifest document (parsed YAML/JSON) as a checked, defaulted, validated model object.
+
+    Raises ``ModelError`` (``Invalid``, or ``Unsupported`` for a kind the model lacks) or
+    ``ValidationError``; messages start with ``<source>, document <n> (<Kind> '<name>')``.
+    A missing ``apiVersion`` takes the kind's version unless ``require_api_version`` (scenario steps
+    may leave it out; ``load_manifests`` requires it, as kubectl does). A wrong one is always rejected.
+    """
+    where = _where(source, index)
+    if not isinstance(doc, dict):
+        raise ModelError("Invalid", f"{where}: a manifest must be a mapping (an object), got {_type_name(doc)}")
+    kind = doc.get("kind")
+    api_version = doc.get("apiVersion")
+    if not isinstance(kind, str) or not kind:
+        raise ModelError("Invalid", f"{where}: Object 'Kind' is missing", field="kind")
+    if api_version is None and not require_api_version and kind in API_VERSIONS:
+        api_version = API_VERSIONS[kind][0]
+        doc = {**doc, "apiVersion": api_version}
+    if not isinstance(api_version, str) or not api_version:
+        raise ModelError("Invalid", f"{where}: Object 'apiVersion' is missing ({kind})", field="apiVersion")
+    meta = doc.get("metadata")
+    name = meta.get("name", "") if isinstance(meta, dict) else ""
+    where = _where(source, index, kind, str(name or ""))
+    if kind not in API_VERSIONS:
+        raise ModelError("Invalid", f'{where}: no matches for kind "{kind}" in version "{api_version}"', field="kind")
+    if api_version not in API_VERSIONS[kind]:
+        raise ModelError("Invalid", f'{where}: no matches for kind "{kind}" in version "{api_version}" '
+                                    f"(use {' or '.join(API_VERSIONS[kind])})", field="apiVersion")
+    if kind == "HorizontalPodAutoscaler":
+        return _load_hpa(doc, namespace, where)
+    problems = strict_check(doc, SCHEMAS[kind])
+    if problems:
+        field = problems[0].split('"')[1] if problems[0].startswith("unknown field") else problems[0].split(":")[0]
+        prefix = "strict decoding error: " if problems[0].startswith("unknown field") else ""
+        raise ModelError("Invalid", f"{where}: {prefix}{', '.join(problems)}", field=field)
+    try:
+        obj: Any = from_json(_MODEL_TYPES[kind], doc)
+    except ModelError as exc:
+        raise ModelError(exc.kind, f"{where}: {exc.message}", field=exc.field) from None
+    obj = apply_defaults(obj, namespace)
+    errors = validate_object(obj, _ephemeral_count(doc))
+    if errors:
+        raise _invalid(where, errors)
+    return obj
+
+
+def _expand_lists(docs: Iterable[tuple[int, Any]], source: str) -> list[tuple[int, Any]]:
+    out: list[tuple[int, Any]] = []
+    for index, doc in docs:
+        if isinstance(doc, dict) and doc.get("kind") == "List" and str(doc.get("apiVersion", "v1")) == "v1":
+            items = doc.get("items") or []
+            if not isinstance(items, list):
+                raise ModelError("Invalid", f"{_where(source, index, 'List')}: items must be a list", field="items")
+            out.extend((index, item) for item in items)
+        else:
+            out.append((index, doc))
+    return out
+
+
+def load_manifests(text: str, source: str = "<manifest>", namespace: str = "default") -> tuple[Any, ...]:
+    """Every object of a multi-document YAML text, checked, defaulted and validated, in order.
+
+    Empty documents are skipped; ``kind: List`` contributes its items. The first bad document raises.
+    """
+    return tuple(load_object(doc, namespace, source, index, require_api_version=True)
+                 for index, doc in _expand_lists(parse_documents(text, source), source))
+
+
+def load_manifest_files(paths: Sequence[str | Path], namespace: str = "default") -> tuple[Any, ...]:
+    """``load_manifests`` over files (a directory contributes its ``*.yaml``/``*.yml``/``*.json``, sorted)."""
+    objects: list[Any] = []
+    for path in paths:
+        p = Path(path)
+        files = sorted(f for f in p.iterdir() if f.suffix in (".yaml", ".yml", ".json")) if p.is_dir() else [p]
+        for f in files:
+            try:
+                text = f.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ModelError("Invalid", f"{f}: cannot read: {exc.strerror or exc}") from None
+            except UnicodeDecodeError:
+                raise ModelError("Invalid", f"{f}: not a UTF-8 text file") from None
+            objects.extend(load_manifests(text, str(f), namespace))
+    return tuple(objects)
