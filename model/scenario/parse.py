@@ -279,15 +279,13 @@ def check_manifests(arg: Any, where: str, out: list[Problem]) -> None:
         from model.scenario import world  # late: world imports the system
 
         try:
-            world.load_manifest(doc)
+            world.load_manifest(doc, source=where, index=i + 1 if len(docs) > 1 else None)
         except world.UnsupportedKind:
             continue  # reported when the step runs
         except ModelError as exc:
-            field_ = f".{exc.field}" if exc.field else ""
-            msg = exc.message
-            if exc.field and msg.startswith(exc.field):
-                msg = msg[len(exc.field):].lstrip(": ")
-            out.append(Problem(f"{at} ({kind} {name}){field_}", msg))
+            # load_object's messages start with the source and document: "steps[0].apply, document 2
+            # (Deployment 'web'): spec.replicas: ..."
+            out.append(Problem("", exc.message))
 
 
 def _yaml_message(exc: yaml.YAMLError) -> str:

@@ -136,7 +136,7 @@ class Runner:
             try:
                 state, problem = self.run_step(step, arg, state)
             except ModelError as exc:
-                where = f"{exc.field}: " if exc.field and not exc.message.startswith(exc.field) else ""
+                where = f"{exc.field}: " if exc.field and exc.field not in exc.message else ""
                 problem = f"the model rejected this step: {where}{exc.message}"
             result.steps_run = step.index + 1
             if problem is not None:
@@ -266,12 +266,12 @@ class Runner:
 
 
 def run_scenario(scenario: Scenario, seed: int | None = None, record_trace: bool = False,
-                 variant: str | None = None) -> ScenarioResult:
+                 variant: str | None = None, model_factory: Any = None) -> ScenarioResult:
     """Run every step of ``scenario`` on one interleaving (deterministic, or seeded random)."""
     from model.scenario.world import World
 
     try:
-        world = World(scenario, seed=seed, variant=variant)
+        world = World(scenario, seed=seed, variant=variant, model_factory=model_factory)
     except ModelError as exc:
         return ScenarioResult(scenario, error=f"the cluster could not be built: {exc.message}")
     return Runner(scenario, world, record_trace).run()

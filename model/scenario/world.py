@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from model.errors import ModelError
+from model.errors import ModelError, ValidationError
 from model.objects import (
     Deployment,
     Node,
@@ -53,43 +53,30 @@ _KINDS: dict[str, type] = {
 }
 
 
-def load_manifest(doc: dict[str, Any], namespace: str = "default") -> Any:
-    """One manifest as a defaulted, validated model object.
+def load_manifest(doc: dict[str, Any], namespace: str = "default", source: str = "<manifest>",
+                  index: int | None = None) -> Any:
+    """One manifest as the API server would store it: checked, defaulted and validated by
+    ``model.manifests.load_object`` (errors name ``source``, the document and the field).
 
-    Fields the model does not represent (``ports``, ``args``, ``env``, probes...) are ignored rather
-    than rejected: scenario manifests are e2e-test manifests, and those fields do not change what
-    the controllers do. Kubernetes' validation (``model.validation``) still rejects invalid values
-    of the fields the model knows, naming the field."""
-    kind = doc.get("kind")
-    if kind == "HorizontalPodAutoscaler":
-        obj: Any = _load_hpa(doc)
-    else:
-        cls = _KINDS.get(str(kind))
-        if cls is None:
-            raise ModelError("Invalid", f"kind: unsupported kind {kind!r} (supported: "
-                             f"{', '.join(sorted(_KINDS))}, HorizontalPodAutoscaler)", field="kind")
-        obj = from_json(cls, doc)
-        obj = _defaulted_and_validated(obj)
-    meta = dataclasses.replace(obj.metadata, namespace=obj.metadata.namespace or namespace)
-    return dataclasses.replace(obj, metadata=meta)
+    A field the manifest schema does not list (a strict-decoding error) is ignored rather than
+    rejected, as long as the fields the model reads are valid: scenario manifests come from e2e
+    tests, which may use fields outside the model's scope."""
+    from model import manifests
 
-
-def _load_hpa(doc: dict[str, Any]) -> Any:
     try:
-        from model.controllers.podautoscaler.types import load_hpa  # type: ignore[import-not-found]
-    except ImportError:
-        raise UnsupportedKind("Invalid", "kind: HorizontalPodAutoscaler is not supported by this model build",
-                              field="kind") from None
-    return load_hpa(doc)
-
-
-def _defaulted_and_validated(obj: Any) -> Any:
-    try:
-        from model.validation import defaulted_and_validated  # type: ignore[attr-defined]
-    except ImportError:
-        return obj
-    if isinstance(obj, Deployment | ReplicaSet | ReplicationController):
-        return defaulted_and_validated(obj)
+        return manifests.load_object(doc, namespace=namespace, source=source, index=index)
+    except ModelError as exc:
+        if exc.kind == "Unsupported":
+            raise UnsupportedKind(exc.kind, exc.message, field=exc.field) from None
+        if "strict decoding error" not in exc.message:
+            raise
+    cls = _KINDS.get(str(doc.get("kind")))
+    if cls is None:  # pragma: no cover - load_object rejects unknown kinds first
+        raise ModelError("Invalid", f"{source}: kind: unsupported kind {doc.get('kind')!r}", field="kind")
+    obj: Any = manifests.apply_defaults(from_json(cls, doc), namespace)
+    errors = manifests.validate_object(obj)
+    if errors:
+        raise ValidationError(errors)
     return obj
 
 
@@ -100,7 +87,10 @@ class UnsupportedKind(ModelError):
 class World:
     """A scenario's cluster: the model, its clock, user steps and the passage of time."""
 
-    def __init__(self, scenario: Scenario, seed: int | None = None, variant: str | None = None) -> None:
+    def __init__(self, scenario: Scenario, seed: int | None = None, variant: str | None = None,
+                 model_factory: Callable[[Any], Any] | None = None) -> None:
+        """``model_factory(config)`` builds the transition system (default ``model.system.Model``),
+        e.g. a wrapper around it."""
         from model import config as cfg
         from model.system import Model
 
@@ -126,9 +116,10 @@ class World:
                                  field="variant")
         # The clock has no bound of its own: each step bounds the time it lets pass.
         self.config = cfg.ClusterConfig(nodes=nodes, variant=variant, max_seconds=10**9)
-        self.model = Model(self.config)
+        self.model = (model_factory or Model)(self.config)
         self.seed = seed
         self.rng = random.Random(seed) if seed is not None else None
+        self.spans = 0
         self.namespace = self.config.namespace
         self.start_time = self.config.start_time
 
@@ -145,41 +136,65 @@ class World:
         return tuple(state.objects("Pod", self.namespace))
 
     def view(self, state: Any, created: dict[str, Any] | None = None) -> View:
-        ns = self.namespace
+        return dataclasses.replace(World.view_of(state, self.namespace), now=self.now(state),
+                                   created_since=created or {})
+
+    @staticmethod
+    def view_of(state: Any, ns: str = "default") -> View:
+        """The API objects of ``state`` as conditions see them (without run history)."""
         return View(
-            now=self.now(state),
             deployments=tuple(state.objects("Deployment", ns)),
             replicasets=tuple(state.objects("ReplicaSet", ns)),
             pods=tuple(state.objects("Pod", ns)),
             nodes=tuple(state.objects("Node")),
             rcs=tuple(state.objects("ReplicationController", ns)),
-            created_since=created or {},
         )
 
     # --- time ------------------------------------------------------------------------------
 
+    def _span_seed(self) -> int | None:
+        """A seed per span of time, derived from the run's seed (so spans do not repeat choices)."""
+        if self.seed is None:
+            return None
+        self.spans += 1
+        return self.seed * 1_000_003 + self.spans
+
+    def _runner_takes_seed(self) -> bool:
+        import inspect
+
+        from model import runner
+
+        return "seed" in inspect.signature(runner.advance).parameters
+
     def advance(self, state: Any, seconds: float, on_change: Callable[[Any, Any], None]) -> Any:
         """Let exactly ``seconds`` pass, calling ``on_change(state, action)`` after each change."""
-        seconds = int(seconds)
-        if self.rng is None:
-            from model import runner
+        from model import runner
 
+        seconds = int(seconds)
+        if self.seed is None:
             end, _ = runner.advance(self.model, state, seconds, on_change=on_change)
+            return end
+        if self._runner_takes_seed():
+            end, _ = runner.advance(self.model, state, seconds, on_change=on_change, seed=self._span_seed())
             return end
         return self._random_run(state, state.clock + seconds, on_change, settle=False)
 
     def settle(self, state: Any, max_seconds: int, on_change: Callable[[Any, Any], None]) -> Any:
         """Run until quiescent or ``max_seconds`` have passed."""
-        if self.rng is None:
-            from model import runner
+        from model import runner
 
+        if self.seed is None:
             end, _ = runner.settle(self.model, state, max_seconds, on_change=on_change)
+            return end
+        if self._runner_takes_seed():
+            end, _ = runner.settle(self.model, state, max_seconds, on_change=on_change, seed=self._span_seed())
             return end
         return self._random_run(state, state.clock + max_seconds, on_change, settle=True)
 
     def _random_run(self, state: Any, limit: int, on_change: Callable[[Any, Any], None], settle: bool) -> Any:
-        """The seeded random fair interleaving: a uniform choice among the enabled controller
-        actions; time advances (to the next timed event) only when none is enabled."""
+        """The seeded random fair interleaving for a runner without one: a uniform choice among
+        the enabled controller actions; time advances (to the next timed event) only when none
+        is enabled."""
         from model.system import Tick
 
         assert self.rng is not None
@@ -215,7 +230,9 @@ class World:
         from model import useractions as ua
 
         if kind == "apply":
-            return [ua.Apply(load_manifest(doc, self.namespace)) for doc in split_manifests(arg)]
+            docs = split_manifests(arg)
+            return [ua.Apply(load_manifest(doc, self.namespace, "apply", i + 1 if len(docs) > 1 else None))
+                    for i, doc in enumerate(docs)]
         if kind == "updateImage":
             return [ua.UpdateImage(arg["deployment"], arg["container"], arg["image"])]
         if kind == "scale":
