@@ -106,12 +106,15 @@ class World:
         ) or tuple(cfg.NodeConfig(f"node-{i}", labels=(("kubernetes.io/hostname", f"node-{i}"),))
                    for i in (1, 2, 3))
         if variant is not None:
+            known_variants: Any = None
             try:
-                from model.variants import VARIANTS  # type: ignore[import-not-found]
+                from model.variants import VARIANTS
+
+                known_variants = VARIANTS
             except ImportError:
-                VARIANTS = None
-            if VARIANTS is not None and variant not in VARIANTS:
-                known = ", ".join(sorted(VARIANTS))
+                pass
+            if known_variants is not None and variant not in known_variants:
+                known = ", ".join(sorted(known_variants))
                 raise ModelError("Invalid", f"variant: unknown model variant {variant!r} (known: {known})",
                                  field="variant")
         # The clock has no bound of its own: each step bounds the time it lets pass.
@@ -175,7 +178,8 @@ class World:
             end, _ = runner.advance(self.model, state, seconds, on_change=on_change)
             return end
         if self._runner_takes_seed():
-            end, _ = runner.advance(self.model, state, seconds, on_change=on_change, seed=self._span_seed())
+            seeded: Any = runner  # a runner with a seeded interleaving (newer model.runner)
+            end, _ = seeded.advance(self.model, state, seconds, on_change=on_change, seed=self._span_seed())
             return end
         return self._random_run(state, state.clock + seconds, on_change, settle=False)
 
@@ -187,7 +191,8 @@ class World:
             end, _ = runner.settle(self.model, state, max_seconds, on_change=on_change)
             return end
         if self._runner_takes_seed():
-            end, _ = runner.settle(self.model, state, max_seconds, on_change=on_change, seed=self._span_seed())
+            seeded: Any = runner
+            end, _ = seeded.settle(self.model, state, max_seconds, on_change=on_change, seed=self._span_seed())
             return end
         return self._random_run(state, state.clock + max_seconds, on_change, settle=True)
 
