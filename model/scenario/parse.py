@@ -244,12 +244,21 @@ def _check_scalar(shape: Scalar, value: Any, where: str, out: list[Problem]) -> 
 
 
 def split_manifests(arg: Any) -> list[Any]:
-    """An ``apply`` argument as a list of parsed documents (``None`` documents dropped)."""
+    """An ``apply`` argument as a list of parsed documents (``None`` documents dropped, the items
+    of a ``kind: List`` document expanded, as kubectl does)."""
     if isinstance(arg, str):
-        return [d for d in yaml.safe_load_all(arg) if d is not None]
-    if isinstance(arg, list):
-        return list(arg)
-    return [arg]
+        docs = [d for d in yaml.safe_load_all(arg) if d is not None]
+    elif isinstance(arg, list):
+        docs = list(arg)
+    else:
+        docs = [arg]
+    out: list[Any] = []
+    for d in docs:
+        if isinstance(d, dict) and d.get("kind") == "List" and isinstance(d.get("items"), list):
+            out.extend(d["items"])
+        else:
+            out.append(d)
+    return out
 
 
 def check_manifests(arg: Any, where: str, out: list[Problem]) -> None:
