@@ -374,3 +374,16 @@ def test_cli_runs_scenarios_and_writes_traces(tmp_path, capsys) -> None:  # type
     assert any(s["mbt::actionTaken"].startswith("kubectl apply") for s in itf["states"])
     md = (tmp_path / "traces" / "failing.md").read_text()
     assert "```mermaid" in md and "sequenceDiagram" in md and "count is 1, not 2" in md
+
+
+@needs_system
+def test_a_crash_in_the_model_is_reported_on_its_step_not_as_a_traceback() -> None:
+    from model.system import Model
+
+    class Crashing(Model):  # type: ignore[misc]
+        def controller_actions(self, state):  # type: ignore[no-untyped-def]
+            raise RuntimeError("boom")
+
+    result = run_scenario(inline(apply_step(RS) + "- settle: {}\n"), model_factory=Crashing)  # type: ignore[arg-type]
+    assert result.failure is not None
+    assert result.failure.render().startswith("steps[1] settle at t=0s: internal error in the model: RuntimeError: boom")

@@ -146,6 +146,12 @@ class Explorer:
                 outcome.ok = False
                 outcome.error = f"{step.label()}: the model rejected this step: {exc.message}"
                 return outcome
+            except Exception as exc:  # a bug in the model
+                from model.scenario.run import _describe_exception
+
+                outcome.ok = False
+                outcome.error = f"{step.label()}: internal error in the model: {_describe_exception(exc)}"
+                return outcome
             if problem is not None:
                 nid, message = problem
                 outcome.distinct = len(self.nodes)

@@ -81,6 +81,15 @@ class ScenarioResult:
         return self.failure is None and self.error is None
 
 
+def _describe_exception(exc: BaseException) -> str:
+    """``Type: message (file:line)`` of the innermost frame, for a one-line report."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" ({frames[-1].filename}:{frames[-1].lineno})" if frames else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
 def _fmt_seconds(s: float) -> str:
     return f"{s:g}s"
 
@@ -129,6 +138,9 @@ class Runner:
         except ModelError as exc:
             result.error = f"the cluster could not be built: {exc.message}"
             return result
+        except Exception as exc:  # a bug in the model
+            result.error = f"the cluster could not be built: internal error: {_describe_exception(exc)}"
+            return result
         self.observe(state)
         for step in self.scenario.steps:
             self.step_index = step.index
@@ -138,6 +150,10 @@ class Runner:
             except ModelError as exc:
                 where = f"{exc.field}: " if exc.field and exc.field not in exc.message else ""
                 problem = f"the model rejected this step: {where}{exc.message}"
+            except _Stop:
+                raise
+            except Exception as exc:  # a bug in the model: report it on this step, keep going
+                problem = f"internal error in the model: {_describe_exception(exc)}"
             result.steps_run = step.index + 1
             if problem is not None:
                 result.failure = StepFailure(step, problem, self.seconds(state))
@@ -274,4 +290,7 @@ def run_scenario(scenario: Scenario, seed: int | None = None, record_trace: bool
         world = World(scenario, seed=seed, variant=variant, model_factory=model_factory)
     except ModelError as exc:
         return ScenarioResult(scenario, error=f"the cluster could not be built: {exc.message}")
+    except Exception as exc:  # a bug in the model
+        return ScenarioResult(scenario, error=f"the cluster could not be built: internal error: "
+                                              f"{_describe_exception(exc)}")
     return Runner(scenario, world, record_trace).run()
