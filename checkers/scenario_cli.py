@@ -35,7 +35,7 @@ def register(sub: Any) -> None:
     run.add_argument("--explore", action="store_true",
                      help="check every expect/waitFor/settle invariant across all interleavings")
     run.add_argument("--bound", type=int, default=None, metavar="N",
-                     help="with --explore: at most N distinct states explored per step (default 2000)")
+                     help="with --explore: at most N distinct states explored per step (default 10000)")
     run.add_argument("--variant", metavar="NAME", help=argparse.SUPPRESS)
     run.set_defaults(func=_run)
 

@@ -387,3 +387,13 @@ def test_a_crash_in_the_model_is_reported_on_its_step_not_as_a_traceback() -> No
     result = run_scenario(inline(apply_step(RS) + "- settle: {}\n"), model_factory=Crashing)  # type: ignore[arg-type]
     assert result.failure is not None
     assert result.failure.render().startswith("steps[1] settle at t=0s: internal error in the model: RuntimeError: boom")
+
+
+@needs_system
+@pytest.mark.slow
+def test_recreate_never_runs_old_and_new_pods_together_in_any_interleaving() -> None:
+    from model.scenario.explore import explore_scenario
+
+    path = os.path.join(HERE, "scenarios", "deployment-recreate.yaml")
+    outcome = explore_scenario(load_scenario(path), bound=200000)
+    assert outcome.ok and outcome.complete, outcome.render()

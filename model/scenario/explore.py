@@ -33,7 +33,7 @@ from model.scenario.parse import Scenario, Step, substitute
 from model.scenario.run import ScenarioResult, StepFailure, TraceEntry
 from model.timeutil import NANOS
 
-DEFAULT_BOUND = 2000
+DEFAULT_BOUND = 10000
 
 
 @dataclass
@@ -257,7 +257,16 @@ class Explorer:
         out: list[int] = []
         root_of: dict[int, int] = {}
         queue: deque[int] = deque()
-        seen: set[tuple[Any, int]] = set()
+        # Two paths reaching the same state with the same deadline (and, for waitFor, the same
+        # origin) have the same futures: explore them once.
+        context: dict[int, tuple[int, int]] = {}
+
+        def ctx(root: int) -> tuple[int, int]:
+            if root not in context:
+                context[root] = (limit_for(root), origin_ns(root) if kind == "waitFor" else 0)
+            return context[root]
+
+        seen: set[tuple[Any, tuple[int, int]]] = set()
         for n in frontier:
             problem = check(n)
             if problem:
@@ -269,15 +278,17 @@ class Explorer:
                 if done:
                     out.append(n)
                     continue
+            if (self.nodes[n].state, ctx(n)) in seen:
+                continue
             root_of[n] = n
             queue.append(n)
-            seen.add((self.nodes[n].state, n))
+            seen.add((self.nodes[n].state, ctx(n)))
         explored = 0
         while queue:
             nid = queue.popleft()
             root = root_of[nid]
             state = self.nodes[nid].state
-            limit = limit_for(root)
+            limit = ctx(root)[0]
             enabled = list(model.controller_actions(state))
             if not enabled:
                 events = [t for t in model.timed_events(state) if t <= limit]
@@ -292,7 +303,7 @@ class Explorer:
                     continue
             for action in enabled:
                 new = model.step(state, action)
-                key = (new, root)
+                key = (new, ctx(root))
                 if key in seen:
                     continue
                 seen.add(key)
