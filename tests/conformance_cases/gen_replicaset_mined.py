@@ -400,6 +400,114 @@ sync(f"{RST}/TestDoNotAdoptOrCreateIfBeingDeletedRace", cached,
      {"createCalls": 0, "deletes": 0, "patches": 0, "error": True}, live=live)
 
 
+# Rows of earlier releases of replica_set_test.go (and the RC twin replication_controller_test.go)
+# whose expectations still hold for the current controller.
+OLD = f"{RST}@2017"
+rs = new_rs(1, FOO_BAR)
+sync(f"{OLD}/TestSyncReplicaSetDeletes", rs, new_pod_list(2, "Running", FOO_BAR, rs),
+     {"createCalls": 0, "deletes": 1, "patches": 0, "error": False, "expectationsAfter": {"add": 0, "del": 1}})
+rs = new_rs(2, FOO_BAR)
+sync(f"{OLD}/TestSyncReplicaSetCreates", rs, [],
+     {"createCalls": 2, "deletes": 0, "patches": 0, "error": False, "expectationsAfter": {"add": 2, "del": 0}})
+failed = new_pod("failed-pod", rs, "Failed")
+gone = new_pod("deleted-pod", rs, "Running")
+gone["metadata"]["deletionTimestamp"] = NOW
+sync(f"{OLD}/TestSyncReplicaSetCreates/inactive-pods-ignored", rs, [failed, gone],
+     {"createCalls": 2, "deletes": 0, "patches": 0, "error": False})
+rs = new_rs(5, FOO_BAR, status={"replicas": 5, "readyReplicas": 5, "availableReplicas": 5})
+sync(f"{OLD}/TestStatusUpdatesWithoutReplicasChange", rs, new_pod_list(5, "Running", FOO_BAR, rs),
+     {"createCalls": 0, "deletes": 0, "patches": 0, "error": False})
+# TestControllerUpdateReplicas: template labels carry an extra key; two of the four pods have it.
+extra = {"foo": "bar", "extraKey": "extraValue"}
+rs = new_rs(5, FOO_BAR, status={"replicas": 2, "fullyLabeledReplicas": 6, "readyReplicas": 2,
+                                "availableReplicas": 2})
+rs["spec"]["template"]["metadata"]["labels"] = dict(extra)
+upd = new_pod_list(2, "Running", FOO_BAR, rs) + new_pod_list(2, "Running", extra, rs, "podWithExtraLabel")
+sync(f"{OLD}/TestControllerUpdateReplicas", rs, upd,
+     {"createCalls": 1, "deletes": 0, "patches": 0, "error": False})
+case(f"{OLD}/TestControllerUpdateReplicas/status", "replicaset.calculate_status",
+     {"replicaSet": rs, "filteredPods": upd, "manageReplicasErr": None, "now": NOW},
+     {"replicas": 4, "fullyLabeledReplicas": 2, "readyReplicas": 4, "availableReplicas": 4})
+# TestPatchPodWithOtherOwnerRef: a matching pod owned (not controlled) by a Job is adopted.
+rs = new_rs(2, FOO_BAR)
+p = new_pod("pod", rs, "Running")
+p["metadata"]["ownerReferences"] = [{"uid": "job-uid", "apiVersion": "batch/v1", "kind": "Job", "name": "Job"}]
+sync(f"{OLD}/TestPatchPodWithOtherOwnerRef", rs, [p],
+     {"createCalls": 1, "deletes": 0, "patches": 1, "error": False})
+# TestPatchPodWithCorrectOwnerRef: an owner reference to the RS without controller=true is an orphan.
+p = new_pod("pod", rs, "Running")
+p["metadata"]["ownerReferences"] = [{"uid": "rs-uid", "apiVersion": "v1", "kind": "ReplicaSet", "name": "foobar"}]
+sync(f"{OLD}/TestPatchPodWithCorrectOwnerRef", rs, [p],
+     {"createCalls": 1, "deletes": 0, "patches": 1, "error": False})
+# TestPatchExtraPodsThenDelete: three orphans adopted, one deleted as surplus.
+sync(f"{OLD}/TestPatchExtraPodsThenDelete", rs,
+     [new_pod(f"pod{i}", rs, "Running", properly_owned=False) for i in (1, 2, 3)],
+     {"createCalls": 0, "deletes": 1, "patches": 3, "error": False})
+# TestUpdateLabelsRemoveControllerRef: the owned pod lost its labels: released and replaced.
+p = new_pod("pod", rs, "Running")
+p["metadata"]["labels"] = {}
+sync(f"{OLD}/TestUpdateLabelsRemoveControllerRef", rs, [p],
+     {"createCalls": 2, "deletes": 0, "patches": 1, "error": False})
+# TestUpdateSelectorControllerRef: the RS selector moved away from its two pods.
+moved = new_rs(2, {"foo": "baz"})
+sync(f"{OLD}/TestUpdateSelectorControllerRef", moved, new_pod_list(2, "Running", FOO_BAR, moved),
+     {"createCalls": 2, "deletes": 0, "patches": 2, "error": False})
+# TestReadyReplicas: both newPodList calls name their pods pod0/pod1, so the Running ones replace the
+# Pending ones in the indexer.
+rs = new_rs(2, FOO_BAR, status={"replicas": 2, "readyReplicas": 0, "availableReplicas": 0,
+                                "observedGeneration": 1})
+rs["metadata"]["generation"] = 1
+running = new_pod_list(2, "Running", FOO_BAR, rs)
+sync(f"{OLD}/TestReadyReplicas", rs, running, {"createCalls": 0, "deletes": 0, "patches": 0, "error": False})
+case(f"{OLD}/TestReadyReplicas/status", "replicaset.calculate_status",
+     {"replicaSet": rs, "filteredPods": running, "manageReplicasErr": None, "now": NOW},
+     {"replicas": 2, "readyReplicas": 2, "availableReplicas": 2})
+# TestAvailableReplicas: minReadySeconds 15; one pod ready 20 s ago, one ready now.
+rs = new_rs(2, FOO_BAR, mrs=15, status={"replicas": 2, "observedGeneration": 1})
+avail = [new_pod("pod", rs, "Running", ltt="2024-05-01T11:59:40Z"), new_pod("otherPod", rs, "Running", ltt=NOW)]
+sync(f"{OLD}/TestAvailableReplicas", rs, avail, {"createCalls": 0, "deletes": 0, "patches": 0, "error": False})
+case(f"{OLD}/TestAvailableReplicas/status", "replicaset.calculate_status",
+     {"replicaSet": rs, "filteredPods": avail, "manageReplicasErr": None, "now": NOW},
+     {"replicas": 2, "readyReplicas": 2, "availableReplicas": 1})
+
+# replication_controller_test.go (before RCs ran on the RS code): the same rows for an RC seen
+# through the adapter (kind ReplicationController, pods owned via v1 controllerRefs).
+RCT = "replication_controller_test@2017"
+
+
+def rc_as_rs(replicas):
+    r = new_rs(replicas, FOO_BAR, uid="rc-uid")
+    r["apiVersion"], r["kind"] = "v1", "ReplicationController"
+    del r["metadata"]["ownerReferences"]
+    return r
+
+
+def rc_pod(name, r, phase="Running"):
+    p = new_pod(name, r, phase)
+    p["metadata"]["ownerReferences"] = [{"uid": "rc-uid", "apiVersion": "v1", "kind": "ReplicationController",
+                                         "name": "foobar", "controller": True}]
+    return p
+
+
+r = rc_as_rs(2)
+sync(f"{RCT}/TestSyncReplicationControllerDoesNothing", r, [rc_pod("pod0", r), rc_pod("pod1", r)],
+     {"createCalls": 0, "deletes": 0, "patches": 0, "error": False})
+r = rc_as_rs(1)
+sync(f"{RCT}/TestSyncReplicationControllerDeletes", r, [rc_pod("pod0", r), rc_pod("pod1", r)],
+     {"createCalls": 0, "deletes": 1, "patches": 0, "error": False})
+r = rc_as_rs(2)
+failed = rc_pod("failed-pod", r, "Failed")
+gone = rc_pod("deleted-pod", r)
+gone["metadata"]["deletionTimestamp"] = NOW
+sync(f"{RCT}/TestSyncReplicationControllerCreates", r, [failed, gone],
+     {"createCalls": 2, "deletes": 0, "patches": 0, "error": False})
+# An RC sees a pod controlled by an RS with the same UID-less selector as foreign (kinds differ only
+# by UID here: the RS's pods name the RS's UID).
+r = rc_as_rs(2)
+sync(f"{RCT}/TestDoNotPatchPodWithOtherControlRef", r,
+     [new_pod("pod", new_rs(2, FOO_BAR, uid="rs-uid"), "Running")],
+     {"createCalls": 2, "deletes": 0, "patches": 0, "error": False})
+
 # TestControllerBurstReplicas: doTestControllerBurstReplicas(burst, n) for (5,30), (5,12), (3,2):
 # size up from 0 to n, then down to 0, syncing whenever the expectations are met, and checking
 # that a sync with one observation outstanding does nothing.
