@@ -222,7 +222,10 @@ def _scale(inp: Mapping[str, Any]) -> dict[str, Any]:
     new_rs = _opt_rs(inp.get("newRS"), "newRS")
     old_rss = _rs_list(inp.get("oldRSs"), "oldRSs")
     p = Pass(d=d, gates=_gates(inp))
-    sync.scale(p, new_rs, old_rss)
+    try:
+        sync.scale_v2(p, new_rs, old_rss)
+    except ModelError as exc:
+        return {"error": {"kind": exc.kind, "message": exc.message}}
     every = [*old_rss, *([new_rs] if new_rs is not None else [])]
     annotations = {_name(rs): dict(p.rs_view.get(_name(rs), rs).metadata.annotations) for rs in every}
     return {"replicas": _replicas_after(p, every), "annotations": annotations}

@@ -797,6 +797,102 @@ for name, d, new, olds, exp_replicas, exp_ann in [
          {"replicas": exp_replicas, "annotations": exp_ann})
 
 
+# Rows the Go test runs only through scaleV2 with both gates on and TerminationComplete: partial scaling.
+# An RS without annotations gets ComputeReplicaSetScaleAnnotationsV2(rs, oldDeployment): desired = the old
+# replicas, max = desired + the old maxSurge.
+
+
+def ann(desired, max_, before=None):
+    out = {DESIRED: str(desired), MAXR: str(max_)}
+    if before is not None:
+        out[BEFORE] = str(before)
+    return out
+
+
+TC = "TerminationComplete"
+recreate14 = deployment("foo", 14, strategy="Recreate", policy=TC)
+for name, d, new, olds, exp in [
+    ("scaling event with terminating pods and TerminationComplete policy: 10 -> 12 (14)",
+     deployment("foo", 14, policy=TC), srs("foo-v1", 10, NEW_TS, status={"terminatingReplicas": 2},
+                                           annotations=ann(10, 10)), [],
+     {"foo-v1": (12, ann(10, 10, 10))}),
+    ("scaling event (Recreate Deployment) with terminating pods and TerminationComplete policy: 10 -> 12 (14)",
+     recreate14, srs("foo-v1", 10, NEW_TS, status={"terminatingReplicas": 2}, annotations=ann(10, 10)), [],
+     {"foo-v1": (12, ann(10, 10, 10))}),
+    ("scaling event with surge pods and TerminationComplete policy: 10 -> 13 (14)", deployment("foo", 14, policy=TC),
+     srs("foo-v1", 10, NEW_TS, status={"observedGeneration": 1, "replicas": 11, "terminatingReplicas": 0},
+         annotations=ann(10, 10)), [],
+     {"foo-v1": (13, ann(10, 10, 10))}),
+    ("scaling event (Recreate Deployment) with surge pods and TerminationComplete policy: 10 -> 12 (14)", recreate14,
+     srs("foo-v1", 10, NEW_TS, status={"replicas": 11}, annotations=ann(10, 10)), [],
+     {"foo-v1": (13, ann(10, 10, 10))}),
+    ("scaling event (Recreate Deployment) with no running pods (unsynced newRS) and TerminationComplete policy: "
+     "10 -> 14", recreate14, srs("foo-v1", 10, NEW_TS, status={}, annotations=ann(10, 10)), [],
+     {"foo-v1": (14, ann(14, 14))}),
+    ("no scaling event (Recreate Deployment) with broken old rs (unknown terminatingReplicas) and "
+     "TerminationComplete policy should error", recreate14,
+     srs("foo-v2", 10, NEW_TS, status={}, annotations=ann(10, 10)),
+     [srs("foo-v1", 0, OLD_TS, status={"observedGeneration": 1, "terminatingReplicas": None, "replicas": 0},
+          annotations=ann(10, 10))], None),
+    ("scaling event with maxSurge, terminating pods and TerminationComplete policy [part 1]: 10 -> 13 (14)",
+     deployment("foo", 14, max_surge=3, policy=TC),
+     srs("foo-v1", 10, NEW_TS, status={"terminatingReplicas": 4}, annotations=ann(10, 13)), [],
+     {"foo-v1": (13, ann(10, 13, 10))}),
+    ("scaling event with maxSurge, terminating pods and TerminationComplete policy [part 2]: 10 -> 14 (14)",
+     deployment("foo", 14, max_surge=3, policy=TC),
+     srs("foo-v1", 13, NEW_TS, status={}, annotations=ann(10, 13, 10)), [],
+     {"foo-v1": (14, ann(14, 17))}),
+    ("proportional partial scaling with terminating pods and TerminationComplete policy: 5 -> 8 (10)",
+     deployment("foo", 10, policy=TC),
+     srs("foo-v2", 2, NEW_TS, status={"terminatingReplicas": 1}, annotations=ann(5, 5)),
+     [srs("foo-v1", 3, OLD_TS, status={"terminatingReplicas": 1}, annotations=ann(5, 5))],
+     {"foo-v2": (2, ann(5, 5, 2)), "foo-v1": (6, ann(10, 10))}),
+    ("no scaling event (targeted proportional) with broken old rs (unknown terminatingReplicas) and "
+     "TerminationComplete policy should error", deployment("foo", 10, policy=TC),
+     srs("foo-v2", 2, NEW_TS, status={"observedGeneration": 1, "terminatingReplicas": 1}, annotations=ann(5, 5)),
+     [srs("foo-v1", 3, OLD_TS, status={"observedGeneration": 1, "terminatingReplicas": None},
+          annotations=ann(5, 5))], None),
+    ("proportional partial scaling with terminating and surge pods and TerminationComplete policy [part 1]: "
+     "7 -> 10 (12)", deployment("foo", 12, policy=TC),
+     srs("foo-v3", 2, NEW_TS, status={"terminatingReplicas": 1}, annotations=ann(7, 7)),
+     [srs("foo-v2", 3, OLD_TS, status={}, annotations=ann(7, 7)),
+      srs("foo-v1", 2, OLDER_TS, status={"observedGeneration": 1, "replicas": 3, "terminatingReplicas": 0},
+          annotations=ann(7, 7))],
+     {"foo-v3": (3, ann(12, 12)), "foo-v2": (5, ann(7, 7, 3)), "foo-v1": (2, ann(7, 7, 2))}),
+    ("proportional partial scaling with terminating and surge pods and TerminationComplete policy [part 2]: "
+     "7 -> 12 (12)", deployment("foo", 12, policy=TC),
+     srs("foo-v3", 3, NEW_TS, status={}, annotations=ann(12, 12)),
+     [srs("foo-v2", 5, OLD_TS, status={}, annotations=ann(7, 7, 3)),
+      srs("foo-v1", 2, OLDER_TS, status={"observedGeneration": 1, "replicas": 2, "terminatingReplicas": 0},
+          annotations=ann(7, 7, 2))],
+     {"foo-v3": (3, ann(12, 12)), "foo-v2": (6, ann(12, 12)), "foo-v1": (3, ann(12, 12))}),
+    ("proportional partial scaling with maxSurge, terminating and surge pods and TerminationComplete policy "
+     "[part 1]: 100 -> 115 (130)", deployment("foo", 120, max_surge=10, policy=TC),
+     srs("foo-v3", 50, NEW_TS, status={"terminatingReplicas": 6}, annotations=ann(100, 110)),
+     [srs("foo-v2", 30, OLD_TS, status={"terminatingReplicas": 4}, annotations=ann(100, 110)),
+      srs("foo-v1", 20, OLDER_TS, status={"terminatingReplicas": 5}, annotations=ann(100, 110))],
+     {"foo-v3": (59, ann(100, 110, 50)), "foo-v2": (35, ann(120, 130)), "foo-v1": (21, ann(100, 110, 20))}),
+    ("proportional partial scaling with maxSurge, terminating and surge pods and TerminationComplete policy "
+     "[part 2]: 100 -> 125 (130)", deployment("foo", 120, max_surge=10, policy=TC),
+     srs("foo-v3", 59, NEW_TS, status={"terminatingReplicas": 2}, annotations=ann(100, 110, 50)),
+     [srs("foo-v2", 35, OLD_TS, status={"terminatingReplicas": 3}, annotations=ann(120, 130)),
+      srs("foo-v1", 21, OLDER_TS, status={}, annotations=ann(100, 110, 20))],
+     {"foo-v3": (66, ann(100, 110, 50)), "foo-v2": (35, ann(120, 130)), "foo-v1": (24, ann(120, 130))}),
+    ("proportional partial scaling with maxSurge, terminating and surge pods and TerminationComplete policy "
+     "[part 3]: 100 -> 130 (130)", deployment("foo", 120, max_surge=10, policy=TC),
+     srs("foo-v3", 66, NEW_TS, status={}, annotations=ann(100, 110, 50)),
+     [srs("foo-v2", 35, OLD_TS, status={}, annotations=ann(120, 130)),
+      srs("foo-v1", 24, OLDER_TS, status={}, annotations=ann(120, 130))],
+     {"foo-v3": (71, ann(120, 130)), "foo-v2": (35, ann(120, 130)), "foo-v1": (24, ann(120, 130))}),
+]:
+    if exp is None:
+        expect = {"error": "Invalid"}
+    else:
+        expect = {"replicas": {k: v[0] for k, v in exp.items()}, "annotations": {k: v[1] for k, v in exp.items()}}
+    case(f"{S}/TestScale/{name} with v2 scaling {gate_tag(True, True)}", "deployment.scale",
+         {"deployment": d, "newRS": new, "oldRSs": olds, "featureGates": gates(True, True)}, expect)
+
+
 def rs_status(name, spec_replicas, status_replicas, deletion=None):
     return rs(name, spec_replicas, status={"replicas": status_replicas}, selector={"foo": "bar"}, uid=f"uid-{name}",
               deletion=deletion)
