@@ -74,8 +74,8 @@ def op_rank_pods_for_deletion(inp: Mapping[str, Any]) -> dict[str, Any]:
     ranks_raw = inp.get("ranks")
     if ranks_raw is None:
         ranks = [0] * len(pods)
-    elif isinstance(ranks_raw, list) and all(isinstance(r, int) and not isinstance(r, bool) for r in ranks_raw):
-        ranks = list(ranks_raw)
+    elif isinstance(ranks_raw, list):
+        ranks = [read_int({"ranks": r}, "ranks") for r in ranks_raw]
     else:
         raise ModelError("Invalid", "ranks: expected a list of integers", field="ranks")
     if len(ranks) != len(pods):
