@@ -60,3 +60,16 @@ def test_sync_sees_only_pods_of_the_replicaset_namespace() -> None:
                  "status": {"phase": "Running"}}
     out = evaluate("replicaset.sync", {"replicaSet": rs, "pods": [elsewhere]})
     assert (out["createCalls"], out["deletes"], out["patches"]) == (1, 0, 0)
+
+
+def test_missing_related_pods_are_the_pods_themselves() -> None:
+    # TestGetPodsToDelete's convention: related defaults to the pods being ranked.
+    def ready(name: str, node: str) -> dict[str, object]:
+        return {"metadata": {"name": name}, "spec": {"nodeName": node},
+                "status": {"phase": "Running", "conditions": [{"type": "Ready", "status": "True"}]}}
+
+    pods = [ready("alone", "n1"), ready("doubled-a", "n2"), ready("doubled-b", "n2")]
+    assert evaluate("replicaset.colocation_ranks", {"podsToRank": pods}) == {"ranks": [1, 2, 2]}
+    assert evaluate("replicaset.colocation_ranks", {"podsToRank": pods, "relatedPods": []}) == {"ranks": [0, 0, 0]}
+    out = evaluate("replicaset.get_pods_to_delete", {"filteredPods": pods, "diff": 1, "now": "2024-05-01T12:00:00Z"})
+    assert out["podsToDelete"][0].startswith("doubled")

@@ -86,13 +86,18 @@ def op_rank_pods_for_deletion(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 def op_colocation_ranks(inp: Mapping[str, Any]) -> dict[str, Any]:
     """replicaset.colocation_ranks — the rank step of getPodsRankedByRelatedPodsOnSameNode."""
-    return {"ranks": list(colocation_ranks(read_pods(inp, "podsToRank"), read_pods(inp, "relatedPods", False)))}
+    to_rank = read_pods(inp, "podsToRank")
+    # Kubernetes' related pods always include the RS's own pods: a missing list means those.
+    related = to_rank if inp.get("relatedPods") is None else read_pods(inp, "relatedPods")
+    return {"ranks": list(colocation_ranks(to_rank, related))}
 
 
 def op_get_pods_to_delete(inp: Mapping[str, Any]) -> dict[str, Any]:
     """replicaset.get_pods_to_delete — getPodsToDelete."""
     filtered = read_pods(inp, "filteredPods")
-    related = read_pods(inp, "relatedPods", False)
+    # A missing related list is the pods themselves (Kubernetes' related set always holds them;
+    # TestGetPodsToDelete defaults it the same way).
+    related = filtered if inp.get("relatedPods") is None else read_pods(inp, "relatedPods")
     diff = read_int(inp, "diff")
     now = read_time(inp.get("now"), "now")
     return {"podsToDelete": names(list(get_pods_to_delete(filtered, related, diff, now, read_gates(inp))))}
