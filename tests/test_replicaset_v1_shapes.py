@@ -73,3 +73,15 @@ def test_missing_related_pods_are_the_pods_themselves() -> None:
     assert evaluate("replicaset.colocation_ranks", {"podsToRank": pods, "relatedPods": []}) == {"ranks": [0, 0, 0]}
     out = evaluate("replicaset.get_pods_to_delete", {"filteredPods": pods, "diff": 1, "now": "2024-05-01T12:00:00Z"})
     assert out["podsToDelete"][0].startswith("doubled")
+
+
+def test_rc_to_rs_selector_nil_empty_and_set() -> None:
+    # Convert_Map_string_To_string_To_v1_LabelSelector: nil map -> nil selector; empty map -> a
+    # selector with nothing set (which selects everything); otherwise matchLabels.
+    def selector(sel: object) -> object:
+        rc = {"metadata": {"name": "rc"}, "spec": {"replicas": 1, "selector": sel}}
+        return evaluate("replication.rc_to_rs", {"replicationController": rc})["replicaSet"]["spec"]["selector"]
+
+    assert selector(None) is None
+    assert selector({}) == {}
+    assert selector({"a": "b"}) == {"matchLabels": {"a": "b"}}

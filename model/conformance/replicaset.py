@@ -229,8 +229,11 @@ def op_rc_to_rs(inp: Mapping[str, Any]) -> dict[str, Any]:
     spec = out.setdefault("spec", {})
     if rs.spec.selector is None:
         spec["selector"] = None
-    else:
+    elif rs.spec.selector.match_labels:
         spec["selector"] = {"matchLabels": dict(rs.spec.selector.match_labels)}
+    else:
+        # An empty RC selector map becomes a LabelSelector with nothing set (matchLabels stays nil).
+        spec["selector"] = {}
     if rs.spec.replicas is not None:
         spec["replicas"] = rs.spec.replicas
     spec.setdefault("minReadySeconds", rs.spec.min_ready_seconds)
