@@ -173,3 +173,12 @@ def test_defaulting_is_idempotent_and_valid_inputs_pass(replicas: int | None, su
 
 def _shown(value: int | str | None) -> str:
     return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+def test_validate_op_takes_the_request_namespace_when_none_is_written() -> None:
+    from model.conformance import evaluate
+
+    out = evaluate("deployment.validate", {"deployment": {"metadata": {"name": "abc"}, "spec": {"replicas": -1}}})
+    assert out["errors"][0] == "spec.replicas: Invalid value: -1: must be greater than or equal to 0"
+    out = evaluate("deployment.validate", {"deployment": {"metadata": {"name": "abc", "namespace": "Bad_NS"}}})
+    assert out["errors"][0].startswith('metadata.namespace: Invalid value: "Bad_NS"')

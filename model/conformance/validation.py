@@ -35,6 +35,12 @@ def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
     """A Deployment in the internal form from JSON, and how many ephemeral containers its template
     declares. ``spec.rollbackTo`` is ``{revision: N}`` in JSON and an int in the model."""
     data = copy.deepcopy(_object(raw, "deployment"))
+    # A request's namespace comes from its URL and is set on the object before validation, so an
+    # object written without one is validated in the request's namespace ("default").
+    metadata = _object(data.get("metadata"), "metadata")
+    if not metadata.get("namespace"):
+        metadata["namespace"] = "default"
+    data["metadata"] = metadata
     spec = _object(data.get("spec"), "spec")
     rollback = spec.get("rollbackTo")
     if isinstance(rollback, Mapping):
