@@ -48,6 +48,12 @@ def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
     template = _object(spec.get("template"), "spec.template")
     pod_spec = _object(template.get("spec"), "spec.template.spec")
     ephemeral = pod_spec.get("ephemeralContainers") or []
+    # The catalogue gives a minimal *valid* pod spec here: a restartPolicy it does not state is taken
+    # as its default, Always; a stated one ("" included) is validated.
+    if "restartPolicy" not in pod_spec:
+        pod_spec["restartPolicy"] = "Always"
+    template["spec"] = pod_spec
+    spec["template"] = template
     data["spec"] = spec
     return from_json(Deployment, data), len(ephemeral) if isinstance(ephemeral, list) else 1
 
