@@ -116,6 +116,7 @@ from model.objects import (
 )
 from model.timeutil import NANOS, Time
 from model.wiring import deployment as deployment_wiring
+from model.wiring import endpoints as endpoints_wiring
 from model.wiring import hpa as hpa_wiring
 from model.wiring import kubelet as kubelet_wiring
 from model.wiring import leader as leader_wiring
@@ -163,7 +164,8 @@ QUEUE_CONTROLLERS = (DEPLOYMENT, REPLICASET)
 NODE_LIFECYCLE = "node-lifecycle-controller"
 TAINT_EVICTION = "taint-eviction-controller"
 GARBAGE_COLLECTOR = "garbage-collector"
-LEVEL_CONTROLLERS = (NODE_LIFECYCLE, TAINT_EVICTION, GARBAGE_COLLECTOR)
+ENDPOINTS = "endpoints-controller"
+LEVEL_CONTROLLERS = (NODE_LIFECYCLE, TAINT_EVICTION, GARBAGE_COLLECTOR, ENDPOINTS)
 HPA_CONTROLLER = "horizontal-pod-autoscaler"
 
 
@@ -793,6 +795,10 @@ class Model:
     def _level_candidates(self, state: State, controller: str) -> tuple[str, ...]:
         if controller in (NODE_LIFECYCLE, TAINT_EVICTION):
             return tuple(n.metadata.name for n in state.objects("Node"))
+        if controller == ENDPOINTS:
+            names = {(s.metadata.namespace, s.metadata.name) for s in state.objects("Service")}
+            names |= {(e.metadata.namespace, e.metadata.name) for e in state.objects("Endpoints")}
+            return tuple(f"{ns}/{n}" for ns, n in sorted(names))
         keys = []
         for (kind, ns, name), obj in state.store.objects:
             if obj.metadata.owner_references or obj.metadata.deletion_timestamp is not None and obj.metadata.finalizers:
@@ -813,6 +819,11 @@ class Model:
             env = state.env.node(key) or NodeEnv(key)
             return nodes_wiring.node_writes(node, pods, env.up, cfg.start_time + env.since * NANOS, now,
                                             cfg.timings.node_monitor_grace)
+        if controller == ENDPOINTS:
+            ns, name = key.split("/", 1)
+            return endpoints_wiring.endpoints_writes(api.get(state.store, "Service", ns, name),
+                                                     api.get(state.store, "Endpoints", ns, name),
+                                                     api.list_kind(state.store, "Pod", ns), ns, name)
         kind, ns, name = key.split("/", 2)
         obj = api.get(state.store, kind, ns, name)
         if obj is None:
