@@ -1105,7 +1105,7 @@ class Model:
                                  "and try again", "Conflict")
             obj = getattr(write, "obj", None)
             if isinstance(obj, ReplicaSet) and obj.kind == "ReplicationController":
-                write = dataclasses.replace(write, obj=rs_to_rc(obj))  # type: ignore[call-arg]
+                write = dataclasses.replace(write, obj=rs_to_rc(obj))  # type: ignore[call-arg,arg-type]
             try:
                 box[0] = commit(self.config, cur, write)
             except ApiError as exc:
