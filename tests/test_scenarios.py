@@ -63,18 +63,16 @@ MODEL_GAPS = {
     "node-loss-replacement": "ReplicationController controller and node lifecycle not wired yet",
     "taint-evicts-pod": "taint eviction controller not wired yet",
     "taint-finite-toleration": "taint eviction controller not wired yet",
-    "hpa-scale-up-1-3-5": "HorizontalPodAutoscaler kind and controller not wired yet",
-    "hpa-scale-down-5-3-1": "HorizontalPodAutoscaler kind and controller not wired yet",
-    "hpa-behavior-scale-up-pods-per-minute": "HorizontalPodAutoscaler kind and controller not wired yet",
-    "hpa-behavior-scale-down-pods-per-minute": "HorizontalPodAutoscaler kind and controller not wired yet",
-    "hpa-behavior-short-downscale-window": "HorizontalPodAutoscaler kind and controller not wired yet",
-    "hpa-behavior-scale-up-disabled": "HorizontalPodAutoscaler kind and controller not wired yet",
 }
+
+
+HPA_GAP = "HorizontalPodAutoscaler kind and controller not wired yet"
 
 
 def _scenario_param(path: str) -> object:
     name = os.path.basename(path)[:-5]
-    marks = [pytest.mark.xfail(reason=MODEL_GAPS[name], strict=False)] if name in MODEL_GAPS else []
+    reason = MODEL_GAPS.get(name, HPA_GAP if name.startswith("hpa-") else None)
+    marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
     return pytest.param(path, id=name, marks=marks)
 
 
