@@ -35,11 +35,35 @@ def _require(inp: Mapping[str, Any], key: str) -> Any:
     return inp[key]
 
 
+def _container_state_name(state: Any) -> Any:
+    """A ``v1.ContainerState`` object (``{"running": {...}}``) as the model's one-word state."""
+    if isinstance(state, Mapping):
+        for name in ("terminated", "running", "waiting"):
+            if state.get(name) is not None:
+                return name
+        return "waiting"
+    return state
+
+
+def _v1_pod_json(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The pod JSON with the v1 shapes the model stores differently made to fit (container states)."""
+    status = data.get("status")
+    if not isinstance(status, Mapping):
+        return dict(data)
+    fixed = dict(status)
+    for key in ("containerStatuses", "initContainerStatuses"):
+        items = fixed.get(key)
+        if isinstance(items, list):
+            fixed[key] = [{**item, "state": _container_state_name(item["state"])}
+                          if isinstance(item, Mapping) and "state" in item else item for item in items]
+    return {**data, "status": fixed}
+
+
 def read_pod(data: Any, path: str) -> Pod:
     """A ``v1.Pod`` from its JSON (only the fields the model knows are read)."""
     if not isinstance(data, Mapping):
         raise ModelError("Invalid", f"{path}: expected a Pod object", field=path)
-    return from_json(Pod, dict(data), path)
+    return from_json(Pod, _v1_pod_json(data), path)
 
 
 def read_pods(inp: Mapping[str, Any], key: str, required: bool = True) -> tuple[Pod, ...]:

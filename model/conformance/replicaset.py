@@ -10,6 +10,7 @@ set; deletes and patches are always recorded and fail iff ``fail``.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -226,6 +227,17 @@ def op_rc_to_rs(inp: Mapping[str, Any]) -> dict[str, Any]:
     if rs.spec.replicas is not None:
         spec["replicas"] = rs.spec.replicas
     spec.setdefault("minReadySeconds", rs.spec.min_ready_seconds)
+    # The conversion copies ObjectMeta, the pod template and the status field by field, so every
+    # field the input carries (also those the model does not interpret, e.g. a container's
+    # imagePullPolicy or the pod's dnsPolicy) comes out unchanged.
+    spec_value = raw.get("spec")
+    raw_spec: Mapping[str, Any] = spec_value if isinstance(spec_value, Mapping) else {}
+    if isinstance(raw.get("metadata"), Mapping):
+        out["metadata"] = {**out.get("metadata", {}), **copy.deepcopy(dict(raw["metadata"]))}
+    if isinstance(raw_spec.get("template"), Mapping):
+        spec["template"] = copy.deepcopy(dict(raw_spec["template"]))
+    if isinstance(raw.get("status"), Mapping):
+        out["status"] = {**out.get("status", {}), **copy.deepcopy(dict(raw["status"]))}
     return {"replicaSet": out}
 
 

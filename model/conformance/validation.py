@@ -16,6 +16,7 @@ from model.validation import (
     DEFAULT_PROGRESS_DEADLINE_SECONDS,
     DEFAULT_REVISION_HISTORY_LIMIT,
     ROLLING_UPDATE,
+    PodChecks,
     validate_deployment,
     validate_deployment_status,
     validate_deployment_status_update,
@@ -46,18 +47,21 @@ def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
 
 
 def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``deployment.validate``: ValidateDeployment on the internal form."""
     deployment, ephemeral = internal_deployment_from_json(inp.get("deployment"))
-    errors = [str(e) for e in validate_deployment(deployment, ephemeral)]
+    errors = [str(e) for e in validate_deployment(deployment, PodChecks(ephemeral_containers=ephemeral))]
     return {"valid": not errors, "errors": errors}
 
 
 def validate_status(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``deployment.validate_status``: ValidateDeploymentStatus."""
     status = from_json(DeploymentStatus, _object(inp.get("status"), "status"), "status")
     errors = [str(e) for e in validate_deployment_status(status)]
     return {"valid": not errors, "errors": errors}
 
 
 def validate_status_update(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``deployment.validate_status_update``: ValidateDeploymentStatusUpdate (status part)."""
     old = from_json(DeploymentStatus, _object(inp.get("oldStatus"), "oldStatus"), "oldStatus")
     new = from_json(DeploymentStatus, _object(inp.get("newStatus"), "newStatus"), "newStatus")
     errors = [str(e) for e in validate_deployment_status_update(new, old)]
@@ -88,6 +92,7 @@ def set_defaults_json(spec_in: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def set_defaults(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``deployment.set_defaults``: SetDefaults_Deployment on the wire form."""
     deployment = _object(inp.get("deployment"), "deployment")
     return {"spec": set_defaults_json(_object(deployment.get("spec"), "deployment.spec"))}
 

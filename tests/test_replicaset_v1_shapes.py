@@ -1,0 +1,50 @@
+"""The controller/replicaset ops accept full v1 objects as Kubernetes serialises them, and the mined
+case file is what its generator writes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from model.conformance import evaluate
+
+CASES = Path(__file__).parent / "conformance_cases"
+
+
+def _pod(name: str, state: object, restarts: int) -> dict[str, object]:
+    return {
+        "metadata": {"name": name, "namespace": "default"},
+        "spec": {"nodeName": "n", "containers": [{"name": "c", "image": "i", "imagePullPolicy": "Always"}]},
+        "status": {"phase": "Running",
+                   "containerStatuses": [{"name": "c", "restartCount": restarts, "state": state,
+                                          "lastState": {}}]},
+    }
+
+
+def test_container_state_objects_are_read() -> None:
+    # v1.ContainerState is an object keyed by the state; restarts still decide the order.
+    pods = [_pod("calm", {"running": {"startedAt": "2024-05-01T12:00:00Z"}}, 0),
+            _pod("flappy", {"waiting": {"reason": "CrashLoopBackOff"}}, 7)]
+    assert evaluate("controller.sort_active_pods", {"pods": pods}) == {"order": ["flappy", "calm"]}
+
+
+def test_rc_to_rs_copies_template_metadata_and_status_verbatim() -> None:
+    template = {"metadata": {"labels": {"name": "foo"}},
+                "spec": {"containers": [{"name": "c", "image": "foo/bar", "imagePullPolicy": "IfNotPresent"}],
+                         "dnsPolicy": "Default", "nodeSelector": {"baz": "blah"}}}
+    rc = {"metadata": {"name": "foobar", "namespace": "default", "resourceVersion": "18"},
+          "spec": {"replicas": 2, "selector": {"foo": "bar"}, "template": template},
+          "status": {"replicas": 1, "observedGeneration": 3}}
+    rs = evaluate("replication.rc_to_rs", {"replicationController": rc})["replicaSet"]
+    assert rs["spec"]["template"] == template
+    assert rs["spec"]["selector"] == {"matchLabels": {"foo": "bar"}}
+    assert rs["metadata"]["resourceVersion"] == "18"
+    assert rs["status"]["replicas"] == 1 and rs["status"]["observedGeneration"] == 3
+    assert "kind" not in rs and "apiVersion" not in rs
+
+
+def test_mined_case_file_is_generated(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(CASES / "gen_replicaset_mined.py"), str(tmp_path)], check=True,
+                   capture_output=True)
+    assert (tmp_path / "replicaset_mined.jsonl").read_text() == (CASES / "replicaset_mined.jsonl").read_text()
