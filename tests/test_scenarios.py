@@ -53,25 +53,17 @@ def test_scenario_file_is_valid(path: str) -> None:
     assert sc.summary
 
 
-# Scenarios that exercise model components still being wired into the system at the time of
+# Scenarios that exercise a model component still being wired into the system at the time of
 # writing (listed with what they wait for). They run anyway; a pass is reported as XPASS.
 MODEL_GAPS = {
-    "deployment-orphan-and-adopt": "garbage collector: Orphan propagation (finalizer) not wired yet",
-    "deployment-delete-cascade": "garbage collector: background deletion of dependents not wired yet",
-    "replicaset-delete-collection": "garbage collector: background deletion of dependents not wired yet",
-    "rc-adopt-and-release": "ReplicationController controller not wired yet",
-    "node-loss-replacement": "ReplicationController controller and node lifecycle not wired yet",
-    "taint-evicts-pod": "taint eviction controller not wired yet",
-    "taint-finite-toleration": "taint eviction controller not wired yet",
+    "rc-adopt-and-release": "the ReplicationController controller is not wired into the system yet",
+    "node-loss-replacement": "the ReplicationController controller is not wired into the system yet",
 }
-
-
-HPA_GAP = "HorizontalPodAutoscaler kind and controller not wired yet"
 
 
 def _scenario_param(path: str) -> object:
     name = os.path.basename(path)[:-5]
-    reason = MODEL_GAPS.get(name, HPA_GAP if name.startswith("hpa-") else None)
+    reason = MODEL_GAPS.get(name)
     marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
     return pytest.param(path, id=name, marks=marks)
 
