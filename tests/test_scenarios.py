@@ -254,13 +254,15 @@ def test_a_rejected_user_step_is_a_readable_failure() -> None:
 
 
 @needs_system
-def test_explore_checks_every_interleaving_of_a_small_scenario() -> None:
+@pytest.mark.parametrize("name", ["taint-toleration-keeps-pod", "taint-finite-toleration",
+                                  "replicaset-adopt-and-release"])
+def test_explore_checks_every_interleaving_of_small_scenarios(name: str) -> None:
     from model.scenario.explore import explore_scenario
 
-    path = os.path.join(HERE, "scenarios", "taint-toleration-keeps-pod.yaml")
+    path = os.path.join(HERE, "scenarios", f"{name}.yaml")
     outcome = explore_scenario(load_scenario(path), bound=20000)
     assert outcome.ok and outcome.complete, outcome.render()
-    assert outcome.distinct > 10
+    assert outcome.distinct > 50
 
 
 @needs_system
