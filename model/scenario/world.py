@@ -80,6 +80,15 @@ def load_manifest(doc: dict[str, Any], namespace: str = "default", source: str =
     return obj
 
 
+def known_kinds() -> tuple[str, ...]:
+    """The manifest kinds the model's loader knows (empty when it cannot tell)."""
+    try:
+        from model.manifests import API_VERSIONS
+    except ImportError:
+        return ()
+    return tuple(k for k in API_VERSIONS if k != "List")
+
+
 class UnsupportedKind(ModelError):
     """A manifest kind this build of the model does not represent (a run-time, not a file, error)."""
 
