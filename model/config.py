@@ -339,7 +339,7 @@ def _load_manifest_files(paths: Sequence[str]) -> tuple[Any, ...]:
             if cls is None:
                 raise ModelError("Invalid", f"{path}: document {i + 1}: kind: Unsupported value: {doc.get('kind')!r}",
                                  field="kind")
-            obj = o.from_json(cls, doc)
+            obj: Any = o.from_json(cls, doc)
             if not obj.metadata.name:
                 raise ModelError("Invalid", f"{path}: document {i + 1}: metadata.name: Required value",
                                  field="metadata.name")

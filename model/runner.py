@@ -23,6 +23,7 @@ Both return ``(state, trace)`` with ``trace`` a tuple of ``(action, state_after)
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable
 from typing import Any
@@ -99,9 +100,12 @@ def _run(model: Model, state: State, limit: int, on_change: OnChange, rng: rando
     return state, trace
 
 
-def settle(model: Model, state: State, max_seconds: int = 600, on_change: OnChange = None) -> tuple[State, Trace]:
-    """Run until quiescent or until ``max_seconds`` of simulated time have passed."""
-    state, trace = _run(model, state, state.clock + max_seconds, on_change, None, lookahead=True)
+def settle(model: Model, state: State, max_seconds: float = 600, on_change: OnChange = None,
+           seed: int | None = None) -> tuple[State, Trace]:
+    """Run until quiescent or until ``max_seconds`` of simulated time have passed (with ``seed``:
+    the seeded random fair interleaving)."""
+    rng = random.Random(seed) if seed is not None else None
+    state, trace = _run(model, state, state.clock + math.ceil(max_seconds), on_change, rng, lookahead=True)
     return state, tuple(trace)
 
 
@@ -112,15 +116,18 @@ def settle_random(model: Model, state: State, max_seconds: int = 600, seed: int 
     return state, tuple(trace)
 
 
-def advance(model: Model, state: State, seconds: int, on_change: OnChange = None) -> tuple[State, Trace]:
-    """Run for exactly ``seconds`` of simulated time; the clock ends at ``start + seconds``."""
-    end = state.clock + seconds
-    state, trace = _run(model, state, end, on_change, None, lookahead=False)
+def advance(model: Model, state: State, seconds: float, on_change: OnChange = None,
+            seed: int | None = None) -> tuple[State, Trace]:
+    """Run for exactly ``seconds`` of simulated time (whole seconds: the clock's unit, rounded up);
+    the clock ends at ``start + seconds``."""
+    rng = random.Random(seed) if seed is not None else None
+    end = state.clock + math.ceil(seconds)
+    state, trace = _run(model, state, end, on_change, rng, lookahead=False)
     if state.clock < end:
         tick = Tick(end - state.clock)
         state = model.step(state, tick)
         trace.append((tick, state))
-        state, more = _run(model, state, end, on_change, None, lookahead=False)
+        state, more = _run(model, state, end, on_change, rng, lookahead=False)
         trace.extend(more)
     return state, tuple(trace)
 

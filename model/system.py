@@ -42,7 +42,9 @@ bounded model checker, the scenario runner) only talks to those three methods.
 * ``kubelet/<node>`` advances one pod of its node through the pod lifecycle or reports its node
   Ready (``KubeletSync``, ``NodeReady``); a stopped node's kubelet does nothing.
 * ``node-lifecycle-controller``, ``taint-eviction-controller``, ``garbage-collector`` are level
-  driven: an action exists for an object exactly when the decision would write something.
+  driven (``Reconcile(controller, node)`` / ``Reconcile("garbage-collector", "Kind/ns/name")``):
+  an action exists for an object exactly when the decision would write something. A node's
+  heartbeat is not stored: a running kubelet's is "now", a stopped one's is when it stopped.
 * ``user`` — the config's scripted actions (``model.useractions``), category ``user``.
 * ``env`` — faults (category ``fault``), each spending one unit of ``faults_left``.
 * ``clock`` — ``Tick(n)`` (category ``time``) advances to the next timed event: a delayed requeue,
@@ -56,6 +58,26 @@ an edge-triggered one (variant ``edge-triggered``) never does, so a lost event c
 
 **Variants** (``config.variant``, catalogue in ``model.variants``) are switches in the wiring,
 each a transformation of a decision function's inputs or outputs.
+
+**Where faults enter.** Fault actions (``Fault`` subclasses, budgeted by ``config.faults``):
+``NodeFail``/``NodeRecover`` (a kubelet goes silent / comes back), ``PodCrash``,
+``ImagePullFail``, ``DropEvent``/``DuplicateEvent`` (the head watch event of a cache),
+``ControllerCrash`` (kube-controller-manager restarts after the first write of a reconcile:
+queues, expectations and cache are rebuilt from a fresh list), ``WriteConflict`` (the next
+controller write gets a 409). User-level environment changes (stop/start a node, unpullable
+images, CPU load) are in ``model.useractions``.
+
+**Reading a state.** ``state.objects(kind)`` and ``state.get(kind, name)`` return
+``model.objects`` values from the API server; ``state.informer("kcm").cache`` is what the
+controllers currently believe; ``state.queue(controller)``, ``state.expectation(rs_key)``,
+``state.env``, ``state.clock`` (== ``state.now``, seconds) complete the picture. Times inside
+objects are nanoseconds: ``config.start_time + clock * 1e9`` (``now_ns``).
+
+**Deterministic order.** ``actions`` lists: controller actions (watch deliveries, relists, the
+queue heads of the Deployment and ReplicaSet controllers, the scheduler's next pod, each running
+kubelet's work by node, the level-driven controllers), then ``Tick`` (if a timed event lies within
+``config.max_seconds``), then the next scripted user action, then faults. ``model.runner`` runs
+them fairly (``settle``/``advance``).
 """
 
 from __future__ import annotations
@@ -72,6 +94,7 @@ from model.controllers.controller_utils import (
     CallError,
     ControlleeExpectations,
 )
+from model.controllers.replication import rc_to_rs, rs_to_rc
 from model.informers import (
     Informer,
     cache_get,
@@ -82,17 +105,24 @@ from model.informers import (
     relist,
 )
 from model.objects import (
+    Lease,
+    LeaseSpec,
     Node,
     NodeCondition,
     NodeStatus,
     ObjectMeta,
     Pod,
+    ReplicaSet,
     controller_ref,
     freeze_map,
 )
 from model.timeutil import NANOS, Time
 from model.wiring import deployment as deployment_wiring
+from model.wiring import endpoints as endpoints_wiring
+from model.wiring import hpa as hpa_wiring
 from model.wiring import kubelet as kubelet_wiring
+from model.wiring import leader as leader_wiring
+from model.wiring import nodes as nodes_wiring
 from model.wiring import replicaset as replicaset_wiring
 from model.wiring import scheduler as scheduler_wiring
 from model.wiring.common import selector_matches
@@ -120,6 +150,9 @@ __all__ = [
     "DuplicateEvent",
     "ControllerCrash",
     "WriteConflict",
+    "LeaseLoss",
+    "ClockSkew",
+    "LeaderElection",
     "QUEUE_CONTROLLERS",
     "commit",
     "now_ns",
@@ -129,7 +162,16 @@ KCM = "kcm"
 SCHEDULER = "scheduler"
 DEPLOYMENT = "deployment-controller"
 REPLICASET = "replicaset-controller"
-QUEUE_CONTROLLERS = (DEPLOYMENT, REPLICASET)
+REPLICATION = "replication-controller"
+QUEUE_CONTROLLERS = (DEPLOYMENT, REPLICASET, REPLICATION)
+# Expectations are kept per controller key; an RC's carry this prefix (an RS and an RC may share a name).
+RC_PREFIX = "rc:"
+NODE_LIFECYCLE = "node-lifecycle-controller"
+TAINT_EVICTION = "taint-eviction-controller"
+GARBAGE_COLLECTOR = "garbage-collector"
+ENDPOINTS = "endpoints-controller"
+LEVEL_CONTROLLERS = (NODE_LIFECYCLE, TAINT_EVICTION, GARBAGE_COLLECTOR, ENDPOINTS)
+HPA_CONTROLLER = "horizontal-pod-autoscaler"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,8 +213,15 @@ class State:
     env: Env = Env()
     faults_left: FaultBudget = FaultBudget()
     script_pc: int = 0
+    managers: tuple[leader_wiring.Manager, ...] = ()
+    hpas: tuple[tuple[str, int, Any], ...] = ()  # (HPA key, next sync second, HpaMemory)
 
     # -- reading ---------------------------------------------------------------------------
+    @property
+    def now(self) -> int:
+        """Simulated seconds since the run started (the clock)."""
+        return self.clock
+
     def objects(self, kind: str, namespace: str | None = None) -> tuple[Any, ...]:
         """All API objects of ``kind`` (e.g. "Deployment", "ReplicaSet", "Pod", "Node"), by key."""
         return api.list_kind(self.store, kind, namespace)
@@ -186,6 +235,10 @@ class State:
 
     def queue(self, controller: str) -> tuple[str, ...]:
         return next((q for c, q in self.queues if c == controller), ())
+
+    def leaders(self) -> tuple[str, ...]:
+        """Identities of the controller-manager replicas that believe they lead."""
+        return tuple(m.identity for m in self.managers if m.leading)
 
     def expectation(self, key: str) -> ControlleeExpectations | None:
         return next((e for k, e in self.expectations if k == key), None)
@@ -293,6 +346,23 @@ class NodeReady:
         return f'NodeReady("{self.node}")'
 
 
+@dataclass(frozen=True, slots=True)
+class LeaderElection:
+    """One kube-controller-manager replica's elector acts: a follower takes an expired lease, or a
+    leader that could not renew within its deadline steps down."""
+
+    identity: str
+
+    category = "controller"
+
+    @property
+    def actor(self) -> str:
+        return f"leader-election/{self.identity}"
+
+    def __str__(self) -> str:
+        return f'LeaderElection("{self.identity}")'
+
+
 class Fault:
     """Marker base of fault actions: actor ``env``, category ``fault``, one budget unit each."""
 
@@ -369,6 +439,28 @@ class ControllerCrash(Fault):
 
 
 @dataclass(frozen=True, slots=True)
+class LeaseLoss(Fault):
+    """The leading controller-manager's lease renewals start failing (its workers keep running)."""
+
+    identity: str
+    budget = "lease_losses"
+
+    def __str__(self) -> str:
+        return f'Fault.LeaseLoss("{self.identity}")'
+
+
+@dataclass(frozen=True, slots=True)
+class ClockSkew(Fault):
+    """A controller-manager replica's clock jumps ahead by ``timings.clock_skew`` seconds."""
+
+    identity: str
+    budget = "clock_skews"
+
+    def __str__(self) -> str:
+        return f'Fault.ClockSkew("{self.identity}")'
+
+
+@dataclass(frozen=True, slots=True)
 class WriteConflict(Fault):
     """The next controller write fails with 409 Conflict (another writer got there first)."""
 
@@ -385,8 +477,15 @@ Action = Any  # every action class above, and the user actions of model.useracti
 # committing writes
 
 
+# What each process watches (kube-controller-manager: everything its controllers read).
+_WATCHES = {KCM: frozenset({"Deployment", "ReplicaSet", "Pod", "Node", "Service", "ReplicationController",
+                            "HorizontalPodAutoscaler"}),
+            SCHEDULER: frozenset({"Pod", "Node"})}
+
+
 def _notify_all(state: State, key: Key) -> State:
-    return dataclasses.replace(state, informers=tuple(notify(i, key) for i in state.informers))
+    return dataclasses.replace(state, informers=tuple(notify(i, key) if key[0] in _WATCHES[i.name] else i
+                                                      for i in state.informers))
 
 
 def commit(config: ClusterConfig, state: State, write: Write) -> State:
@@ -419,7 +518,7 @@ def _chain_rv(w: Write, written: dict[Key, tuple[str, str]]) -> Write:
     if seen is None or obj.metadata.resource_version != seen[0]:
         return w
     obj = dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, resource_version=seen[1]))
-    return type(w)(obj)
+    return dataclasses.replace(w, obj=obj)  # type: ignore[call-arg]
 
 
 def _enqueue(state: State, controller: str, key: str) -> State:
@@ -454,11 +553,13 @@ def _handle(config: ClusterConfig, state: State, key: Key, old: Any, new: Any) -
     obj = new if new is not None else old
     if kind == "Deployment":
         state = _enqueue(state, DEPLOYMENT, f"{ns}/{name}")
+    elif kind == "ReplicationController":
+        state = _apply_effect(state, _rs_effect(_as_rs(old), _as_rs(new)), REPLICATION)
     elif kind in ("ReplicaSet", "Pod"):
         inf = state.informer(KCM)
         rss = cache_list(inf, "ReplicaSet", ns)
         if kind == "ReplicaSet":
-            state = _apply_effect(state, _rs_effect(old, new), rss)
+            state = _apply_effect(state, _rs_effect(old, new), REPLICASET)
             for o in (old, new):  # the Deployment controller's addReplicaSet/updateReplicaSet/deleteReplicaSet
                 if o is None:
                     continue
@@ -470,7 +571,10 @@ def _handle(config: ClusterConfig, state: State, key: Key, old: Any, new: Any) -
                         if selector_matches(d.spec.selector, o.metadata.labels):
                             state = _enqueue(state, DEPLOYMENT, f"{ns}/{d.metadata.name}")
         else:
-            state = _apply_effect(state, _pod_effect(old, new, rss), rss)
+            state = _apply_effect(state, _pod_effect(old, new, rss), REPLICASET)
+            rcs = tuple(rc_to_rs(rc) for rc in cache_list(inf, "ReplicationController", ns))
+            if rcs:
+                state = _apply_effect(state, _pod_effect(old, new, rcs, "ReplicationController"), REPLICATION)
             ref = controller_ref(obj.metadata)
             if new is None and ref is not None and ref.kind == "ReplicaSet":
                 # The Deployment controller's deletePod: a Recreate rollout waits for pods to go.
@@ -479,6 +583,10 @@ def _handle(config: ClusterConfig, state: State, key: Key, old: Any, new: Any) -
                 if dref is not None and dref.kind == "Deployment":
                     state = _enqueue(state, DEPLOYMENT, f"{ns}/{dref.name}")
     return state
+
+
+def _as_rs(rc: Any) -> Any:
+    return None if rc is None else rc_to_rs(rc)
 
 
 def _rs_effect(old: Any, new: Any) -> Any:
@@ -490,26 +598,33 @@ def _rs_effect(old: Any, new: Any) -> Any:
     return h.on_rs_update(old, new)
 
 
-def _pod_effect(old: Any, new: Any, rss: tuple[Any, ...]) -> Any:
+def _pod_effect(old: Any, new: Any, rss: tuple[Any, ...], kind: str = "ReplicaSet") -> Any:
     h = rs_handlers
     if old is None:
-        return h.on_pod_add(new, rss)
+        return h.on_pod_add(new, rss, kind)
     if new is None:
-        return h.on_pod_delete(old, rss)
-    return h.on_pod_update(old, new, rss)
+        return h.on_pod_delete(old, rss, kind)
+    return h.on_pod_update(old, new, rss, kind)
 
 
-def _apply_effect(state: State, effect: Any, rss: tuple[Any, ...]) -> State:
-    """Apply a ReplicaSet-controller handler effect: enqueues, delayed enqueues, observations."""
+def _exp_key(controller: str, key: str) -> str:
+    return RC_PREFIX + key if controller == REPLICATION else key
+
+
+def _apply_effect(state: State, effect: Any, controller: str) -> State:
+    """Apply a ReplicaSet/RC-controller handler effect: enqueues, delayed enqueues, observations."""
     for key in effect.enqueue:
-        state = _enqueue(state, REPLICASET, key)
+        state = _enqueue(state, controller, key)
     for key, after in effect.enqueue_after:
-        state = _enqueue_after(state, REPLICASET, key, state.clock + max(1, -(-after // NANOS)))
-    for key in sorted({k for k, _ in state.expectations}):
-        exp = state.expectation(key)
-        new = rs_handlers.apply_observations(key, exp, effect)
+        state = _enqueue_after(state, controller, key, state.clock + max(1, -(-after // NANOS)))
+    prefix = RC_PREFIX if controller == REPLICATION else ""
+    for full in sorted({k for k, _ in state.expectations}):
+        if (controller == REPLICATION) != full.startswith(RC_PREFIX):
+            continue
+        exp = state.expectation(full)
+        new = rs_handlers.apply_observations(full[len(prefix):], exp, effect)
         if new != exp:
-            state = _set_expectation(state, new, key)
+            state = _set_expectation(state, new, full)
     return state
 
 
@@ -545,6 +660,13 @@ class Model:
         )
         for n in cfg.nodes:
             state = commit(cfg, state, api.Create(_node_object(n, Time(cfg.start_time))))
+        managers = tuple(leader_wiring.Manager(f"kcm-{i + 1}", leading=i == 0)
+                         for i in range(max(1, cfg.controller_managers)))
+        state = commit(cfg, state, api.Create(Lease(
+            metadata=ObjectMeta(name=leader_wiring.LEASE_NAME, namespace=leader_wiring.LEASE_NAMESPACE),
+            spec=LeaseSpec(holder_identity="kcm-1", lease_duration_seconds=cfg.timings.lease_duration,
+                           acquire_time=Time(cfg.start_time), renew_time=Time(cfg.start_time), lease_transitions=0))))
+        state = dataclasses.replace(state, managers=managers)
         from model.useractions import apply_object
 
         for obj in cfg.objects:
@@ -575,9 +697,10 @@ class Model:
         for inf in state.informers:
             if self._relist_due(state, inf):
                 out.append(Relist(inf.name))
+        leading = bool(state.leaders())
         for c in QUEUE_CONTROLLERS:
             q = state.queue(c)
-            if q:
+            if q and leading:
                 out.append(Reconcile(c, q[0]))
         pod = self._next_to_schedule(state)
         if pod is not None:
@@ -590,9 +713,153 @@ class Model:
             if node is not None and kubelet_wiring.node_step(node, now) is not None:
                 out.append(NodeReady(n.name))
             for p in api.list_kind(state.store, "Pod"):
-                if p.spec.node_name == n.name and kubelet_wiring.pod_step(p, state.env.unpullable, now) is not None:
+                if p.spec.node_name == n.name and kubelet_wiring.pod_step(p, state.env.unpullable, now,
+                                                                          cfg.timings.termination) is not None:
                     out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
+        if leading:
+            for controller in LEVEL_CONTROLLERS:
+                for key in self._level_keys(state, controller):
+                    out.append(Reconcile(controller, key))
+            out.extend(Reconcile(HPA_CONTROLLER, key) for key in self._hpas_due(state))
+        for m in state.managers:
+            if self._election_change(state, m) is not None:
+                out.append(LeaderElection(m.identity))
         return tuple(out)
+
+    # -- horizontal pod autoscaler ----------------------------------------------------------
+    def _hpas_due(self, state: State) -> tuple[str, ...]:
+        if not hpa_wiring.available():
+            return ()
+        known = {k: at for k, at, _ in state.hpas}
+        due = []
+        for h in cache_list(state.informer(KCM), hpa_wiring.HPA_KIND):
+            key = f"{h.metadata.namespace}/{h.metadata.name}"
+            if key not in known or known[key] <= state.clock:
+                due.append(key)
+        due.extend(k for k in known if k not in due and cache_get(state.informer(KCM), hpa_wiring.HPA_KIND,
+                                                                   *k.split("/", 1)) is None)
+        return tuple(sorted(due))
+
+    def _reconcile_hpa(self, state: State, key: str) -> State:
+        cfg = self.config
+        ns, name = key.split("/", 1)
+        inf = state.informer(KCM)
+        hpa = cache_get(inf, hpa_wiring.HPA_KIND, ns, name)
+        rest = tuple(e for e in state.hpas if e[0] != key)
+        if hpa is None:  # deleted: its memory goes (reconcileKey)
+            return dataclasses.replace(state, hpas=rest)
+        memory = next((mem for k, _, mem in state.hpas if k == key), None)
+        ref = hpa.spec.scale_target_ref
+        target = api.get(state.store, ref.kind, ns, ref.name)
+        load = next((mc for kind, n, mc in state.env.cpu_load if kind == ref.kind and n == ref.name), 0)
+        writes, memory, _error = hpa_wiring.reconcile(hpa, target, cache_list(inf, "Pod", ns), load, memory,
+                                                      now_ns(cfg, state), cfg.variant)
+        state, _ = self._write_all(state, writes)
+        entry = (key, state.clock + cfg.timings.hpa_sync, memory)
+        return dataclasses.replace(state, hpas=tuple(sorted(rest + (entry,), key=lambda e: e[0])))
+
+    # -- leader election ----------------------------------------------------------------------
+    def _lease(self, state: State) -> Any:
+        return api.get(state.store, "Lease", leader_wiring.LEASE_NAMESPACE, leader_wiring.LEASE_NAME)
+
+    def _step_down_deadline(self) -> int:
+        t = self.config.timings
+        return leader_wiring.step_down_deadline(t.renew_deadline, t.lease_duration, t.retry_period, self.config.variant)
+
+    def _election_change(self, state: State, m: leader_wiring.Manager) -> str | LeaseSpec | None:
+        """"step-down", the Lease spec a follower would write to take over, or None."""
+        if leader_wiring.step_down_due(m, state.clock, self._step_down_deadline()):
+            return "step-down"
+        lease = self._lease(state)
+        spec = lease.spec if lease is not None else None
+        changed = leader_wiring.last_change(state.managers, spec, self.config.start_time)
+        write = leader_wiring.try_acquire(m, spec, changed, state.clock, self.config.timings.lease_duration,
+                                          self.config.start_time)
+        return write
+
+    def _elect(self, state: State, identity: str) -> State:
+        m = next(x for x in state.managers if x.identity == identity)
+        change = self._election_change(state, m)
+        if change is None:
+            return state
+        if change == "step-down":
+            managers = tuple(leader_wiring.restarted(x, state.clock) if x.identity == identity
+                             else x for x in state.managers)
+            state = dataclasses.replace(state, managers=managers)
+            if not state.leaders():  # kube-controller-manager exits on lost leadership: memory is gone
+                state = dataclasses.replace(state, queues=tuple((c, ()) for c in QUEUE_CONTROLLERS),
+                                            expectations=(), delayed=())
+            return state
+        assert isinstance(change, LeaseSpec)
+        lease = self._lease(state)
+        try:
+            if lease is None:
+                state = commit(self.config, state, api.Create(Lease(
+                    metadata=ObjectMeta(name=leader_wiring.LEASE_NAME, namespace=leader_wiring.LEASE_NAMESPACE),
+                    spec=change)))
+            else:
+                state = commit(self.config, state, api.Update(dataclasses.replace(lease, spec=change)))
+        except ApiError:
+            return state
+        managers = tuple(dataclasses.replace(x, leading=True, failing_since=None, observed_at=None)
+                         if x.identity == identity else x for x in state.managers)
+        state = dataclasses.replace(state, managers=managers, expectations=(), delayed=(),
+                                    queues=tuple((c, ()) for c in QUEUE_CONTROLLERS))
+        # The new leader starts its controllers: a fresh list, every key enqueued.
+        inf, _ = relist(state.informer(KCM), state.store)
+        state = dataclasses.replace(state, informers=tuple(inf if i.name == KCM else i for i in state.informers))
+        return self._enqueue_everything(state)
+
+    def _level_keys(self, state: State, controller: str) -> tuple[str, ...]:
+        return tuple(k for k in self._level_candidates(state, controller) if self._level_writes(state, controller, k))
+
+    def _level_candidates(self, state: State, controller: str) -> tuple[str, ...]:
+        if controller in (NODE_LIFECYCLE, TAINT_EVICTION):
+            return tuple(n.metadata.name for n in state.objects("Node"))
+        if controller == ENDPOINTS:
+            names = {(s.metadata.namespace, s.metadata.name) for s in state.objects("Service")}
+            names |= {(e.metadata.namespace, e.metadata.name) for e in state.objects("Endpoints")}
+            return tuple(f"{ns}/{n}" for ns, n in sorted(names))
+        keys = []
+        for (kind, ns, name), obj in state.store.objects:
+            if obj.metadata.owner_references or obj.metadata.deletion_timestamp is not None and obj.metadata.finalizers:
+                keys.append(f"{kind}/{ns}/{name}")
+        return tuple(keys)
+
+    def _level_writes(self, state: State, controller: str, key: str) -> tuple[Write, ...]:
+        """The writes a level-driven controller's decision calls for on one object (may be none)."""
+        cfg = self.config
+        now = now_ns(cfg, state)
+        if controller in (NODE_LIFECYCLE, TAINT_EVICTION):
+            node = api.get(state.store, "Node", "", key)
+            if node is None:
+                return ()
+            pods = api.list_kind(state.store, "Pod")
+            if controller == TAINT_EVICTION:
+                return nodes_wiring.eviction_writes(node, pods, now)
+            env = state.env.node(key) or NodeEnv(key)
+            return nodes_wiring.node_writes(node, pods, env.up, cfg.start_time + env.since * NANOS, now,
+                                            cfg.timings.node_monitor_grace)
+        if controller == ENDPOINTS:
+            ns, name = key.split("/", 1)
+            return endpoints_wiring.endpoints_writes(api.get(state.store, "Service", ns, name),
+                                                     api.get(state.store, "Endpoints", ns, name),
+                                                     api.list_kind(state.store, "Pod", ns), ns, name)
+        kind, ns, name = key.split("/", 2)
+        obj = api.get(state.store, kind, ns, name)
+        if obj is None:
+            return ()
+        by_uid = {o.metadata.uid: o for _, o in state.store.objects}
+        dependents = [o for _, o in state.store.objects
+                      if any(r.uid == obj.metadata.uid for r in o.metadata.owner_references)]
+        writes = nodes_wiring.gc_writes(obj, by_uid, bool(dependents))
+        if not writes and "orphan" in obj.metadata.finalizers and obj.metadata.deletion_timestamp is not None:
+            writes = nodes_wiring.orphan_writes(obj, dependents)
+        if not writes and "foregroundDeletion" in obj.metadata.finalizers and obj.metadata.deletion_timestamp \
+                is not None:
+            writes = tuple(api.Delete(d.kind, d.metadata.namespace, d.metadata.name, "Foreground", uid=d.metadata.uid)
+                           for d in dependents if d.metadata.deletion_timestamp is None)
+        return writes
 
     def user_actions(self, state: State) -> tuple[Action, ...]:
         if state.script_pc < len(self.config.script):
@@ -610,9 +877,8 @@ class Model:
             out.extend(NodeRecover(n.name) for n in state.env.nodes if not n.up)
         if left.pod_crashes:
             out.extend(PodCrash(f"{p.metadata.namespace}/{p.metadata.name}") for p in state.objects("Pod")
-                       if p.status.phase == "Running" and p.metadata.deletion_timestamp is None
-                       and any(c.ready for c in p.status.container_statuses)
-                       and (state.env.node(p.spec.node_name) or NodeEnv("")).up)
+                       if p.spec.node_name and kubelet_wiring.can_crash(p)
+                       and (state.env.node(p.spec.node_name) or NodeEnv("", up=False)).up)
         if left.image_pull_failures:
             images = sorted({c.image for d in state.objects("Deployment") for c in d.spec.template.spec.containers})
             out.extend(ImagePullFail(i) for i in images if i not in state.env.unpullable)
@@ -624,6 +890,10 @@ class Model:
             out.extend(ControllerCrash(c) for c in QUEUE_CONTROLLERS if state.queue(c))
         if left.write_conflicts and not state.env.conflict_next:
             out.append(WriteConflict())
+        if left.lease_losses:
+            out.extend(LeaseLoss(m.identity) for m in state.managers if m.leading and m.failing_since is None)
+        if left.clock_skews:
+            out.extend(ClockSkew(m.identity) for m in state.managers)
         return tuple(out)
 
     # -- time ---------------------------------------------------------------------------------
@@ -636,6 +906,30 @@ class Model:
         for _, e in state.expectations:
             if not e.fulfilled():
                 out.append(_expiry_second(cfg, e))
+        now = now_ns(cfg, state)
+        for n in state.env.nodes:
+            at = nodes_wiring.node_deadline(n.up, cfg.start_time + n.since * NANOS, cfg.timings.node_monitor_grace)
+            if at is not None:
+                out.append(_second_of(cfg, at))
+        out.extend(at for _, at, _ in state.hpas)
+        lease = self._lease(state)
+        changed = leader_wiring.last_change(state.managers, lease.spec if lease is not None else None,
+                                            cfg.start_time)
+        for m in state.managers:
+            if m.leading and m.failing_since is not None:
+                out.append(m.failing_since + self._step_down_deadline())
+            due = leader_wiring.acquire_due(m, changed, cfg.timings.lease_duration)
+            if due is not None:
+                out.append(due)
+        pods = api.list_kind(state.store, "Pod")
+        for p in pods:
+            node_env = state.env.node(p.spec.node_name) if p.spec.node_name else None
+            if node_env is not None and node_env.up:
+                wake = kubelet_wiring.pod_wake(p, cfg.timings.termination)
+                if wake is not None:
+                    out.append(_second_of(cfg, wake))
+        for node in state.objects("Node"):
+            out.extend(_second_of(cfg, at) for at in nodes_wiring.eviction_deadlines(node, pods, now))
         return tuple(sorted(t for t in set(out) if t > state.clock))
 
     def next_tick(self, state: State) -> int | None:
@@ -691,6 +985,8 @@ class Model:
             node = api.get(state.store, "Node", "", action.node)
             w = kubelet_wiring.node_step(node, now_ns(cfg, state)) if node is not None else None
             return self._write_all(state, (w,) if w else ())[0]
+        if isinstance(action, LeaderElection):
+            return self._elect(state, action.identity)
         if isinstance(action, Fault):
             return self._fault(state, action)
         run = getattr(action, "run", None)
@@ -751,6 +1047,8 @@ class Model:
             state = _enqueue(state, DEPLOYMENT, f"{d.metadata.namespace}/{d.metadata.name}")
         for rs in cache_list(inf, "ReplicaSet"):
             state = _enqueue(state, REPLICASET, f"{rs.metadata.namespace}/{rs.metadata.name}")
+        for rc in cache_list(inf, "ReplicationController"):
+            state = _enqueue(state, REPLICATION, f"{rc.metadata.namespace}/{rc.metadata.name}")
         return state
 
     def _pop(self, state: State, controller: str, key: str) -> State:
@@ -773,9 +1071,13 @@ class Model:
         raise ValueError(f"unknown controller {controller!r}")
 
     def _reconcile(self, state: State, controller: str, key: str, max_writes: int | None = None) -> State:
+        if controller == HPA_CONTROLLER:
+            return self._reconcile_hpa(state, key)
+        if controller in LEVEL_CONTROLLERS:
+            return self._write_all(state, self._level_writes(state, controller, key))[0]
         state = self._pop(state, controller, key)
-        if controller == REPLICASET:
-            return self._reconcile_rs(state, key, max_writes)
+        if controller in (REPLICASET, REPLICATION):
+            return self._reconcile_rs(state, key, max_writes, controller)
         writes, state, requeue_after = self._decide(state, controller, key)
         if max_writes is not None:
             writes = writes[:max_writes]
@@ -801,6 +1103,9 @@ class Model:
                 box[0] = dataclasses.replace(cur, env=dataclasses.replace(cur.env, conflict_next=False))
                 return CallError("the object has been modified; please apply your changes to the latest version "
                                  "and try again", "Conflict")
+            obj = getattr(write, "obj", None)
+            if isinstance(obj, ReplicaSet) and obj.kind == "ReplicationController":
+                write = dataclasses.replace(write, obj=rs_to_rc(obj))  # type: ignore[call-arg,arg-type]
             try:
                 box[0] = commit(self.config, cur, write)
             except ApiError as exc:
@@ -809,22 +1114,32 @@ class Model:
 
         return box, issue
 
-    def _reconcile_rs(self, state: State, key: str, max_writes: int | None) -> State:
+    def _reconcile_rs(self, state: State, key: str, max_writes: int | None, controller: str = REPLICASET) -> State:
+        """One syncReplicaSet; the ReplicationController manager is the same pass over RCs seen
+        through the RC→RS adapter (``model.controllers.replication``), its writes converted back."""
         cfg = self.config
         inf = state.informer(KCM)
         ns, name = key.split("/", 1)
-        rs = cache_get(inf, "ReplicaSet", ns, name)
+        exp_key = _exp_key(controller, key)
+        if controller == REPLICATION:
+            rc = cache_get(inf, "ReplicationController", ns, name)
+            rs = _as_rs(rc)
+            live = _as_rs(api.get(state.store, "ReplicationController", ns, name))
+            siblings = tuple(rc_to_rs(r) for r in cache_list(inf, "ReplicationController", ns))
+        else:
+            rs = cache_get(inf, "ReplicaSet", ns, name)
+            live = api.get(state.store, "ReplicaSet", ns, name)
+            siblings = cache_list(inf, "ReplicaSet", ns)
         if rs is None:  # deleted: the controller forgets its expectations
-            return _set_expectation(state, None, key)
+            return _set_expectation(state, None, exp_key)
         box, issue = self._issuer(state, max_writes)
-        out = replicaset_wiring.sync(rs, api.get(state.store, "ReplicaSet", ns, name), cache_list(inf, "Pod", ns),
-                                     cache_list(inf, "ReplicaSet", ns), state.expectation(key),
+        out = replicaset_wiring.sync(rs, live, cache_list(inf, "Pod", ns), siblings, state.expectation(exp_key),
                                      now_ns(cfg, state), issue, cfg.variant)
-        state = _set_expectation(box[0], out.expectations, key)
+        state = _set_expectation(box[0], out.expectations, exp_key)
         if out.error is not None:
-            return _enqueue(state, REPLICASET, key)
+            return _enqueue(state, controller, key)
         if out.requeue_after is not None:
-            state = _enqueue_after(state, REPLICASET, key, state.clock + out.requeue_after)
+            state = _enqueue_after(state, controller, key, state.clock + out.requeue_after)
         return state
 
     def _schedule(self, state: State, pod_key: str) -> State:
@@ -856,7 +1171,8 @@ class Model:
         pod = api.get(state.store, "Pod", ns, name)
         if pod is None or pod.spec.node_name != node:
             return state
-        w = kubelet_wiring.pod_step(pod, state.env.unpullable, now_ns(self.config, state))
+        w = kubelet_wiring.pod_step(pod, state.env.unpullable, now_ns(self.config, state),
+                                    self.config.timings.termination)
         return self._write_all(state, (w,) if w else ())[0]
 
     def _fault(self, state: State, fault: Fault) -> State:
@@ -872,6 +1188,19 @@ class Model:
                 env, unpullable=tuple(sorted(env.unpullable + (fault.image,)))))
         if isinstance(fault, WriteConflict):
             return dataclasses.replace(state, env=dataclasses.replace(env, conflict_next=True))
+        if isinstance(fault, LeaseLoss):
+            # Its last successful renewal is now; later ones fail.
+            lease = self._lease(state)
+            if lease is not None:
+                now = now_ns(cfg, state)
+                state = commit(cfg, state, api.Update(dataclasses.replace(
+                    lease, spec=dataclasses.replace(lease.spec, renew_time=now))))
+        if isinstance(fault, LeaseLoss | ClockSkew):
+            managers = tuple(
+                (dataclasses.replace(m, failing_since=state.clock) if isinstance(fault, LeaseLoss)
+                 else dataclasses.replace(m, skew=m.skew + cfg.timings.clock_skew))
+                if m.identity == fault.identity else m for m in state.managers)
+            return dataclasses.replace(state, managers=managers)
         if isinstance(fault, PodCrash):
             ns, name = fault.pod.split("/", 1)
             pod = api.get(state.store, "Pod", ns, name)
@@ -904,6 +1233,11 @@ class Model:
 
 # ---------------------------------------------------------------------------------------------
 # helpers
+
+
+def _second_of(cfg: ClusterConfig, t: int) -> int:
+    """The first clock second at or after time ``t`` (ns)."""
+    return -(-(t - cfg.start_time) // NANOS)
 
 
 def _expiry_second(cfg: ClusterConfig, e: ControlleeExpectations) -> int:

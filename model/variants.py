@@ -59,7 +59,7 @@ _ALL = (
     Variant("lease-expiry-wrong-side",
             "a follower takes the leader lease while the holder still believes it leads",
             "single-leader (at most one controller-manager acts as leader)",
-            "model/system.py: leader election", status="planned"),
+            "model/wiring/leader.py: step_down_deadline (leaseDuration + retryPeriod instead of renewDeadline)"),
     Variant("history-deletes-rollback-target",
             "revision history cleanup ignores revisionHistoryLimit and deletes every drained old ReplicaSet",
             "rollback-target-kept (the ReplicaSets of the last revisionHistoryLimit revisions exist)",
@@ -67,11 +67,11 @@ _ALL = (
     Variant("hpa-no-stabilization",
             "the HPA scales down at once, without its stabilization window, so replicas flap",
             "hpa-no-flapping (no scale-down within the window after a scale-up)",
-            "HPA wiring", status="planned"),
+            "model/wiring/hpa.py: _transform (stabilization window told as 0 s)"),
     Variant("hpa-ignores-bounds",
             "the HPA writes replica counts outside [minReplicas, maxReplicas]",
             "hpa-bounds (minReplicas <= spec.replicas <= maxReplicas for the target)",
-            "HPA wiring", status="planned"),
+            "model/wiring/hpa.py: _transform (minReplicas 1, maxReplicas 2^31-1 told to the controller)"),
 )
 
 VARIANTS: dict[str, Variant] = {v.name: v for v in _ALL}

@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 
 from model.config import default_config
+from model.controllers.controller_utils import is_pod_ready as is_ready
 from model.system import Deliver, KubeletSync, Model, Reconcile, Schedule, State
-from model.wiring.common import is_ready
 
 
 def _model() -> Model:
@@ -62,9 +62,13 @@ def test_deployment_to_ready_pods_hand_off_by_hand_off() -> None:
     bound = s.objects("Pod")
     assert sorted(p.spec.node_name for p in bound) == ["node-1", "node-2"]
 
-    # Each kubelet starts its pod: Running and Ready.
+    # Each kubelet pulls the image and starts the containers (Running, not yet Ready), then the
+    # containers become ready (the kubelet's pod lifecycle table: ImagePulled, ReadinessSucceeded).
     for p in bound:
         assert KubeletSync(p.spec.node_name, f"default/{p.metadata.name}") in m.actions(s)
+        s = m.step(s, KubeletSync(p.spec.node_name, f"default/{p.metadata.name}"))
+    assert all(p.status.phase == "Running" and not is_ready(p) for p in s.objects("Pod"))
+    for p in bound:
         s = m.step(s, KubeletSync(p.spec.node_name, f"default/{p.metadata.name}"))
     assert all(p.status.phase == "Running" and is_ready(p) for p in s.objects("Pod"))
 

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from model.config import default_config
 from model.system import Model
 
-_CFG = dataclasses.replace(default_config(), start_settled=False).with_faults(
+_CFG = dataclasses.replace(default_config(), start_settled=False, controller_managers=2).with_faults(
     node_failures=1, node_recoveries=1, pod_crashes=1, dropped_events=1, duplicated_events=1,
-    controller_crashes=1, write_conflicts=1, image_pull_failures=1)
+    controller_crashes=1, write_conflicts=1, image_pull_failures=1, lease_losses=1, clock_skews=1)
 _MODEL = Model(_CFG)
 _INIT = _MODEL.init_states()[0]
 
