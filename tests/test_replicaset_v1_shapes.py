@@ -85,3 +85,14 @@ def test_rc_to_rs_selector_nil_empty_and_set() -> None:
     assert selector(None) is None
     assert selector({}) == {}
     assert selector({"a": "b"}) == {"matchLabels": {"a": "b"}}
+
+
+def test_sync_reads_a_replication_controller_through_the_adapter() -> None:
+    # An RC's selector is a plain label map; read as an RS it would be an empty (select-all) selector.
+    rc = {"apiVersion": "v1", "kind": "ReplicationController",
+          "metadata": {"name": "rc", "namespace": "default", "uid": "rcu"},
+          "spec": {"replicas": 1, "selector": {"app": "a"}, "template": {"metadata": {"labels": {"app": "a"}}}}}
+    stranger = {"metadata": {"name": "q", "namespace": "default", "uid": "qu", "labels": {"app": "b"}},
+                "status": {"phase": "Running"}}
+    out = evaluate("replicaset.sync", {"replicaSet": rc, "pods": [stranger]})
+    assert (out["createCalls"], out["patches"]) == (1, 0)

@@ -19,10 +19,11 @@ from model.controllers.controller_utils import (
     filter_active_pods,
     sort_active_pods,
 )
+from model.controllers.replication import rc_to_rs
 from model.controllers.selector_match import label_selector_as_selector
 from model.errors import ModelError
 from model.labels import LabelSelector
-from model.objects import ObjectMeta, Pod, ReplicaSet, from_json
+from model.objects import ObjectMeta, Pod, ReplicaSet, ReplicationController, from_json
 from model.timeutil import parse_time
 
 __all__ = ["OPS", "read_pods", "read_pod", "read_time", "read_gates", "read_replicaset", "read_selector",
@@ -110,10 +111,21 @@ def read_gates(inp: Mapping[str, Any]) -> RankGates:
                      logarithmic_scale_down=raw.get("LogarithmicScaleDown", True))
 
 
+def _rc_shaped(data: Mapping[str, Any]) -> bool:
+    """Whether an object's selector is an RC's plain label map (not a LabelSelector)."""
+    spec = data.get("spec")
+    selector = spec.get("selector") if isinstance(spec, Mapping) else None
+    return isinstance(selector, Mapping) and all(isinstance(v, str) for v in selector.values())
+
+
 def read_replicaset(data: Any, path: str) -> ReplicaSet:
-    """A ReplicaSet from its JSON; a missing ``kind`` is a ReplicaSet."""
+    """A ReplicaSet from its JSON; a missing ``kind`` is a ReplicaSet. A ReplicationController
+    (``kind: ReplicationController``, its selector a plain label map) is read through the RC→RS
+    adapter, as the RC controller sees it."""
     if not isinstance(data, Mapping):
         raise ModelError("Invalid", f"{path}: expected a ReplicaSet object", field=path)
+    if data.get("kind") == "ReplicationController" and _rc_shaped(data):
+        return rc_to_rs(from_json(ReplicationController, dict(data), path))
     return from_json(ReplicaSet, dict(data), path)
 
 

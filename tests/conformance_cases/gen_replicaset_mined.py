@@ -541,6 +541,24 @@ sync(f"{RCT}/TestDoNotPatchPodWithOtherControlRef", r,
      [new_pod("pod", new_rs(2, FOO_BAR, uid="rs-uid"), "Running")],
      {"createCalls": 2, "deletes": 0, "patches": 0, "error": False})
 
+# The same RC rows with the RC object itself (selector a plain label map), as the RC controller's
+# informer holds it before the adapter converts it.
+def rc_object(replicas):
+    return {"apiVersion": "v1", "kind": "ReplicationController",
+            "metadata": {"name": "foobar", "namespace": "default", "uid": "rc-uid"},
+            "spec": {"replicas": replicas, "selector": dict(FOO_BAR),
+                     "template": {"metadata": {"labels": dict(TEMPLATE_LABELS)},
+                                  "spec": {"containers": [{"name": "", "image": "foo/bar"}]}}}}
+
+
+r = rc_as_rs(2)
+sync(f"{RCT}/TestSyncReplicationControllerDoesNothing/rc-object", rc_object(2), [rc_pod("pod0", r), rc_pod("pod1", r)],
+     {"createCalls": 0, "deletes": 0, "patches": 0, "error": False})
+sync(f"{RCT}/TestSyncReplicationControllerDeletes/rc-object", rc_object(1), [rc_pod("pod0", r), rc_pod("pod1", r)],
+     {"createCalls": 0, "deletes": 1, "patches": 0, "error": False})
+sync(f"{RCT}/TestSyncReplicationControllerCreates/rc-object", rc_object(2), [failed, gone],
+     {"createCalls": 2, "deletes": 0, "patches": 0, "error": False})
+
 # TestControllerBurstReplicas: doTestControllerBurstReplicas(burst, n) for (5,30), (5,12), (3,2):
 # size up from 0 to n, then down to 0, syncing whenever the expectations are met, and checking
 # that a sync with one observation outstanding does nothing.
