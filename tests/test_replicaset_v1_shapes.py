@@ -96,3 +96,15 @@ def test_sync_reads_a_replication_controller_through_the_adapter() -> None:
                 "status": {"phase": "Running"}}
     out = evaluate("replicaset.sync", {"replicaSet": rc, "pods": [stranger]})
     assert (out["createCalls"], out["patches"]) == (1, 0)
+
+
+def test_a_plain_label_map_selector_means_match_labels() -> None:
+    # TestClaimPods builds its selector with labels.Set{"type": "production"}.AsSelector().
+    ctrl = {"apiVersion": "", "kind": "", "metadata": {"name": "", "namespace": "default", "uid": ""}}
+    prod = {"metadata": {"name": "pod1", "namespace": "default", "labels": {"type": "production"}}}
+    test = {"metadata": {"name": "pod2", "namespace": "default", "labels": {"type": "testing"}}}
+    out = evaluate("controller.claim_pods", {"controller": ctrl, "selector": {"type": "production"}, "pods": [prod, test]})
+    assert (out["claimedPodNames"], out["patches"]) == (["pod1"], 1)
+    # ...while an empty LabelSelector still selects everything and null selects nothing.
+    assert evaluate("controller.claim_pods", {"controller": ctrl, "selector": {}, "pods": [prod, test]})["patches"] == 2
+    assert evaluate("controller.claim_pods", {"controller": ctrl, "selector": None, "pods": [prod, test]})["patches"] == 0

@@ -126,15 +126,28 @@ def read_replicaset(data: Any, path: str) -> ReplicaSet:
         raise ModelError("Invalid", f"{path}: expected a ReplicaSet object", field=path)
     if data.get("kind") == "ReplicationController" and _rc_shaped(data):
         return rc_to_rs(from_json(ReplicationController, dict(data), path))
+    spec = data.get("spec")
+    if isinstance(spec, Mapping) and _plain_label_map(spec.get("selector")):
+        # A selector written as a plain label map means its matchLabels.
+        data = {**data, "spec": {**spec, "selector": {"matchLabels": dict(spec["selector"])}}}
     return from_json(ReplicaSet, dict(data), path)
 
 
+def _plain_label_map(value: Any) -> bool:
+    """A non-empty ``{key: value}`` map of strings that is not a LabelSelector (a ``labels.Set``)."""
+    return (isinstance(value, Mapping) and bool(value) and not {"matchLabels", "matchExpressions"} & set(value)
+            and all(isinstance(v, str) for v in value.values()))
+
+
 def read_selector(value: Any, path: str) -> LabelSelector | None:
-    """A metav1.LabelSelector or null (nil)."""
+    """A metav1.LabelSelector or null (nil). A plain label map (``labels.Set(...).AsSelector()``, as
+    Kubernetes' tests build selectors) is the selector requiring each of its pairs."""
     if value is None:
         return None
     if not isinstance(value, Mapping):
         raise ModelError("Invalid", f"{path}: expected a LabelSelector or null", field=path)
+    if _plain_label_map(value):
+        value = {"matchLabels": dict(value)}
     return from_json(LabelSelector, dict(value), path)
 
 
