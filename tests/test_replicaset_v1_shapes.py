@@ -48,3 +48,15 @@ def test_mined_case_file_is_generated(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(CASES / "gen_replicaset_mined.py"), str(tmp_path)], check=True,
                    capture_output=True)
     assert (tmp_path / "replicaset_mined.jsonl").read_text() == (CASES / "replicaset_mined.jsonl").read_text()
+
+
+def test_sync_sees_only_pods_of_the_replicaset_namespace() -> None:
+    # The pod lister is namespaced: a pod elsewhere is not counted even if its controllerRef names the RS.
+    rs = {"metadata": {"name": "r", "namespace": "default", "uid": "ru"},
+          "spec": {"replicas": 1, "selector": {"matchLabels": {"a": "b"}},
+                   "template": {"metadata": {"labels": {"a": "b"}}}}}
+    elsewhere = {"metadata": {"name": "p", "namespace": "other", "uid": "pu", "labels": {"a": "b"},
+                              "ownerReferences": [{"uid": "ru", "controller": True}]},
+                 "status": {"phase": "Running"}}
+    out = evaluate("replicaset.sync", {"replicaSet": rs, "pods": [elsewhere]})
+    assert (out["createCalls"], out["deletes"], out["patches"]) == (1, 0, 0)

@@ -122,6 +122,8 @@ def op_sync(inp: Mapping[str, Any]) -> dict[str, Any]:
     # The input is the RS namespace's pods: a pod that does not name a namespace is in it.
     pods = tuple(p if p.metadata.namespace else replace(p, metadata=replace(p.metadata, namespace=rs.metadata.namespace))
                  for p in read_pods(inp, "pods", False))
+    # The controller lists pods of the RS's namespace only (namespace "" lists all of them).
+    pods = tuple(p for p in pods if not rs.metadata.namespace or p.metadata.namespace == rs.metadata.namespace)
     burst = read_int(inp, "burstReplicas", BURST_REPLICAS)
     now_opt = read_time(inp.get("now"), "now")
     now = 0 if now_opt is None else now_opt

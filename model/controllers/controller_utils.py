@@ -353,13 +353,15 @@ def classic_less(a: Pod, b: Pod) -> bool:
 
 
 def sort_active_pods(pods: Sequence[Pod]) -> tuple[Pod, ...]:
-    """Pods in ``ActivePods`` order (sort.Sort(controller.ActivePods(pods))): first to delete first."""
+    """Mirrors controller_utils.go ActivePods with sort.Sort: pods in plain deletion order, first to
+    delete first (Go's unstable pdqsort, see ``gosort``)."""
     return go_sort(pods, active_pods_less)
 
 
 def rank_pods_for_deletion(pods: Sequence[Pod], ranks: Sequence[int], now: int | None,
                            gates: RankGates = DEFAULT_GATES) -> tuple[tuple[Pod, int], ...]:
-    """Pods with their ranks in ``ActivePodsWithRanks`` order (sort.Sort of the pair of lists)."""
+    """Mirrors controller_utils.go ActivePodsWithRanks with sort.Sort: pods with their ranks in
+    deletion order (the pair of lists swapped together, as Go's Swap does)."""
     if len(pods) != len(ranks):
         raise ValueError("pods and ranks must have the same length")
     pairs = tuple(zip(pods, ranks, strict=True))

@@ -127,6 +127,37 @@ for k, perm in enumerate(perms):
          {"pods": [sp[j] for j in perm]}, {"order": expected_order})
 
 
+# The table-driven form of the same two tests in newer releases: TestActivePodFiltering/"Filters
+# active pods" renames the five pods and sets phases Succeeded, Failed and three empty phases.
+newer = [mk_pod(f"pod{i}", ns="default", labels=_rc_sel, phase="Running") for i in range(5)]
+for i, (nm, ph) in enumerate((("pod-1", "Succeeded"), ("pod-2", "Failed"), ("pod-3", ""), ("pod-4", ""),
+                              ("pod-5", ""))):
+    newer[i]["metadata"]["name"] = nm
+    newer[i]["status"]["phase"] = ph
+case(f"{CU}/TestActivePodFiltering/Filters active pods", "controller.filter_active_pods", {"pods": newer},
+     {"activePodNames": ["pod-3", "pod-4", "pod-5"]})
+
+
+def named(name, node, phase, conditions=None, restarts=None, created=None):
+    return mk_pod(name, node=node, phase=phase, conditions=conditions, restarts=restarts, created=created)
+
+
+table_pods = [
+    named("unscheduled", "", "Pending"),
+    named("scheduledButPending", "bar", "Pending"),
+    named("unknownPhase", "foo", "Unknown"),
+    named("runningButNotReady", "foo", "Running"),
+    named("runningNoLastTransitionTime", "foo", "Running", [ready_cond()], [3, 0]),
+    named("runningWithLastTransitionTime", "foo", "Running", [ready_cond(since=NOW)], [3, 0]),
+    named("runningLongerTime", "foo", "Running", [ready_cond(since=MONTH_AGO)], [3, 0]),
+    named("lowerContainerRestartCount", "foo", "Running", [ready_cond(since=MONTH_AGO)], [2, 1], created=NOW),
+    named("oldest", "foo", "Running", [ready_cond(since=MONTH_AGO)], [2, 1], created=MONTH_AGO),
+]
+for k, perm in enumerate(perms):
+    case(f"{CU}/TestSortingActivePods/Sorts by active pod/shuffle-{k:02d}", "controller.sort_active_pods",
+         {"pods": [table_pods[j] for j in perm]}, {"order": [p["metadata"]["name"] for p in table_pods]})
+
+
 # TestSortingActivePodsWithRanks: the pod(...) helper gives a ready pod one container status and the
 # Ready condition; a not-ready pod has neither.
 def rank_pod(name, node, phase, ready, restarts, ready_since, created, annotations=None):
