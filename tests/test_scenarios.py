@@ -53,23 +53,8 @@ def test_scenario_file_is_valid(path: str) -> None:
     assert sc.summary
 
 
-# Scenarios that exercise a model component still being wired into the system at the time of
-# writing (listed with what they wait for). They run anyway; a pass is reported as XPASS.
-MODEL_GAPS = {
-    "rc-adopt-and-release": "the ReplicationController controller is not wired into the system yet",
-    "node-loss-replacement": "the ReplicationController controller is not wired into the system yet",
-}
-
-
-def _scenario_param(path: str) -> object:
-    name = os.path.basename(path)[:-5]
-    reason = MODEL_GAPS.get(name)
-    marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
-    return pytest.param(path, id=name, marks=marks)
-
-
 @needs_system
-@pytest.mark.parametrize("path", [_scenario_param(f) for f in FILES])
+@pytest.mark.parametrize("path", FILES, ids=lambda p: os.path.basename(p)[:-5])
 def test_scenario_passes(path: str) -> None:
     result = run_scenario(load_scenario(path))
     assert result.error is None, result.error
