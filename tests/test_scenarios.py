@@ -61,6 +61,15 @@ def test_scenario_passes(path: str) -> None:
     assert result.failure is None, result.failure.render()
 
 
+@needs_system
+@pytest.mark.parametrize("path", FILES, ids=lambda p: os.path.basename(p)[:-5])
+def test_scenario_passes_on_a_random_fair_interleaving(path: str) -> None:
+    # A scenario states what Kubernetes promises, so it must not depend on one schedule.
+    result = run_scenario(load_scenario(path), seed=2)
+    assert result.error is None, result.error
+    assert result.failure is None, result.failure.render()
+
+
 # ---------------------------------------------------------------------------------------------
 # runner semantics on small inline scenarios
 
