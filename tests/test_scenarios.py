@@ -383,3 +383,18 @@ def test_recreate_never_runs_old_and_new_pods_together_in_any_interleaving() -> 
     path = os.path.join(HERE, "scenarios", "deployment-recreate.yaml")
     outcome = explore_scenario(load_scenario(path), bound=200000)
     assert outcome.ok and outcome.complete, outcome.render()
+
+
+@needs_system
+def test_cli_explore_and_seed(capsys) -> None:  # type: ignore[no-untyped-def]
+    from checkers.cli import main
+
+    path = os.path.join(HERE, "scenarios", "taint-evicts-pod.yaml")
+    assert main(["scenario", "run", path, "--explore", "--bound", "20000"]) == 0
+    out = capsys.readouterr().out
+    assert "PASS taint-evicts-pod (explored" in out and "all interleavings" in out
+    assert main(["scenario", "run", path, "--explore", "--bound", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "BOUNDED taint-evicts-pod" in out and out.rstrip().endswith("0 passed, 0 failed, 1 bounded")
+    assert main(["scenario", "run", path, "--seed", "11"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("1 passed, 0 failed")
