@@ -267,7 +267,8 @@ class Implementation:
     def _pump(self) -> None:
         assert self.proc.stdout is not None
         for line in self.proc.stdout:
-            self.lines.put(line)
+            if line.strip():  # blank lines are not answers
+                self.lines.put(line)
         self.lines.put(None)
 
     def ask(self, rid: str, op: str, inp: Any) -> Any:

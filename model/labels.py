@@ -180,7 +180,16 @@ def matches(selector: Selector, labels: Mapping[str, str] | Labels | None) -> bo
     """Mirrors selector.go: internalSelector.Matches / nothingSelector.Matches."""
     if selector.nothing:
         return False
-    mapping = _as_mapping(labels)
+    if labels is None or isinstance(labels, tuple):
+        return _matches_frozen(selector, labels or ())
+    return all(requirement_matches(r, labels) for r in selector.requirements)
+
+
+@lru_cache(maxsize=65536)
+def _matches_frozen(selector: Selector, labels: Labels) -> bool:
+    # Controllers ask the same (selector, labels) questions over and over while the model checker
+    # explores states; both are frozen values, so the answer is cached.
+    mapping = dict(labels)
     return all(requirement_matches(r, mapping) for r in selector.requirements)
 
 

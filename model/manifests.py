@@ -400,6 +400,9 @@ def apply_defaults(obj: Any, namespace: str = "default") -> Any:
                                    spec=_default_pod_spec(obj.spec))
     if isinstance(obj, Service):
         return dataclasses.replace(obj, metadata=_with_namespace(obj.metadata, namespace))
+    if isinstance(obj, Node) and obj.metadata.namespace:
+        # the API server clears the namespace of a cluster-scoped object (rest.BeforeCreate)
+        return dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, namespace=""))
     return obj
 
 

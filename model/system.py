@@ -94,6 +94,7 @@ from model.controllers.controller_utils import (
     CallError,
     ControlleeExpectations,
 )
+from model.controllers.replication import rc_to_rs, rs_to_rc
 from model.informers import (
     Informer,
     cache_get,
@@ -111,11 +112,13 @@ from model.objects import (
     NodeStatus,
     ObjectMeta,
     Pod,
+    ReplicaSet,
     controller_ref,
     freeze_map,
 )
 from model.timeutil import NANOS, Time
 from model.wiring import deployment as deployment_wiring
+from model.wiring import endpoints as endpoints_wiring
 from model.wiring import hpa as hpa_wiring
 from model.wiring import kubelet as kubelet_wiring
 from model.wiring import leader as leader_wiring
@@ -159,11 +162,15 @@ KCM = "kcm"
 SCHEDULER = "scheduler"
 DEPLOYMENT = "deployment-controller"
 REPLICASET = "replicaset-controller"
-QUEUE_CONTROLLERS = (DEPLOYMENT, REPLICASET)
+REPLICATION = "replication-controller"
+QUEUE_CONTROLLERS = (DEPLOYMENT, REPLICASET, REPLICATION)
+# Expectations are kept per controller key; an RC's carry this prefix (an RS and an RC may share a name).
+RC_PREFIX = "rc:"
 NODE_LIFECYCLE = "node-lifecycle-controller"
 TAINT_EVICTION = "taint-eviction-controller"
 GARBAGE_COLLECTOR = "garbage-collector"
-LEVEL_CONTROLLERS = (NODE_LIFECYCLE, TAINT_EVICTION, GARBAGE_COLLECTOR)
+ENDPOINTS = "endpoints-controller"
+LEVEL_CONTROLLERS = (NODE_LIFECYCLE, TAINT_EVICTION, GARBAGE_COLLECTOR, ENDPOINTS)
 HPA_CONTROLLER = "horizontal-pod-autoscaler"
 
 
@@ -546,11 +553,13 @@ def _handle(config: ClusterConfig, state: State, key: Key, old: Any, new: Any) -
     obj = new if new is not None else old
     if kind == "Deployment":
         state = _enqueue(state, DEPLOYMENT, f"{ns}/{name}")
+    elif kind == "ReplicationController":
+        state = _apply_effect(state, _rs_effect(_as_rs(old), _as_rs(new)), REPLICATION)
     elif kind in ("ReplicaSet", "Pod"):
         inf = state.informer(KCM)
         rss = cache_list(inf, "ReplicaSet", ns)
         if kind == "ReplicaSet":
-            state = _apply_effect(state, _rs_effect(old, new), rss)
+            state = _apply_effect(state, _rs_effect(old, new), REPLICASET)
             for o in (old, new):  # the Deployment controller's addReplicaSet/updateReplicaSet/deleteReplicaSet
                 if o is None:
                     continue
@@ -562,7 +571,10 @@ def _handle(config: ClusterConfig, state: State, key: Key, old: Any, new: Any) -
                         if selector_matches(d.spec.selector, o.metadata.labels):
                             state = _enqueue(state, DEPLOYMENT, f"{ns}/{d.metadata.name}")
         else:
-            state = _apply_effect(state, _pod_effect(old, new, rss), rss)
+            state = _apply_effect(state, _pod_effect(old, new, rss), REPLICASET)
+            rcs = tuple(rc_to_rs(rc) for rc in cache_list(inf, "ReplicationController", ns))
+            if rcs:
+                state = _apply_effect(state, _pod_effect(old, new, rcs, "ReplicationController"), REPLICATION)
             ref = controller_ref(obj.metadata)
             if new is None and ref is not None and ref.kind == "ReplicaSet":
                 # The Deployment controller's deletePod: a Recreate rollout waits for pods to go.
@@ -571,6 +583,10 @@ def _handle(config: ClusterConfig, state: State, key: Key, old: Any, new: Any) -
                 if dref is not None and dref.kind == "Deployment":
                     state = _enqueue(state, DEPLOYMENT, f"{ns}/{dref.name}")
     return state
+
+
+def _as_rs(rc: Any) -> Any:
+    return None if rc is None else rc_to_rs(rc)
 
 
 def _rs_effect(old: Any, new: Any) -> Any:
@@ -582,26 +598,33 @@ def _rs_effect(old: Any, new: Any) -> Any:
     return h.on_rs_update(old, new)
 
 
-def _pod_effect(old: Any, new: Any, rss: tuple[Any, ...]) -> Any:
+def _pod_effect(old: Any, new: Any, rss: tuple[Any, ...], kind: str = "ReplicaSet") -> Any:
     h = rs_handlers
     if old is None:
-        return h.on_pod_add(new, rss)
+        return h.on_pod_add(new, rss, kind)
     if new is None:
-        return h.on_pod_delete(old, rss)
-    return h.on_pod_update(old, new, rss)
+        return h.on_pod_delete(old, rss, kind)
+    return h.on_pod_update(old, new, rss, kind)
 
 
-def _apply_effect(state: State, effect: Any, rss: tuple[Any, ...]) -> State:
-    """Apply a ReplicaSet-controller handler effect: enqueues, delayed enqueues, observations."""
+def _exp_key(controller: str, key: str) -> str:
+    return RC_PREFIX + key if controller == REPLICATION else key
+
+
+def _apply_effect(state: State, effect: Any, controller: str) -> State:
+    """Apply a ReplicaSet/RC-controller handler effect: enqueues, delayed enqueues, observations."""
     for key in effect.enqueue:
-        state = _enqueue(state, REPLICASET, key)
+        state = _enqueue(state, controller, key)
     for key, after in effect.enqueue_after:
-        state = _enqueue_after(state, REPLICASET, key, state.clock + max(1, -(-after // NANOS)))
-    for key in sorted({k for k, _ in state.expectations}):
-        exp = state.expectation(key)
-        new = rs_handlers.apply_observations(key, exp, effect)
+        state = _enqueue_after(state, controller, key, state.clock + max(1, -(-after // NANOS)))
+    prefix = RC_PREFIX if controller == REPLICATION else ""
+    for full in sorted({k for k, _ in state.expectations}):
+        if (controller == REPLICATION) != full.startswith(RC_PREFIX):
+            continue
+        exp = state.expectation(full)
+        new = rs_handlers.apply_observations(full[len(prefix):], exp, effect)
         if new != exp:
-            state = _set_expectation(state, new, key)
+            state = _set_expectation(state, new, full)
     return state
 
 
@@ -793,6 +816,10 @@ class Model:
     def _level_candidates(self, state: State, controller: str) -> tuple[str, ...]:
         if controller in (NODE_LIFECYCLE, TAINT_EVICTION):
             return tuple(n.metadata.name for n in state.objects("Node"))
+        if controller == ENDPOINTS:
+            names = {(s.metadata.namespace, s.metadata.name) for s in state.objects("Service")}
+            names |= {(e.metadata.namespace, e.metadata.name) for e in state.objects("Endpoints")}
+            return tuple(f"{ns}/{n}" for ns, n in sorted(names))
         keys = []
         for (kind, ns, name), obj in state.store.objects:
             if obj.metadata.owner_references or obj.metadata.deletion_timestamp is not None and obj.metadata.finalizers:
@@ -813,6 +840,11 @@ class Model:
             env = state.env.node(key) or NodeEnv(key)
             return nodes_wiring.node_writes(node, pods, env.up, cfg.start_time + env.since * NANOS, now,
                                             cfg.timings.node_monitor_grace)
+        if controller == ENDPOINTS:
+            ns, name = key.split("/", 1)
+            return endpoints_wiring.endpoints_writes(api.get(state.store, "Service", ns, name),
+                                                     api.get(state.store, "Endpoints", ns, name),
+                                                     api.list_kind(state.store, "Pod", ns), ns, name)
         kind, ns, name = key.split("/", 2)
         obj = api.get(state.store, kind, ns, name)
         if obj is None:
@@ -1015,6 +1047,8 @@ class Model:
             state = _enqueue(state, DEPLOYMENT, f"{d.metadata.namespace}/{d.metadata.name}")
         for rs in cache_list(inf, "ReplicaSet"):
             state = _enqueue(state, REPLICASET, f"{rs.metadata.namespace}/{rs.metadata.name}")
+        for rc in cache_list(inf, "ReplicationController"):
+            state = _enqueue(state, REPLICATION, f"{rc.metadata.namespace}/{rc.metadata.name}")
         return state
 
     def _pop(self, state: State, controller: str, key: str) -> State:
@@ -1042,8 +1076,8 @@ class Model:
         if controller in LEVEL_CONTROLLERS:
             return self._write_all(state, self._level_writes(state, controller, key))[0]
         state = self._pop(state, controller, key)
-        if controller == REPLICASET:
-            return self._reconcile_rs(state, key, max_writes)
+        if controller in (REPLICASET, REPLICATION):
+            return self._reconcile_rs(state, key, max_writes, controller)
         writes, state, requeue_after = self._decide(state, controller, key)
         if max_writes is not None:
             writes = writes[:max_writes]
@@ -1069,6 +1103,9 @@ class Model:
                 box[0] = dataclasses.replace(cur, env=dataclasses.replace(cur.env, conflict_next=False))
                 return CallError("the object has been modified; please apply your changes to the latest version "
                                  "and try again", "Conflict")
+            obj = getattr(write, "obj", None)
+            if isinstance(obj, ReplicaSet) and obj.kind == "ReplicationController":
+                write = dataclasses.replace(write, obj=rs_to_rc(obj))  # type: ignore[call-arg,arg-type]
             try:
                 box[0] = commit(self.config, cur, write)
             except ApiError as exc:
@@ -1077,22 +1114,32 @@ class Model:
 
         return box, issue
 
-    def _reconcile_rs(self, state: State, key: str, max_writes: int | None) -> State:
+    def _reconcile_rs(self, state: State, key: str, max_writes: int | None, controller: str = REPLICASET) -> State:
+        """One syncReplicaSet; the ReplicationController manager is the same pass over RCs seen
+        through the RC→RS adapter (``model.controllers.replication``), its writes converted back."""
         cfg = self.config
         inf = state.informer(KCM)
         ns, name = key.split("/", 1)
-        rs = cache_get(inf, "ReplicaSet", ns, name)
+        exp_key = _exp_key(controller, key)
+        if controller == REPLICATION:
+            rc = cache_get(inf, "ReplicationController", ns, name)
+            rs = _as_rs(rc)
+            live = _as_rs(api.get(state.store, "ReplicationController", ns, name))
+            siblings = tuple(rc_to_rs(r) for r in cache_list(inf, "ReplicationController", ns))
+        else:
+            rs = cache_get(inf, "ReplicaSet", ns, name)
+            live = api.get(state.store, "ReplicaSet", ns, name)
+            siblings = cache_list(inf, "ReplicaSet", ns)
         if rs is None:  # deleted: the controller forgets its expectations
-            return _set_expectation(state, None, key)
+            return _set_expectation(state, None, exp_key)
         box, issue = self._issuer(state, max_writes)
-        out = replicaset_wiring.sync(rs, api.get(state.store, "ReplicaSet", ns, name), cache_list(inf, "Pod", ns),
-                                     cache_list(inf, "ReplicaSet", ns), state.expectation(key),
+        out = replicaset_wiring.sync(rs, live, cache_list(inf, "Pod", ns), siblings, state.expectation(exp_key),
                                      now_ns(cfg, state), issue, cfg.variant)
-        state = _set_expectation(box[0], out.expectations, key)
+        state = _set_expectation(box[0], out.expectations, exp_key)
         if out.error is not None:
-            return _enqueue(state, REPLICASET, key)
+            return _enqueue(state, controller, key)
         if out.requeue_after is not None:
-            state = _enqueue_after(state, REPLICASET, key, state.clock + out.requeue_after)
+            state = _enqueue_after(state, controller, key, state.clock + out.requeue_after)
         return state
 
     def _schedule(self, state: State, pod_key: str) -> State:

@@ -231,3 +231,8 @@ def test_container_checks(edit: tuple[str, str], expected: str) -> None:
     with pytest.raises(ValidationError) as info:
         load_manifests(DEPLOYMENT.replace(*edit), "bad.yaml")
     assert expected in info.value.message
+
+
+def test_cluster_scoped_nodes_lose_a_namespace() -> None:
+    (node,) = load_manifests("apiVersion: v1\nkind: Node\nmetadata: {name: n, namespace: prod}\n", "n.yaml")
+    assert node.metadata.namespace == ""

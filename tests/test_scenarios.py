@@ -53,35 +53,19 @@ def test_scenario_file_is_valid(path: str) -> None:
     assert sc.summary
 
 
-# Scenarios that exercise model components still being wired into the system at the time of
-# writing (listed with what they wait for). They run anyway; a pass is reported as XPASS.
-MODEL_GAPS = {
-    "deployment-orphan-and-adopt": "garbage collector: Orphan propagation (finalizer) not wired yet",
-    "deployment-delete-cascade": "garbage collector: background deletion of dependents not wired yet",
-    "replicaset-delete-collection": "garbage collector: background deletion of dependents not wired yet",
-    "rc-adopt-and-release": "ReplicationController controller not wired yet",
-    "node-loss-replacement": "ReplicationController controller and node lifecycle not wired yet",
-    "taint-evicts-pod": "taint eviction controller not wired yet",
-    "taint-finite-toleration": "taint eviction controller not wired yet",
-    "hpa-scale-up-1-3-5": "HorizontalPodAutoscaler kind and controller not wired yet",
-    "hpa-scale-down-5-3-1": "HorizontalPodAutoscaler kind and controller not wired yet",
-    "hpa-behavior-scale-up-pods-per-minute": "HorizontalPodAutoscaler kind and controller not wired yet",
-    "hpa-behavior-scale-down-pods-per-minute": "HorizontalPodAutoscaler kind and controller not wired yet",
-    "hpa-behavior-short-downscale-window": "HorizontalPodAutoscaler kind and controller not wired yet",
-    "hpa-behavior-scale-up-disabled": "HorizontalPodAutoscaler kind and controller not wired yet",
-}
-
-
-def _scenario_param(path: str) -> object:
-    name = os.path.basename(path)[:-5]
-    marks = [pytest.mark.xfail(reason=MODEL_GAPS[name], strict=False)] if name in MODEL_GAPS else []
-    return pytest.param(path, id=name, marks=marks)
+@needs_system
+@pytest.mark.parametrize("path", FILES, ids=lambda p: os.path.basename(p)[:-5])
+def test_scenario_passes(path: str) -> None:
+    result = run_scenario(load_scenario(path))
+    assert result.error is None, result.error
+    assert result.failure is None, result.failure.render()
 
 
 @needs_system
-@pytest.mark.parametrize("path", [_scenario_param(f) for f in FILES])
-def test_scenario_passes(path: str) -> None:
-    result = run_scenario(load_scenario(path))
+@pytest.mark.parametrize("path", FILES, ids=lambda p: os.path.basename(p)[:-5])
+def test_scenario_passes_on_a_random_fair_interleaving(path: str) -> None:
+    # A scenario states what Kubernetes promises, so it must not depend on one schedule.
+    result = run_scenario(load_scenario(path), seed=2)
     assert result.error is None, result.error
     assert result.failure is None, result.failure.render()
 
@@ -264,13 +248,15 @@ def test_a_rejected_user_step_is_a_readable_failure() -> None:
 
 
 @needs_system
-def test_explore_checks_every_interleaving_of_a_small_scenario() -> None:
+@pytest.mark.parametrize("name", ["taint-toleration-keeps-pod", "taint-finite-toleration",
+                                  "replicaset-adopt-and-release"])
+def test_explore_checks_every_interleaving_of_small_scenarios(name: str) -> None:
     from model.scenario.explore import explore_scenario
 
-    path = os.path.join(HERE, "scenarios", "taint-toleration-keeps-pod.yaml")
+    path = os.path.join(HERE, "scenarios", f"{name}.yaml")
     outcome = explore_scenario(load_scenario(path), bound=20000)
     assert outcome.ok and outcome.complete, outcome.render()
-    assert outcome.distinct > 10
+    assert outcome.distinct > 50
 
 
 @needs_system
@@ -397,3 +383,18 @@ def test_recreate_never_runs_old_and_new_pods_together_in_any_interleaving() -> 
     path = os.path.join(HERE, "scenarios", "deployment-recreate.yaml")
     outcome = explore_scenario(load_scenario(path), bound=200000)
     assert outcome.ok and outcome.complete, outcome.render()
+
+
+@needs_system
+def test_cli_explore_and_seed(capsys) -> None:  # type: ignore[no-untyped-def]
+    from checkers.cli import main
+
+    path = os.path.join(HERE, "scenarios", "taint-evicts-pod.yaml")
+    assert main(["scenario", "run", path, "--explore", "--bound", "20000"]) == 0
+    out = capsys.readouterr().out
+    assert "PASS taint-evicts-pod (explored" in out and "all interleavings" in out
+    assert main(["scenario", "run", path, "--explore", "--bound", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "BOUNDED taint-evicts-pod" in out and out.rstrip().endswith("0 passed, 0 failed, 1 bounded")
+    assert main(["scenario", "run", path, "--seed", "11"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("1 passed, 0 failed")

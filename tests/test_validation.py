@@ -173,3 +173,26 @@ def test_defaulting_is_idempotent_and_valid_inputs_pass(replicas: int | None, su
 
 def _shown(value: int | str | None) -> str:
     return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+def test_validate_op_takes_the_request_namespace_when_none_is_written() -> None:
+    from model.conformance import evaluate
+
+    out = evaluate("deployment.validate", {"deployment": {"metadata": {"name": "abc"}, "spec": {"replicas": -1}}})
+    assert out["errors"][0] == "spec.replicas: Invalid value: -1: must be greater than or equal to 0"
+    out = evaluate("deployment.validate", {"deployment": {"metadata": {"name": "abc", "namespace": "Bad_NS"}}})
+    assert out["errors"][0].startswith('metadata.namespace: Invalid value: "Bad_NS"')
+
+
+def test_validate_op_takes_an_unstated_restart_policy_as_always() -> None:
+    from model.conformance import evaluate
+
+    base = {"metadata": {"name": "abc"}, "spec": {"selector": {"matchLabels": {"a": "b"}},
+                                                 "template": {"metadata": {"labels": {"a": "b"}}},
+                                                 "strategy": {"type": "Recreate"}}}
+    assert evaluate("deployment.validate", {"deployment": base}) == {"valid": True, "errors": []}
+    base["spec"]["template"]["spec"] = {"restartPolicy": ""}  # type: ignore[index]
+    assert evaluate("deployment.validate", {"deployment": base})["errors"] == [
+        "spec.template.spec.restartPolicy: Required value",
+        'spec.template.spec.restartPolicy: Unsupported value: "": supported values: "Always"',
+    ]

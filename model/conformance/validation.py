@@ -35,6 +35,12 @@ def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
     """A Deployment in the internal form from JSON, and how many ephemeral containers its template
     declares. ``spec.rollbackTo`` is ``{revision: N}`` in JSON and an int in the model."""
     data = copy.deepcopy(_object(raw, "deployment"))
+    # A request's namespace comes from its URL and is set on the object before validation, so an
+    # object written without one is validated in the request's namespace ("default").
+    metadata = _object(data.get("metadata"), "metadata")
+    if not metadata.get("namespace"):
+        metadata["namespace"] = "default"
+    data["metadata"] = metadata
     spec = _object(data.get("spec"), "spec")
     rollback = spec.get("rollbackTo")
     if isinstance(rollback, Mapping):
@@ -42,6 +48,12 @@ def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
     template = _object(spec.get("template"), "spec.template")
     pod_spec = _object(template.get("spec"), "spec.template.spec")
     ephemeral = pod_spec.get("ephemeralContainers") or []
+    # The catalogue gives a minimal *valid* pod spec here: a restartPolicy it does not state is taken
+    # as its default, Always; a stated one ("" included) is validated.
+    if "restartPolicy" not in pod_spec:
+        pod_spec["restartPolicy"] = "Always"
+    template["spec"] = pod_spec
+    spec["template"] = template
     data["spec"] = spec
     return from_json(Deployment, data), len(ephemeral) if isinstance(ephemeral, list) else 1
 

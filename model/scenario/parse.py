@@ -287,6 +287,11 @@ def check_manifests(arg: Any, where: str, out: list[Problem]) -> None:
             continue
         from model.scenario import world  # late: world imports the system
 
+        known = world.known_kinds()
+        if known and kind not in known:
+            out.append(Problem(f"{at}.kind", f"unknown kind {kind!r} (known: {', '.join(sorted(known))})"))
+            continue
+
         try:
             world.load_manifest(doc, source=where, index=i + 1 if len(docs) > 1 else None)
         except world.UnsupportedKind:

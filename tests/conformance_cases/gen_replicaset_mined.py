@@ -12,6 +12,7 @@ Sources (kubernetes/kubernetes; table contents are the same in every recent rele
       TestExpectationsOnRecreate, TestDoNotPatchPodWithOtherControlRef, TestPatchPodFails,
       TestDoNotAdoptOrCreateIfBeingDeleted(Race), TestSlowStartBatch, TestGetPodsToDelete
   pkg/controller/replicaset/replica_set_utils_test.go TestCalculateStatus, TestCalculateStatusConditions
+  pkg/api/v1/pod/util_test.go                   TestIsPodAvailable (through calculateStatus)
 
 Go's random UUIDs become fixed ``uid-<name>`` strings; ``metav1.Now()`` becomes NOW. Where a Go test
 keeps one informer across table rows, the rows here carry the informer's accumulated contents.
@@ -22,6 +23,7 @@ Run: python3 tests/conformance_cases/gen_replicaset_mined.py tests/conformance_c
 import json
 import random
 import sys
+from datetime import UTC, datetime, timedelta
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else "tests/conformance_cases"
 
@@ -125,6 +127,37 @@ while len(perms) < 20:
 for k, perm in enumerate(perms):
     case(f"{CU}/TestSortingActivePods/shuffle-{k:02d}", "controller.sort_active_pods",
          {"pods": [sp[j] for j in perm]}, {"order": expected_order})
+
+
+# The table-driven form of the same two tests in newer releases: TestActivePodFiltering/"Filters
+# active pods" renames the five pods and sets phases Succeeded, Failed and three empty phases.
+newer = [mk_pod(f"pod{i}", ns="default", labels=_rc_sel, phase="Running") for i in range(5)]
+for i, (nm, ph) in enumerate((("pod-1", "Succeeded"), ("pod-2", "Failed"), ("pod-3", ""), ("pod-4", ""),
+                              ("pod-5", ""))):
+    newer[i]["metadata"]["name"] = nm
+    newer[i]["status"]["phase"] = ph
+case(f"{CU}/TestActivePodFiltering/Filters active pods", "controller.filter_active_pods", {"pods": newer},
+     {"activePodNames": ["pod-3", "pod-4", "pod-5"]})
+
+
+def named(name, node, phase, conditions=None, restarts=None, created=None):
+    return mk_pod(name, node=node, phase=phase, conditions=conditions, restarts=restarts, created=created)
+
+
+table_pods = [
+    named("unscheduled", "", "Pending"),
+    named("scheduledButPending", "bar", "Pending"),
+    named("unknownPhase", "foo", "Unknown"),
+    named("runningButNotReady", "foo", "Running"),
+    named("runningNoLastTransitionTime", "foo", "Running", [ready_cond()], [3, 0]),
+    named("runningWithLastTransitionTime", "foo", "Running", [ready_cond(since=NOW)], [3, 0]),
+    named("runningLongerTime", "foo", "Running", [ready_cond(since=MONTH_AGO)], [3, 0]),
+    named("lowerContainerRestartCount", "foo", "Running", [ready_cond(since=MONTH_AGO)], [2, 1], created=NOW),
+    named("oldest", "foo", "Running", [ready_cond(since=MONTH_AGO)], [2, 1], created=MONTH_AGO),
+]
+for k, perm in enumerate(perms):
+    case(f"{CU}/TestSortingActivePods/Sorts by active pod/shuffle-{k:02d}", "controller.sort_active_pods",
+         {"pods": [table_pods[j] for j in perm]}, {"order": [p["metadata"]["name"] for p in table_pods]})
 
 
 # TestSortingActivePodsWithRanks: the pod(...) helper gives a ready pod one container status and the
@@ -508,6 +541,24 @@ sync(f"{RCT}/TestDoNotPatchPodWithOtherControlRef", r,
      [new_pod("pod", new_rs(2, FOO_BAR, uid="rs-uid"), "Running")],
      {"createCalls": 2, "deletes": 0, "patches": 0, "error": False})
 
+# The same RC rows with the RC object itself (selector a plain label map), as the RC controller's
+# informer holds it before the adapter converts it.
+def rc_object(replicas):
+    return {"apiVersion": "v1", "kind": "ReplicationController",
+            "metadata": {"name": "foobar", "namespace": "default", "uid": "rc-uid"},
+            "spec": {"replicas": replicas, "selector": dict(FOO_BAR),
+                     "template": {"metadata": {"labels": dict(TEMPLATE_LABELS)},
+                                  "spec": {"containers": [{"name": "", "image": "foo/bar"}]}}}}
+
+
+r = rc_as_rs(2)
+sync(f"{RCT}/TestSyncReplicationControllerDoesNothing/rc-object", rc_object(2), [rc_pod("pod0", r), rc_pod("pod1", r)],
+     {"createCalls": 0, "deletes": 0, "patches": 0, "error": False})
+sync(f"{RCT}/TestSyncReplicationControllerDeletes/rc-object", rc_object(1), [rc_pod("pod0", r), rc_pod("pod1", r)],
+     {"createCalls": 0, "deletes": 1, "patches": 0, "error": False})
+sync(f"{RCT}/TestSyncReplicationControllerCreates/rc-object", rc_object(2), [failed, gone],
+     {"createCalls": 2, "deletes": 0, "patches": 0, "error": False})
+
 # TestControllerBurstReplicas: doTestControllerBurstReplicas(burst, n) for (5,30), (5,12), (3,2):
 # size up from 0 to n, then down to 0, syncing whenever the expectations are met, and checking
 # that a sync with one observation outstanding does nothing.
@@ -667,6 +718,33 @@ for name, r, ps, (repl, fl, rd, av) in (
          {"replicaSet": r, "filteredPods": ps, "manageReplicasErr": None, "now": NOW},
          {"replicas": repl, "fullyLabeledReplicas": fl, "readyReplicas": rd, "availableReplicas": av,
           "conditions": []})
+
+# pkg/api/v1/pod/util_test.go TestIsPodAvailable (current table), through calculateStatus: one pod
+# whose Ready condition changed beforeSec seconds before now, an RS with the row's minReadySeconds.
+POD_UTIL = "pod/util_test"
+
+
+def before(sec):
+    t = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC) - timedelta(seconds=sec)
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+for k, (ready, before_sec, mrs, zero_ltt, available) in enumerate((
+    (False, 0, 0, False, False),
+    (True, 0, 1, False, False),
+    (True, 0, 1, True, False),
+    (True, 0, 0, False, True),
+    (True, 51, 50, False, True),
+    (True, 51, 51, False, True),
+    (True, 51, 52, False, False),
+)):
+    r = new_rs(1, label_map, mrs=mrs)
+    p = new_pod("pod", r, "Running")
+    p["status"]["conditions"] = [ready_cond("True" if ready else "False",
+                                            since=None if zero_ltt else before(before_sec))]
+    case(f"{POD_UTIL}/TestIsPodAvailable/tc-{k}", "replicaset.calculate_status",
+         {"replicaSet": r, "filteredPods": [p], "manageReplicasErr": None, "now": NOW},
+         {"readyReplicas": 1 if ready else 0, "availableReplicas": 1 if available else 0})
 
 # TestCalculateStatusConditions
 rs = new_rs(2, label_map)
