@@ -218,6 +218,8 @@ def _scale_down_old_for_recreate(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _scale(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """The classic ``scale``; with the DeploymentPodReplacementPolicy gate and a TerminationComplete
+    Deployment, ``scaleV2`` (partial scaling), as the controller's sync would run it."""
     d = _deployment(inp["deployment"])
     new_rs = _opt_rs(inp.get("newRS"), "newRS")
     old_rss = _rs_list(inp.get("oldRSs"), "oldRSs")

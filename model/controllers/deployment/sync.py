@@ -249,7 +249,7 @@ def scale_v2(p: Pass, new_rs: ReplicaSet | None, old_rss: list[ReplicaSet]) -> N
         size = util.d_replicas(d)
         if size > util.spec_replicas(target):
             size = util.spec_replicas(target) + grant(size - util.spec_replicas(target))
-        _write_v2(p, target, size, util.d_replicas(d), util.spec_replicas(target))
+        _write_v2(p, target, size, util.d_replicas(d), _before_scale(target))
         return
     if util.is_saturated(d, new_rs):
         for old in util.filter_active_replica_sets(old_rss):
