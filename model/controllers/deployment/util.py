@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -510,6 +511,20 @@ def round_half_away_from_zero(num: int, den: int) -> int:
     return q if num >= 0 else -q
 
 
+def wrap_int32(n: int) -> int:
+    """Go's int32 wrap-around."""
+    return (n + (1 << 31)) % (1 << 32) - (1 << 31)
+
+
+def go_round_to_int32(num: int, den: int) -> int:
+    """``integer.RoundToInt32(float64(num) / float64(den))``: the IEEE quotient (as Go computes it),
+    rounded half away from zero, converted to int32."""
+    x = float(num) / float(den)
+    whole = math.floor(abs(x))
+    rounded = whole + 1 if abs(x) - whole >= 0.5 else whole
+    return wrap_int32(int(rounded) if x >= 0 else -int(rounded))
+
+
 def get_replica_set_fraction(rs: ReplicaSet, d: Deployment) -> int:
     """Mirrors deployment_util.go: getReplicaSetFraction.
 
@@ -518,13 +533,14 @@ def get_replica_set_fraction(rs: ReplicaSet, d: Deployment) -> int:
     """
     if d_replicas(d) == 0:
         return -spec_replicas(rs)
-    target = d_replicas(d) + max_surge(d)
+    target = wrap_int32(d_replicas(d) + max_surge(d))
     annotated, ok = get_max_replicas_annotation(rs)
     if not ok or annotated == 0:
         annotated = d.status.replicas
     if annotated == 0:
         return 0
-    return round_half_away_from_zero(spec_replicas(rs) * target, annotated) - spec_replicas(rs)
+    # Go multiplies in int32 (wrapping) before converting to float64.
+    return wrap_int32(go_round_to_int32(wrap_int32(spec_replicas(rs) * target), annotated) - spec_replicas(rs))
 
 
 def get_proportion(rs: ReplicaSet | None, d: Deployment, to_add: int, added: int) -> int:
@@ -547,6 +563,7 @@ def is_saturated(d: Deployment, rs: ReplicaSet | None) -> bool:
         desired = _parse_int64(desired_text)  # Go uses Atoi: same grammar on 64-bit platforms
     except ModelError:
         return False
+    desired = (desired + (1 << 31)) % (1 << 32) - (1 << 31)  # Go compares int32(desired)
     n = d_replicas(d)
     return spec_replicas(rs) == n and desired == n and rs.status.available_replicas == n
 
