@@ -603,6 +603,397 @@ for _name, _recs, _cur, _des, _exp, _stored, _up, _down in _NDRB:
          _expect)
 
 
+# ---------------------------------------------------------------------------------------------
+# replica_calculator_test.go: the calcScenario / replicaCalcTestCase fixtures
+# (both containers of a pod carry the pod's request; metric samples are stamped with Go's zero time;
+# the Ready condition has no transition time; unset start times are Go's zero time)
+
+MAXI64 = 2**63 - 1
+MAXI32 = 2**31 - 1
+
+
+def rc_pods(n: int, requests: list[str] | None = None, readiness: list[str] | None = None,
+            start: list[str] | None = None, phases: list[str] | None = None,
+            deleted: list[bool] | None = None) -> list[dict[str, Any]]:
+    count = max(n, len(phases) if phases else 0)
+    pods = []
+    for i in range(count):
+        containers: list[dict[str, Any]] = [{"name": "container1"}, {"name": "container2"}]
+        if requests is not None and i < len(requests):
+            for c in containers:
+                c["resources"] = {"requests": {"cpu": requests[i]}}
+        pod: dict[str, Any] = {
+            "name": f"test-pod-{i}",
+            "phase": phases[i] if phases else "Running",
+            "labels": {"name": "test-pod"},
+            "startTime": start[i] if start else ZERO,
+            "conditions": [{"type": "Ready", "status": readiness[i] if readiness and i < len(readiness) else "True",
+                            "lastTransitionTime": ZERO}],
+            "containers": containers,
+        }
+        if deleted and deleted[i]:
+            pod["deletionTimestamp"] = NOW
+        pods.append(pod)
+    return pods
+
+
+def same(*levels: int) -> list[list[int]]:
+    """makePodMetricLevels: both containers of pod i report levels[i]."""
+    return [[lv, lv] for lv in levels]
+
+
+def pod_metrics(levels: list[list[int]], names: list[str] | None = None) -> list[dict[str, Any]]:
+    out = []
+    for i, per_container in enumerate(levels):
+        containers: list[dict[str, Any]] = []
+        for j in range(2):  # the fixture always allocates two container entries
+            if j < len(per_container):
+                containers.append({"name": f"container{j + 1}", "usage": {"cpu": f"{per_container[j]}m"}})
+            else:
+                containers.append({"name": "", "usage": {}})
+        out.append({"name": names[i] if names and i < len(names) else f"test-pod-{i}", "timestamp": ZERO,
+                    "windowSeconds": 60, "containers": containers})
+    return out
+
+
+def tol(down: float = 0.1, up: float = 0.1) -> dict[str, float]:
+    return {"scaleDown": down, "scaleUp": up}
+
+
+def res_case(cid: str, *, current: int, target: int, requests: list[str], levels: list[list[int]],
+             container: str = "", readiness: list[str] | None = None, start: list[str] | None = None,
+             phases: list[str] | None = None, deleted: list[bool] | None = None, names: list[str] | None = None,
+             tolerance: dict[str, float] | None = None, expect: dict[str, Any]) -> None:
+    case(f"{RC}:{cid}", "hpa.resource_replicas",
+         {"currentReplicas": current, "targetAverageUtilization": target, "resource": "cpu", "container": container,
+          "tolerance": tolerance or tol(), "cpuInitializationPeriodSeconds": 120,
+          "delayOfInitialReadinessStatusSeconds": 10, "now": NOW,
+          "pods": rc_pods(current, requests, readiness, start, phases, deleted),
+          "podMetrics": pod_metrics(levels, names)},
+         expect)
+
+
+def res_ok(replicas: int, util: int, raw: int) -> dict[str, Any]:
+    return {"replicas": replicas, "utilization": util, "rawUtilization": raw}
+
+
+C3 = ["1.0"] * 3
+C5 = ["1.0"] * 5
+C7 = ["1.0"] * 7
+RS = "TestReplicaCalcResourceScale/"
+res_case(RS + "scale up", current=3, target=30, requests=C3, levels=same(300, 500, 700), expect=res_ok(5, 50, 1000))
+res_case(RS + "scale up: container metric", current=3, target=30, requests=C3, container="container2",
+         levels=[[1000, 300], [1000, 500], [1000, 700]], expect=res_ok(5, 50, 500))
+res_case(RS + "scale up: unready pod scales less", current=3, target=30, requests=C3, levels=same(300, 500, 700),
+         readiness=["False", "True", "True"], expect=res_ok(4, 60, 1200))
+res_case(RS + "scale up: hot-CPU container scales less", current=3, target=30, requests=C3, container="container2",
+         start=[HOT, COOL, COOL], levels=[[0, 300], [0, 500], [0, 700]], expect=res_ok(4, 60, 600))
+res_case(RS + "scale up: hot-CPU pod scales less", current=3, target=30, requests=C3, start=[HOT, COOL, COOL],
+         levels=same(300, 500, 700), expect=res_ok(4, 60, 1200))
+res_case(RS + "no scale: unready pods ignored", current=3, target=30, requests=C3, readiness=["True", "False", "False"],
+         levels=same(400, 500, 700), expect=res_ok(3, 40, 800))
+res_case(RS + "no scale: hot-CPU pods ignored", current=3, target=30, requests=C3, readiness=["True", "False", "False"],
+         start=[COOL, HOT, HOT], levels=same(400, 500, 700), expect=res_ok(3, 40, 800))
+_F4 = dict(readiness=["True", "True", "False", "False"], phases=["Running", "Running", "Failed", "Failed"])
+res_case(RS + "scale up: failed pods ignored", current=2, target=30, requests=["1.0"] * 4, levels=same(500, 700),
+         expect=res_ok(4, 60, 1200), **_F4)  # type: ignore[arg-type]
+res_case(RS + "scale up: failed pods ignored with missing container metric", current=2, target=30,
+         requests=["1.0"] * 4, container="container2", levels=[[1000, 500], [9000, 700], [1000], [9000]],
+         expect=res_ok(4, 60, 600), **_F4)  # type: ignore[arg-type]
+res_case(RS + "scale up: container metrics with failed pods ignored", current=2, target=30, requests=["1.0"] * 4,
+         container="container2", levels=[[1000, 500], [9000, 700]], expect=res_ok(4, 60, 600), **_F4)  # type: ignore[arg-type]
+_D4 = dict(readiness=["True", "True", "False", "False"], phases=["Running"] * 4, deleted=[False, False, True, True])
+res_case(RS + "scale up: pods being deleted are ignored", current=2, target=30, requests=["1.0"] * 4,
+         levels=same(500, 700), expect=res_ok(4, 60, 1200), **_D4)  # type: ignore[arg-type]
+res_case(RS + "scale up: container metrics with pods being deleted ignored", current=2, target=30,
+         requests=["1.0"] * 4, container="container1", levels=same(500, 700), expect=res_ok(4, 60, 600),
+         **_D4)  # type: ignore[arg-type]
+res_case(RS + "scale down", current=5, target=50, requests=C5, levels=same(100, 300, 500, 250, 250),
+         expect=res_ok(3, 28, 560))
+_C2L = [[1000, 100], [1000, 300], [1000, 500], [1000, 250], [1000, 250]]
+res_case(RS + "scale down: container metric", current=5, target=50, requests=C5, container="container2", levels=_C2L,
+         expect=res_ok(3, 28, 280))
+_R5 = ["True", "True", "True", "False", "False"]
+res_case(RS + "scale down: exclude unready pods", current=5, target=50, requests=C5, readiness=_R5,
+         levels=same(100, 300, 500, 250, 250), expect=res_ok(2, 30, 600))
+res_case(RS + "scale down: container metric excludes unready pods", current=5, target=50, requests=C5, readiness=_R5,
+         container="container2", levels=_C2L, expect=res_ok(2, 30, 300))
+_P5 = dict(readiness=["True"] + ["False"] * 4, phases=["Running"] + ["Pending"] * 4)
+res_case(RS + "scale down: exclude unscheduled pods", current=5, target=50, requests=C5, levels=same(100),
+         expect=res_ok(1, 10, 200), **_P5)  # type: ignore[arg-type]
+res_case(RS + "scale down: container metric excludes unscheduled pods", current=5, target=50, requests=C5,
+         container="container2", levels=_C2L, expect=res_ok(1, 10, 100), **_P5)  # type: ignore[arg-type]
+_S5 = [COOL, COOL, COOL, HOT, HOT]
+res_case(RS + "scale down: ignore hot-CPU pods", current=5, target=50, requests=C5, start=_S5,
+         levels=same(100, 300, 500, 250, 250), expect=res_ok(2, 30, 600))
+res_case(RS + "scale down: container metric ignores hot-CPU pods", current=5, target=50, requests=C5, start=_S5,
+         container="container2", levels=[[1000, 100], [1000, 300], [1000, 500], [1000, 1000], [1000, 1000]],
+         expect=res_ok(2, 30, 300))
+_F7 = dict(readiness=["True"] * 5 + ["False"] * 2, phases=["Running"] * 5 + ["Failed"] * 2)
+res_case(RS + "scale down: failed pods ignored", current=5, target=50, requests=C7,
+         levels=same(100, 300, 500, 250, 250), expect=res_ok(3, 28, 560), **_F7)  # type: ignore[arg-type]
+res_case(RS + "scale down: container metric with failed pods ignored", current=5, target=50, requests=C7,
+         container="container2", levels=_C2L, expect=res_ok(3, 28, 280), **_F7)  # type: ignore[arg-type]
+_D7 = dict(readiness=["True"] * 5 + ["False"] * 2, phases=["Running"] * 7, deleted=[False] * 5 + [True] * 2)
+res_case(RS + "scale down: pods being deleted are ignored", current=5, target=50, requests=C7,
+         levels=same(100, 300, 500, 250, 250), expect=res_ok(3, 28, 560), **_D7)  # type: ignore[arg-type]
+res_case(RS + "scale down: still-running pods being deleted are ignored", current=5, target=50, requests=C7,
+         container="container2", levels=_C2L, expect=res_ok(3, 28, 280), **_D7)  # type: ignore[arg-type]
+
+res_case("TestReplicaCalcDisjointResourcesMetrics", current=1, target=100, requests=["1.0"], levels=same(100),
+         names=["an-older-pod-name"], expect={"error": "no metrics returned matched known pods"})
+R3C = ["0.9", "1.0", "1.1"]
+res_case("TestReplicaCalcTolerance", current=3, target=100, requests=R3C, levels=same(1010, 1030, 1020),
+         expect=res_ok(3, 102, 2040))
+for _name, _tol, _exp, _lv, _util in (
+    ("Outside of a 0% tolerance", tol(0.0, 0.0), 4, (909, 1010, 1111), 101),
+    ("Within a 200% scale-up tolerance", tol(0.1, 2.0), 3, (1890, 1910, 1900), 190),
+    ("Outside 8% scale-up tolerance (and superfuous scale-down tolerance)", tol(2.0, 0.08), 4, (1100, 1080, 1090), 109),
+    ("Within a 36% scale-down tolerance", tol(0.36, 0.1), 3, (660, 640, 650), 65),
+    ("Outside a 34% scale-down tolerance", tol(0.34, 0.1), 2, (660, 640, 650), 65),
+):
+    res_case(f"TestReplicaCalcConfigurableTolerance/{_name}", current=3, target=100, requests=R3C, levels=same(*_lv),
+             tolerance=_tol, expect=res_ok(_exp, _util, 2 * sum(_lv) // 3))
+res_case("TestReplicaCalcSuperfluousMetrics", current=4, target=100, requests=["1.0"] * 4,
+         levels=same(4000, 9500, 3000, 7000, 3200, 2000), expect=res_ok(24, 587, 11750))
+res_case("TestReplicaCalcMissingMetrics", current=4, target=100, requests=["1.0"] * 4, levels=same(400, 95),
+         expect=res_ok(3, 24, 495))
+res_case("TestReplicaCalcEmptyMetrics", current=4, target=100, requests=C3, levels=[],
+         expect={"error": "unable to get metrics for resource cpu: no metrics returned from resource metrics API"})
+res_case("TestReplicaCalcEmptyCPURequest", current=1, target=100, requests=[], levels=same(200),
+         expect={"error": "missing request for"})
+res_case("TestReplicaCalcMissingMetricsNoChangeEq", current=2, target=100, requests=["1.0"] * 2, levels=same(1000),
+         expect=res_ok(2, 100, 2000))
+res_case("TestReplicaCalcMissingMetricsNoChangeGt", current=2, target=100, requests=["1.0"] * 2, levels=same(1900),
+         expect=res_ok(2, 190, 3800))
+res_case("TestReplicaCalcMissingMetricsNoChangeLt", current=2, target=100, requests=["1.0"] * 2, levels=same(600),
+         expect=res_ok(2, 60, 1200))
+res_case("TestReplicaCalcMissingMetricsUnreadyChange", current=3, target=50, requests=C3, levels=same(100, 450),
+         readiness=["False", "True", "True"], expect=res_ok(3, 45, 900))
+res_case("TestReplicaCalcMissingMetricsHotCpuNoChange", current=3, target=50, requests=C3, levels=same(100, 450),
+         start=[HOT, COOL, COOL], expect=res_ok(3, 45, 900))
+res_case("TestReplicaCalcMissingMetricsUnreadyScaleUp", current=3, target=50, requests=C3, levels=same(100, 2000),
+         readiness=["False", "True", "True"], expect=res_ok(4, 200, 4000))
+res_case("TestReplicaCalcMissingMetricsHotCpuScaleUp", current=3, target=50, requests=C3, levels=same(100, 2000),
+         readiness=["False", "True", "True"], start=[HOT, COOL, COOL], expect=res_ok(4, 200, 4000))
+res_case("TestReplicaCalcMissingMetricsUnreadyScaleDown", current=4, target=50, requests=["1.0"] * 4,
+         levels=same(100, 100, 100), readiness=["False", "True", "True", "True"], expect=res_ok(3, 10, 200))
+res_case("TestReplicaCalcMissingMetricsScaleDownTargetOver100", current=4, target=300,
+         requests=["1.0", "1.0", "2.0", "2.0"], levels=same(200, 100, 100), readiness=["False", "True", "True", "True"],
+         expect=res_ok(2, 6, 200))
+res_case("TestReplicaCalcDuringRollingUpdateWithMaxSurge", current=2, target=50, requests=C3, levels=same(100, 100),
+         phases=["Running"] * 3, expect=res_ok(2, 10, 200))
+_reqs10 = [f"{300 + d}m" for d in (100, -100, 10, -10, 2, -2, 1, -1, 0, 0)]
+res_case("TestReplicaCalcComputedToleranceAlgImplementation#scale", current=10, target=56, requests=_reqs10,
+         levels=same(*[150] * 10), expect=res_ok(9, 50, 300))
+res_case("TestReplicaCalcComputedToleranceAlgImplementation#noscale", current=10, target=55, requests=_reqs10,
+         levels=same(*[150] * 10), expect=res_ok(10, 50, 300))
+
+
+def plain_case(cid: str, *, current: int, target: int, levels: list[int], expected: int, usage: int,
+               readiness: list[str] | None = None, start: list[str] | None = None, phases: list[str] | None = None,
+               tolerance: dict[str, float] | None = None) -> None:
+    case(f"{RC}:{cid}", "hpa.pods_metric_replicas",
+         {"currentReplicas": current, "target": {"type": "AverageValue", "averageValue": f"{target}m"},
+          "metricName": "qps", "tolerance": tolerance or tol(), "cpuInitializationPeriodSeconds": 120,
+          "delayOfInitialReadinessStatusSeconds": 10, "now": NOW,
+          "pods": rc_pods(current, None, readiness, start, phases),
+          "podMetricValues": [{"name": f"test-pod-{i}", "value": f"{lv}m", "timestamp": ZERO}
+                              for i, lv in enumerate(levels)]},
+         {"replicas": expected, "usage": usage})
+
+
+plain_case("TestReplicaCalcScaleUpCM", current=3, target=15000, levels=[20000, 10000, 30000], expected=4, usage=20000)
+plain_case("TestReplicaCalcScaleUpCMUnreadyHotCpuNoLessScale", current=3, target=15000, levels=[50000, 10000, 30000],
+           readiness=["True", "True", "False"], start=[COOL, COOL, HOT], expected=6, usage=30000)
+plain_case("TestReplicaCalcScaleUpCMUnreadyHotCpuScaleWouldScaleDown", current=3, target=15000,
+           levels=[50000, 15000, 30000], readiness=["False", "True", "False"], start=[HOT, COOL, HOT], expected=7,
+           usage=31666)
+plain_case("TestReplicaCalcScaleDownCM", current=5, target=20000, levels=[12000] * 5, expected=3, usage=12000)
+plain_case("TestReplicaCalcToleranceCM", current=3, target=20000, levels=[20000, 21000, 21000], expected=3, usage=20666)
+plain_case("TestReplicaCalcConfigurableToleranceCM", current=3, target=20000, levels=[20000, 21000, 21000], expected=4,
+           usage=20666, tolerance=tol(0.1, 0.01))
+plain_case("TestPlainMetricReplicaCalcMissingMetricsNoChangeEq", current=5, target=20000, levels=[20000, 19000, 21000],
+           expected=5, usage=20000)
+plain_case("TestReplicaCalcDuringRollingUpdateWithMaxSurgeCM", current=2, target=17000, levels=[10000, 10000],
+           phases=["Running"] * 3, expected=2, usage=10000)
+
+DEPLOY = {"kind": "Deployment", "apiVersion": "apps/v1", "name": "some-deployment"}
+
+
+def object_case(cid: str, *, current: int, level: int, expected: int, usage: int, value: int | None = None,
+                per_pod: int | None = None, readiness: list[str] | None = None,
+                tolerance: dict[str, float] | None = None) -> None:
+    target = ({"type": "Value", "value": f"{value}m"} if value is not None
+              else {"type": "AverageValue", "averageValue": f"{per_pod}m"})
+    case(f"{RC}:{cid}", "hpa.object_replicas",
+         {"specReplicas": current, "statusReplicas": current, "target": target, "metricName": "qps",
+          "describedObject": DEPLOY, "metricValue": f"{level}m", "tolerance": tolerance or tol(),
+          "pods": rc_pods(current, None, readiness)},
+         {"replicas": expected, "usage": usage})
+
+
+object_case("TestReplicaCalcScaleUpOverflow", current=3, level=MAXI64, value=1, expected=MAXI32, usage=MAXI64)
+object_case("TestReplicaCalcScaleUpCMObject", current=3, level=20000, value=15000, expected=4, usage=20000)
+object_case("TestReplicaCalcScaleUpCMPerPodObject", current=3, level=20000, per_pod=5000, expected=4, usage=6667)
+object_case("TestReplicaCalcScaleUpCMObjectIgnoresUnreadyPods", current=3, level=50000, value=10000,
+            readiness=["False", "True", "False"], expected=5, usage=50000)
+object_case("TestReplicaCalcScaleDownPerPodCMObject", current=5, level=6000, per_pod=2000, expected=3, usage=1200)
+object_case("TestReplicaCalcScaleDownCMObject", current=5, level=12000, value=20000, expected=3, usage=12000)
+object_case("TestReplicaCalcToleranceCMObject", current=3, level=20666, value=20000, expected=3, usage=20666)
+object_case("TestReplicaCalcTolerancePerPodCMObject", current=4, level=20166, per_pod=5000, expected=4, usage=5042)
+object_case("TestReplicaCalcConfigurableToleranceCMObject", current=3, level=20666, value=20000, expected=4,
+            usage=20666, tolerance=tol(0.1, 0.01))
+object_case("TestReplicaCalcConfigurableTolerancePerPodCMObject", current=4, level=20208, per_pod=5000, expected=5,
+            usage=5052, tolerance=tol(0.1, 0.01))
+
+
+def external_case(cid: str, *, current: int, levels: list[int], expected: int, usage: int, value: int | None = None,
+                  per_pod: int | None = None, readiness: list[str] | None = None,
+                  tolerance: dict[str, float] | None = None) -> None:
+    target = ({"type": "Value", "value": f"{value}m"} if value is not None
+              else {"type": "AverageValue", "averageValue": f"{per_pod}m"})
+    case(f"{RC}:{cid}", "hpa.external_replicas",
+         {"specReplicas": current, "statusReplicas": current, "target": target, "metricName": "qps",
+          "metricSelector": {"matchLabels": {"label": "value"}}, "metricValues": [f"{lv}m" for lv in levels],
+          "tolerance": tolerance or tol(), "pods": rc_pods(current, None, readiness)},
+         {"replicas": expected, "usage": usage})
+
+
+external_case("TestExternalPerPodMetricReplicaOverflow", current=1, levels=[MAXI64], per_pod=1, expected=MAXI32,
+              usage=MAXI64)
+external_case("TestExternalPerPodMetricUsageOverflow", current=1, levels=[MAXI64], per_pod=MAXI64, expected=1,
+              usage=MAXI64)
+external_case("TestReplicaCalcScaleUpCMExternalIgnoresUnreadyPods", current=3, levels=[8600], value=4400,
+              readiness=["False", "True", "False"], expected=2, usage=8600)
+external_case("TestReplicaCalcScaleUpPerPodCMExternal", current=3, levels=[8600], per_pod=2150, expected=4, usage=2867)
+external_case("TestReplicaCalcScaleDownCMExternal", current=5, levels=[8600], value=14334, expected=3, usage=8600)
+external_case("TestReplicaCalcScaleDownPerPodCMExternal", current=5, levels=[8600], per_pod=2867, expected=3,
+              usage=1720)
+external_case("TestReplicaCalcToleranceCMExternal", current=3, levels=[8600], value=8888, expected=3, usage=8600)
+external_case("TestReplicaCalcTolerancePerPodCMExternal", current=3, levels=[8600], per_pod=2900, expected=3,
+              usage=2867)
+external_case("TestReplicaCalcConfigurableToleranceCMExternal", current=3, levels=[8900], value=8800, expected=4,
+              usage=8900, tolerance=tol(0.1, 0.01))
+external_case("TestReplicaCalcConfigurableTolerancePerPodCMExternal", current=3, levels=[8600], per_pod=2800,
+              expected=4, usage=2867, tolerance=tol(0.1, 0.01))
+external_case("TestReplicaCalcExternalMetricUsageOverflow", current=3, levels=[MAXI64 // 2 + 1, MAXI64 // 2 + 1],
+              value=MAXI64, expected=3, usage=MAXI64)
+
+# TestGroupPods (time.Now() in the Go table is NOW here)
+
+
+def at(seconds_ago: float) -> str:
+    from datetime import datetime, timedelta, timezone
+    t = datetime(2026, 1, 1, 12, 0, 0, tzinfo=timezone.utc) - timedelta(seconds=seconds_ago)
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def gp_pod(name: str, phase: str = "Succeeded", start: str | None = None, ready: tuple[str, str] | None = None,
+           deleted: str | None = None) -> dict[str, Any]:
+    pod: dict[str, Any] = {"name": name, "phase": phase, "startTime": start}
+    if ready is not None:
+        pod["conditions"] = [{"type": "Ready", "status": ready[0], "lastTransitionTime": ready[1]}]
+    if deleted is not None:
+        pod["deletionTimestamp"] = deleted
+    return pod
+
+
+def gp(name: str, resource: str, pods: list[dict[str, Any]], metrics: dict[str, dict[str, Any]], ready: int,
+       unready: list[str] = (), missing: list[str] = (), ignored: list[str] = ()) -> None:  # type: ignore[assignment]
+    case(f"{RC}:TestGroupPods/{name}", "hpa.group_pods",
+         {"resource": resource, "cpuInitializationPeriodSeconds": 120, "delayOfInitialReadinessStatusSeconds": 10,
+          "now": NOW, "pods": pods, "metrics": metrics},
+         {"readyPodCount": ready, "unreadyPods": sorted(unready), "missingPods": sorted(missing),
+          "ignoredPods": sorted(ignored)})
+
+
+V1 = {"value": "1m"}
+gp("void", "cpu", [], {}, 0)
+gp("count in a ready pod - memory", "memory", [gp_pod("bentham")],
+   {"bentham": {"value": "1m", "timestamp": NOW, "windowSeconds": 60}}, 1)
+gp("unready a pod without ready condition - CPU", "cpu", [gp_pod("lucretius", start=NOW)], {"lucretius": V1}, 0,
+   unready=["lucretius"])
+gp("count in a ready pod with fresh metrics during initialization period - CPU", "cpu",
+   [gp_pod("bentham", start=at(60), ready=("True", at(30)))],
+   {"bentham": {"value": "1m", "timestamp": NOW, "windowSeconds": 30}}, 1)
+gp("unready a ready pod without fresh metrics during initialization period - CPU", "cpu",
+   [gp_pod("bentham", start=at(60), ready=("True", at(30)))],
+   {"bentham": {"value": "1m", "timestamp": NOW, "windowSeconds": 60}}, 0, unready=["bentham"])
+gp("unready an unready pod during initialization period - CPU", "cpu",
+   [gp_pod("lucretius", start=at(600), ready=("False", at(594)))], {"lucretius": V1}, 0, unready=["lucretius"])
+gp("count in a ready pod without fresh metrics after initialization period - CPU", "cpu",
+   [gp_pod("bentham", start=at(180), ready=("True", at(180)))],
+   {"bentham": {"value": "1m", "timestamp": at(120), "windowSeconds": 60}}, 1)
+gp("count in an unready pod that was ready after initialization period - CPU", "cpu",
+   [gp_pod("lucretius", start=at(600), ready=("False", at(540)))], {"lucretius": V1}, 1)
+gp("unready pod that has never been ready after initialization period - CPU", "cpu",
+   [gp_pod("lucretius", start=at(600), ready=("False", at(590)))], {"lucretius": V1}, 1)
+gp("a missing pod", "cpu", [gp_pod("epicurus", start=at(180))], {}, 0, missing=["epicurus"])
+gp("several pods", "cpu",
+   [gp_pod("lucretius", start=NOW), gp_pod("niccolo", start=at(180), ready=("True", at(180))),
+    gp_pod("epicurus", start=at(180))],
+   {"lucretius": V1, "niccolo": V1}, 1, unready=["lucretius"], missing=["epicurus"])
+gp("pending pods are unreadied", "cpu", [gp_pod("unscheduled", phase="Pending")], {}, 0, unready=["unscheduled"])
+gp("ignore pods with deletion timestamps", "cpu", [gp_pod("deleted", phase="Pending", deleted="1970-01-01T00:00:01Z")],
+   {"deleted": V1}, 0, ignored=["deleted"])
+gp("ignore pods in a failed state", "cpu", [gp_pod("failed", phase="Failed")], {"failed": V1}, 0, ignored=["failed"])
+
+# TestCalculateRequests
+
+
+def creq_pod(c1: str | None, c2: str | None = "absent", pod_level: str | None = None,
+             inits: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    containers = []
+    for name, req in (("container1", c1), ("container2", c2)):
+        if req == "absent":
+            continue
+        c: dict[str, Any] = {"name": name}
+        if req is not None:
+            c["resources"] = {"requests": {"cpu": req}}
+        containers.append(c)
+    pod: dict[str, Any] = {"name": "test-pod", "phase": "Running", "containers": containers}
+    if pod_level is not None:
+        pod["resources"] = {"requests": {"cpu": pod_level}}
+    if inits is not None:
+        pod["initContainers"] = inits
+    return pod
+
+
+def creq(name: str, pods: list[dict[str, Any]], container: str, gate: bool, expect: dict[str, Any]) -> None:
+    case(f"{RC}:TestCalculateRequests/{name}", "hpa.calculate_requests",
+         {"resource": "cpu", "container": container, "featureGates": {"PodLevelResources": gate}, "pods": pods}, expect)
+
+
+creq("void", [], "", False, {"requests": {}})
+creq("Sum container requests if pod-level feature is disabled", [creq_pod("100m", "50m")], "", False,
+     {"requests": {"test-pod": 150}})
+creq("Pod-level resources are enabled, but not set: fallback to sum container requests", [creq_pod("100m", "50m")], "",
+     True, {"requests": {"test-pod": 150}})
+creq("Pod-level resources override container requests when feature enabled and pod resources specified",
+     [creq_pod("100m", "50m", "800m")], "", True, {"requests": {"test-pod": 800}})
+creq("Fail if at least one of the containers is missing requests and pod-level feature/requests are not set",
+     [creq_pod(None, "50m")], "", False,
+     {"error": {"kind": "FailedGetResourceMetric",
+                "message": "missing request for cpu in container container1 of Pod test-pod"}})
+creq("Pod-level resources override missing container requests when feature enabled and pod resources specified",
+     [creq_pod(None, "50m", "800m")], "", True, {"requests": {"test-pod": 800}})
+creq("Container: if a container name is specified, calculate requests only for that container",
+     [creq_pod("100m", "50m")], "container1", False, {"requests": {"test-pod": 100}})
+creq("Container: if a container name is specified, calculate requests only for that container and ignore pod-level "
+     "requests", [creq_pod("100m", "50m", "800m")], "container1", True, {"requests": {"test-pod": 100}})
+creq("pod with restartable init containers",
+     [creq_pod("100m", inits=[{"name": "init-container1", "resources": {"requests": {"cpu": "20m"}}},
+                              {"name": "restartable-container1", "restartPolicy": "Always",
+                               "resources": {"requests": {"cpu": "50m"}}}])],
+     "", False, {"requests": {"test-pod": 150}})
+case(f"{RC}:TestCalculatePodRequestsFromContainers_NonExistentContainer", "hpa.calculate_requests",
+     {"resource": "cpu", "container": "non-existent-container", "featureGates": {"PodLevelResources": False},
+      "pods": [creq_pod("100m")]},
+     {"error": {"kind": "FailedGetContainerResourceMetric",
+                "message": "container non-existent-container not found in Pod test-pod"}})
+
+
 if __name__ == "__main__":
     out = Path(__file__).with_name("hpa_mined.jsonl")
     with out.open("w") as f:
