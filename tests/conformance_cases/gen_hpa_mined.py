@@ -994,6 +994,282 @@ case(f"{RC}:TestCalculatePodRequestsFromContainers_NonExistentContainer", "hpa.c
                 "message": "container non-existent-container not found in Pod test-pod"}})
 
 
+# ---------------------------------------------------------------------------------------------
+# validation_test.go (ValidateHorizontalPodAutoscaler / ValidateHorizontalPodAutoscalerUpdate): the Go
+# test checks that the FIRST error's text contains the message; rows with "exactly one error" also pin
+# the error count.
+
+META = {"name": "myautoscaler", "namespace": "default"}
+RC_REF = {"kind": "ReplicationController", "name": "myrc"}
+CPU70 = {"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 70}}}
+SEL = {"matchLabels": {"label": "value"}}
+
+
+def v_hpa(spec: dict[str, Any]) -> dict[str, Any]:
+    return {"metadata": META, "spec": spec}
+
+
+def v_spec(metrics: list[dict[str, Any]] | None = None, ref: dict[str, Any] | None = None, min_r: int | None = 1,
+           max_r: int = 5, behavior: dict[str, Any] | None = None) -> dict[str, Any]:
+    spec: dict[str, Any] = {"scaleTargetRef": RC_REF if ref is None else ref, "maxReplicas": max_r}
+    if min_r is not None:
+        spec["minReplicas"] = min_r
+    if metrics is not None:
+        spec["metrics"] = metrics
+    if behavior is not None:
+        spec["behavior"] = behavior
+    return spec
+
+
+def v_ok(cid: str, hpa: dict[str, Any], gates: dict[str, bool] | None = None, old: dict[str, Any] | None = None) -> None:
+    inp: dict[str, Any] = {"hpa": hpa}
+    if gates is not None:
+        inp["featureGates"] = gates
+    if old is not None:
+        inp["oldHpa"] = old
+    case(f"{VAL}:{cid}", "hpa.validate", inp, {"valid": True, "errorCount": 0})
+
+
+def v_err(cid: str, hpa: dict[str, Any], msg: str, gates: dict[str, bool] | None = None,
+          old: dict[str, Any] | None = None, count: int | None = None) -> None:
+    inp: dict[str, Any] = {"hpa": hpa}
+    if gates is not None:
+        inp["featureGates"] = gates
+    if old is not None:
+        inp["oldHpa"] = old
+    exp: dict[str, Any] = {"valid": False, "error": msg}
+    if count is not None:
+        exp["errorCount"] = count
+    case(f"{VAL}:{cid}", "hpa.validate", inp, exp)
+
+
+# TestValidateBehavior
+SIMPLE = [{"type": "Percent", "value": 10, "periodSeconds": 1}, {"type": "Pods", "value": 1, "periodSeconds": 1800}]
+FOUR = [{"type": "Pods", "value": 1, "periodSeconds": 2}, {"type": "Percent", "value": 3, "periodSeconds": 4},
+        {"type": "Pods", "value": 5, "periodSeconds": 6}, {"type": "Percent", "value": 7, "periodSeconds": 8}]
+for _i, _b in enumerate([
+    {"scaleUp": None, "scaleDown": None},
+    {"scaleUp": {"stabilizationWindowSeconds": 3600, "selectPolicy": "Min", "policies": SIMPLE},
+     "scaleDown": {"stabilizationWindowSeconds": 0, "selectPolicy": "Disabled", "policies": SIMPLE}},
+    {"scaleUp": {"stabilizationWindowSeconds": 120, "selectPolicy": "Max", "policies": FOUR},
+     "scaleDown": {"stabilizationWindowSeconds": 120, "selectPolicy": "Max", "policies": FOUR}},
+]):
+    v_ok(f"TestValidateBehavior/success#{_i}", v_hpa(v_spec([CPU70], behavior=_b)))
+for _dir in ("scaleUp", "scaleDown"):
+    for _i, (_rules, _msg) in enumerate([
+        ({"selectPolicy": "Min"}, f"spec.behavior.{_dir}.policies: Required value: must specify at least one Policy"),
+        ({"stabilizationWindowSeconds": 3601, "selectPolicy": "Min", "policies": SIMPLE},
+         f"spec.behavior.{_dir}.stabilizationWindowSeconds: Invalid value: 3601: must be less than or equal to 3600"),
+        ({"policies": [{"type": "Pods" if _dir == "scaleUp" else "Percent", "value": 7, "periodSeconds": 1801}]},
+         f"spec.behavior.{_dir}.policies[0].periodSeconds: Invalid value: 1801: must be less than or equal to 1800"),
+        ({"selectPolicy": "incorrect", "policies": [{"type": "Pods", "value": 7, "periodSeconds": 8}]},
+         f'spec.behavior.{_dir}.selectPolicy: Unsupported value: "incorrect": supported values: "Disabled", "Max", "Min"'),
+        ({"policies": [{"type": "hm", "value": 7, "periodSeconds": 8}]},
+         f'spec.behavior.{_dir}.policies[0].type: Unsupported value: "hm": supported values: "Percent", "Pods"'),
+        ({"policies": [{"type": "Pods", "value": 8}]},
+         f"spec.behavior.{_dir}.policies[0].periodSeconds: Invalid value: 0: must be greater than zero"),
+        ({"policies": [{"type": "Pods", "periodSeconds": 8}]},
+         f"spec.behavior.{_dir}.policies[0].value: Invalid value: 0: must be greater than zero"),
+        ({"policies": [{"type": "Pods", "periodSeconds": -1, "value": 1}]},
+         f"spec.behavior.{_dir}.policies[0].periodSeconds: Invalid value: -1: must be greater than zero"),
+        ({"policies": [{"type": "Pods", "periodSeconds": 1, "value": -1}]},
+         f"spec.behavior.{_dir}.policies[0].value: Invalid value: -1: must be greater than zero"),
+    ]):
+        v_err(f"TestValidateBehavior/error/{_dir}#{_i}", v_hpa(v_spec([CPU70], behavior={_dir: _rules})), _msg)
+
+# TestValidateHorizontalPodAutoscaler: success cases
+for _i, _m in enumerate([
+    [CPU70],
+    None,
+    [{"type": "Resource", "resource": {"name": "cpu", "target": {"type": "AverageValue", "averageValue": "300m"}}}],
+    [{"type": "Pods", "pods": {"metric": {"name": "somemetric"},
+                               "target": {"type": "AverageValue", "averageValue": "300m"}}}],
+    [{"type": "ContainerResource", "containerResource": {"name": "cpu", "container": "test-container",
+                                                         "target": {"type": "Utilization", "averageUtilization": 70}}}],
+    [{"type": "ContainerResource", "containerResource": {"name": "cpu", "container": "test-container",
+                                                         "target": {"type": "AverageValue", "averageValue": "300m"}}}],
+    [{"type": "Object", "object": {"describedObject": RC_REF, "metric": {"name": "somemetric"},
+                                   "target": {"type": "Value", "value": "300m"}}}],
+    [{"type": "External", "external": {"metric": {"name": "somemetric", "selector": SEL},
+                                       "target": {"type": "Value", "value": "300m"}}}],
+    [{"type": "External", "external": {"metric": {"name": "somemetric", "selector": SEL},
+                                       "target": {"type": "AverageValue", "averageValue": "300m"}}}],
+]):
+    v_ok(f"TestValidateHorizontalPodAutoscaler/success#{_i}", v_hpa(v_spec(_m)))
+
+CR70 = {"type": "ContainerResource", "containerResource": {"name": "cpu", "container": "test-application",
+                                                           "target": {"type": "Utilization", "averageUtilization": 70}}}
+
+
+def _cr(**target: Any) -> list[dict[str, Any]]:
+    return [{"type": "ContainerResource", "containerResource": {"name": "cpu", "container": "test-application",
+                                                                "target": target}}]
+
+
+def _res(**target: Any) -> list[dict[str, Any]]:
+    return [{"type": "Resource", "resource": {"name": "cpu", "target": target}}]
+
+
+def _ext(**target: Any) -> list[dict[str, Any]]:
+    return [{"type": "External", "external": {"metric": {"name": "somemetric", "selector": SEL}, "target": target}}]
+
+
+_VE: list[tuple[dict[str, Any], str]] = [
+    (v_spec([CPU70], ref={"name": "myrc"}), "scaleTargetRef.kind: Required"),
+    (v_spec([CR70], ref={"name": "myrc"}), "scaleTargetRef.kind: Required"),
+    (v_spec([CPU70], ref={"kind": "..", "name": "myrc"}), "scaleTargetRef.kind: Invalid"),
+    (v_spec([CR70], ref={"kind": "..", "name": "myrc"}), "scaleTargetRef.kind: Invalid"),
+    (v_spec([CPU70], ref={"kind": "ReplicationController"}), "scaleTargetRef.name: Required"),
+    (v_spec([CR70], ref={"kind": "ReplicationController"}), "scaleTargetRef.name: Required"),
+    (v_spec([CPU70], ref={"kind": "ReplicationController", "name": ".."}), "scaleTargetRef.name: Invalid"),
+    (v_spec([CR70], ref={"kind": "ReplicationController", "name": ".."}), "scaleTargetRef.name: Invalid"),
+    (v_spec(ref={}, min_r=-1), "must be greater than or equal to 1"),
+    (v_spec(ref={}, min_r=7), "must be greater than or equal to `minReplicas`"),
+    (v_spec(_res(type="Utilization", averageUtilization=70, averageValue="300m")),
+     "may not set both a target raw value and a target utilization"),
+    (v_spec(_cr(type="Utilization", averageUtilization=70, averageValue="300m")),
+     "may not set both a target raw value and a target utilization"),
+    (v_spec([{"type": "Resource", "resource": {"target": {"type": "Utilization", "averageUtilization": 70}}}]),
+     "must specify a resource name"),
+    (v_spec([{"type": "ContainerResource", "containerResource": {
+        "container": "test-application", "target": {"type": "Utilization", "averageUtilization": 70}}}]),
+     "must specify a resource name"),
+    (v_spec([{"type": "ContainerResource", "containerResource": {
+        "name": "InvalidResource", "container": "test-application",
+        "target": {"type": "Utilization", "averageUtilization": 70}}}]),
+     "Invalid value: InvalidResource: must be a standard resource type or fully qualified"),
+    (v_spec(_res(type="Utilization", averageUtilization=-10)), "must be greater than 0"),
+    (v_spec(_cr(type="Utilization", averageUtilization=-10)), "must be greater than 0"),
+    (v_spec([{"type": "ContainerResource", "containerResource": {
+        "name": "cpu", "target": {"type": "Utilization", "averageUtilization": -10}}}]), "must specify a container"),
+    (v_spec([{"type": "ContainerResource", "containerResource": {
+        "name": "cpu", "container": "---***", "target": {"type": "Utilization", "averageUtilization": -10}}}]),
+     'Invalid value: "---***"'),
+    (v_spec(_res(type="Value")), "must set either a target raw value or a target utilization"),
+    (v_spec(_cr(type="Value")), "must set either a target raw value or a target utilization"),
+    (v_spec([{"type": "Pods", "pods": {"metric": {}, "target": {"type": "Value", "averageValue": "100m"}}}]),
+     "must specify a metric name"),
+    (v_spec([{"type": "Pods", "pods": {"metric": {"name": "somemetric"}, "target": {"type": "Value"}}}]),
+     "must specify a positive target averageValue"),
+    (v_spec([{"type": "Object", "object": {"describedObject": RC_REF, "metric": {"name": "somemetric"},
+                                           "target": {"type": "Value"}}}]),
+     "must set either a target value or averageValue"),
+    (v_spec([{"type": "Object", "object": {"describedObject": {"name": "myrc"}, "metric": {"name": "somemetric"},
+                                           "target": {"type": "Value", "value": "100m"}}}]),
+     "object.describedObject.kind: Required"),
+    (v_spec([{"type": "Object", "object": {"describedObject": RC_REF, "metric": {},
+                                           "target": {"type": "Value", "value": "100m"}}}]),
+     "must specify a metric name"),
+    (v_spec([{"type": "External", "external": {"metric": {"selector": SEL},
+                                               "target": {"type": "Value", "value": "300m"}}}]),
+     "must specify a metric name"),
+    (v_spec([{"type": "External", "external": {"metric": {"name": "foo/../", "selector": SEL},
+                                               "target": {"type": "Value", "value": "300m"}}}]), "'/'"),
+    (v_spec(_ext(type="Value")), "must set either a target value for metric or a per-pod target"),
+    (v_spec(_ext(type="Value", value="-300m")), "must be positive"),
+    (v_spec(_ext(type="Value", averageValue="-300m")), "must be positive"),
+    (v_spec(_ext(type="Value", value="300m", averageValue="300m")),
+     "may not set both a target value for metric and a per-pod target"),
+    (v_spec(_ext(type="boogity", value="300m")), "must be either Utilization, Value, or AverageValue"),
+    (v_spec(_ext(value="300m")), "must specify a metric target type"),
+    (v_spec([{"type": "External", "external": {"metric": {"name": "somemetric", "selector": SEL}}}]),
+     "must specify a metric target"),
+    (v_spec([{}]), "must specify a metric source type"),
+    (v_spec([{"type": "InvalidType"}]), "type: Unsupported value"),
+    (v_spec([{"type": "Resource",
+              "resource": {"name": "cpu", "target": {"type": "AverageValue", "averageValue": "100m"}},
+              "pods": {"metric": {"name": "somemetric"}, "target": {"type": "AverageValue", "averageValue": "100m"}}}]),
+     "must populate the given metric source only"),
+]
+for _i, (_spec, _msg) in enumerate(_VE):
+    v_err(f"TestValidateHorizontalPodAutoscaler/error#{_i}", v_hpa(_spec), _msg)
+
+_SOURCES: dict[str, dict[str, Any]] = {
+    "Resource": {"resource": {"name": "cpu", "target": {"type": "AverageValue", "averageValue": "100m"}}},
+    "ContainerResource": {"containerResource": {"name": "cpu", "container": "test-application",
+                                                "target": {"type": "AverageValue", "averageValue": "100m"}}},
+    "Pods": {"pods": {"metric": {"name": "somemetric"}, "target": {"type": "AverageValue", "averageValue": "100m"}}},
+    "Object": {"object": {"describedObject": RC_REF, "metric": {"name": "somemetric"},
+                          "target": {"type": "Value", "value": "100m"}}},
+}
+for _correct, _src in _SOURCES.items():
+    for _wrong in _SOURCES:
+        if _wrong != _correct:
+            v_err(f"TestValidateHorizontalPodAutoscaler/sourceTypes/{_correct}-as-{_wrong}",
+                  v_hpa(v_spec([{"type": _wrong, **_src}])), "must populate information for the given metric source")
+
+# prepareMinReplicasCases: an Object metric and an External AverageValue metric
+
+
+def min_cases(min_r: int) -> list[dict[str, Any]]:
+    return [
+        v_hpa(v_spec([{"type": "Object", "object": {"describedObject": RC_REF, "metric": {"name": "somemetric"},
+                                                    "target": {"type": "Value", "value": "300m"}}}], min_r=min_r)),
+        v_hpa(v_spec([{"type": "External", "external": {"metric": {"name": "somemetric", "selector": SEL},
+                                                        "target": {"type": "AverageValue", "averageValue": "300m"}}}],
+                     min_r=min_r)),
+    ]
+
+
+ON = {"HPAScaleToZero": True}
+OFF = {"HPAScaleToZero": False}
+_zero, _one = min_cases(0), min_cases(1)
+for _i in range(2):
+    v_ok(f"TestValidateHorizontalPodAutoscalerScaleToZeroEnabled#{_i}", _zero[_i], ON)
+    v_err(f"TestValidateHorizontalPodAutoscalerScaleToZeroDisabled#{_i}#zero", _zero[_i],
+          "must be greater than or equal to 1", OFF)
+    v_ok(f"TestValidateHorizontalPodAutoscalerScaleToZeroDisabled#{_i}#one", _one[_i], OFF)
+    v_ok(f"TestValidateHorizontalPodAutoscalerUpdateScaleToZeroEnabled#{_i}#to-one", _one[_i], ON, old=_zero[_i])
+    v_ok(f"TestValidateHorizontalPodAutoscalerUpdateScaleToZeroEnabled#{_i}#to-zero", _zero[_i], ON, old=_one[_i])
+    v_err(f"TestValidateHorizontalPodAutoscalerScaleToZeroUpdateDisabled#{_i}#to-zero", _zero[_i],
+          "must be greater than or equal to 1", OFF, old=_one[_i])
+    v_ok(f"TestValidateHorizontalPodAutoscalerScaleToZeroUpdateDisabled#{_i}#zero-to-zero", _zero[_i], OFF,
+         old=_zero[_i])
+    v_ok(f"TestValidateHorizontalPodAutoscalerScaleToZeroUpdateDisabled#{_i}#to-one", _one[_i], OFF, old=_zero[_i])
+
+# configurable tolerance
+P1800 = [{"type": "Pods", "value": 1, "periodSeconds": 1800}]
+TOL_ON = {"HPAConfigurableTolerance": True}
+TOL_OFF = {"HPAConfigurableTolerance": False}
+for _i, _rules in enumerate([
+    {"policies": P1800, "tolerance": "0.1"}, {"policies": P1800, "tolerance": "10"},
+    {"policies": P1800, "tolerance": "0"}, {"policies": P1800, "tolerance": "100m"},
+    {"policies": P1800, "tolerance": "1m"}, {"policies": P1800},
+]):
+    v_ok(f"TestValidateHorizontalPodAutoscalerConfigurableToleranceEnabled/success#{_i}",
+         v_hpa(v_spec([CPU70], behavior={"scaleDown": _rules})), TOL_ON)
+for _i, (_rules, _msg) in enumerate([
+    ({}, "at least one Policy"),
+    ({"policies": P1800, "tolerance": "-0.001"}, "greater or equal to zero"),
+    ({"policies": P1800, "tolerance": "-10m"}, "greater or equal to zero"),
+    ({"stabilizationWindowSeconds": 60}, "at least one Policy"),
+    ({"tolerance": "1m", "stabilizationWindowSeconds": 60}, "at least one Policy"),
+]):
+    v_err(f"TestValidateHorizontalPodAutoscalerConfigurableToleranceEnabled/failure#{_i}",
+          v_hpa(v_spec([CPU70], behavior={"scaleUp": _rules})), _msg, TOL_ON, count=1)
+for _i, _rules in enumerate([
+    {"policies": P1800}, {"selectPolicy": "Max", "policies": P1800},
+    {"stabilizationWindowSeconds": 60, "policies": P1800},
+]):
+    v_ok(f"TestValidateHorizontalPodAutoscalerConfigurableToleranceDisabled/success#{_i}",
+         v_hpa(v_spec([CPU70], behavior={"scaleDown": _rules})), TOL_OFF)
+for _i, (_rules, _msg) in enumerate([
+    ({"policies": P1800, "tolerance": "1m"}, "not supported"),
+    ({}, "at least one Policy"),
+    ({"stabilizationWindowSeconds": 60}, "at least one Policy"),
+]):
+    v_err(f"TestValidateHorizontalPodAutoscalerConfigurableToleranceDisabled/failure#{_i}",
+          v_hpa(v_spec([CPU70], behavior={"scaleUp": _rules})), _msg, TOL_OFF, count=1)
+_with = v_hpa(v_spec([CPU70], behavior={"scaleUp": {"policies": P1800, "tolerance": "10m"}}))
+_without = v_hpa(v_spec([CPU70], behavior={"scaleUp": {"policies": P1800}}))
+v_ok("TestValidateHorizontalPodAutoscalerUpdateConfigurableToleranceEnabled#add", _with, TOL_ON, old=_without)
+v_ok("TestValidateHorizontalPodAutoscalerUpdateConfigurableToleranceEnabled#remove", _without, TOL_ON, old=_with)
+v_err("TestValidateHorizontalPodAutoscalerConfigurableToleranceUpdateDisabled#add", _with, "not supported", TOL_OFF,
+      old=_without)
+v_ok("TestValidateHorizontalPodAutoscalerConfigurableToleranceUpdateDisabled#none", _without, TOL_OFF, old=_without)
+v_ok("TestValidateHorizontalPodAutoscalerConfigurableToleranceUpdateDisabled#remove", _without, TOL_OFF, old=_with)
+
+
 if __name__ == "__main__":
     out = Path(__file__).with_name("hpa_mined.jsonl")
     with out.open("w") as f:
