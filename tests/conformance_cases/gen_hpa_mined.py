@@ -1270,6 +1270,65 @@ v_ok("TestValidateHorizontalPodAutoscalerConfigurableToleranceUpdateDisabled#non
 v_ok("TestValidateHorizontalPodAutoscalerConfigurableToleranceUpdateDisabled#remove", _without, TOL_OFF, old=_with)
 
 
+# ---------------------------------------------------------------------------------------------
+# pkg/apis/autoscaling/v2/defaults_test.go: GenerateHPAScaleUpRules / GenerateHPAScaleDownRules via
+# hpa.default (a behavior with one direction set). A nil expected stabilization window cannot be
+# pinned by a partial match, so those rows check policies and selectPolicy only.
+
+
+def gen_rules(pods: int, pods_period: int, percent: int, percent_period: int, window: int | None,
+              select: str | None) -> dict[str, Any]:
+    rules_: dict[str, Any] = {}
+    if window is not None:
+        rules_["stabilizationWindowSeconds"] = window
+    if select is not None:
+        rules_["selectPolicy"] = select
+    policies = []
+    if pods or pods_period:
+        policies.append({"type": "Pods", "value": pods, "periodSeconds": pods_period})
+    if percent or percent_period:
+        policies.append({"type": "Percent", "value": percent, "periodSeconds": percent_period})
+    if policies:
+        rules_["policies"] = policies
+    return rules_
+
+
+_DEF_REF = {"kind": "ReplicationController", "name": "myrc"}
+for _dir, _test, _rows in (
+    ("scaleDown", "TestGenerateScaleDownRules", [
+        ("Default values", (0, 0, 0, 0, None, None), [{"type": "Percent", "value": 100, "periodSeconds": 15}], None, "Max"),
+        ("All parameters are specified", (1, 2, 3, 4, 25, "Max"),
+         [{"type": "Pods", "value": 1, "periodSeconds": 2}, {"type": "Percent", "value": 3, "periodSeconds": 4}], 25, "Max"),
+        ("Percent policy is specified", (0, 0, 1, 2, None, "Min"), [{"type": "Percent", "value": 1, "periodSeconds": 2}],
+         None, "Min"),
+        ("Pods policy is specified", (3, 4, 0, 0, None, None), [{"type": "Pods", "value": 3, "periodSeconds": 4}], None,
+         "Max"),
+    ]),
+    ("scaleUp", "TestGenerateScaleUpRules", [
+        ("Default values", (0, 0, 0, 0, None, None),
+         [{"type": "Pods", "value": 4, "periodSeconds": 15}, {"type": "Percent", "value": 100, "periodSeconds": 15}], 0,
+         "Max"),
+        ("All parameters are specified", (1, 2, 3, 4, 25, "Max"),
+         [{"type": "Pods", "value": 1, "periodSeconds": 2}, {"type": "Percent", "value": 3, "periodSeconds": 4}], 25, "Max"),
+        ("Pod policy is specified", (1, 2, 0, 0, None, "Min"), [{"type": "Pods", "value": 1, "periodSeconds": 2}], 0,
+         "Min"),
+        ("Percent policy is specified", (0, 0, 7, 10, None, None), [{"type": "Percent", "value": 7, "periodSeconds": 10}],
+         0, "Max"),
+        ("Pod policy and stabilization window are specified", (4, 2, 0, 0, 25, None),
+         [{"type": "Pods", "value": 4, "periodSeconds": 2}], 25, "Max"),
+        ("Percent policy and stabilization window are specified", (0, 0, 7, 60, 25, None),
+         [{"type": "Percent", "value": 7, "periodSeconds": 60}], 25, "Max"),
+    ]),
+):
+    for _name, _args, _pol, _win, _sel in _rows:
+        _out: dict[str, Any] = {"policies": _pol, "selectPolicy": _sel}
+        if _win is not None:
+            _out["stabilizationWindowSeconds"] = _win
+        case(f"{DEF}:{_test}/{_name}", "hpa.default",
+             {"spec": {"scaleTargetRef": _DEF_REF, "maxReplicas": 5, "behavior": {_dir: gen_rules(*_args)}}},
+             {"spec": {"behavior": {_dir: _out}}})
+
+
 if __name__ == "__main__":
     out = Path(__file__).with_name("hpa_mined.jsonl")
     with out.open("w") as f:
