@@ -13,7 +13,7 @@ Sources (kubernetes/kubernetes, newest versions in the index):
 Every expectation is the one the Go test asserts (rows the Go test skips are marked ``#unasserted``
 and carry the value the table states). Case ids cite the Go test and its row name or index.
 
-Run: python3 tests/conformance_cases/gen_hpa_mined.py
+Run: python3 tests/conformance_cases/gen_hpa_mined.py [OUTPUT_DIR]
 """
 
 from __future__ import annotations
@@ -884,8 +884,8 @@ external_case("TestReplicaCalcExternalMetricUsageOverflow", current=3, levels=[M
 
 
 def at(seconds_ago: float) -> str:
-    from datetime import datetime, timedelta, timezone
-    t = datetime(2026, 1, 1, 12, 0, 0, tzinfo=timezone.utc) - timedelta(seconds=seconds_ago)
+    from datetime import UTC, datetime, timedelta
+    t = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC) - timedelta(seconds=seconds_ago)
     return t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -1330,7 +1330,9 @@ for _dir, _test, _rows in (
 
 
 if __name__ == "__main__":
-    out = Path(__file__).with_name("hpa_mined.jsonl")
+    import sys
+
+    out = (Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent) / "hpa_mined.jsonl"
     with out.open("w") as f:
         for c in cases:
             f.write(json.dumps(c) + "\n")
