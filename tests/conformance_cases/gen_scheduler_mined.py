@@ -18,7 +18,6 @@ Run ``python3 tests/conformance_cases/gen_scheduler_mined.py`` to rewrite the fi
 
 from __future__ import annotations
 
-import copy
 import json
 import pathlib
 from typing import Any
@@ -547,6 +546,46 @@ add(f"{T}/skip-when-the-unsched-pod-gets-unrelated-toleration", "scheduler.node_
     {"pod": tpod(tol("unrelated-key", effect=NS, op="Exists")), "node": tnode("n", unschedulable=True)},
     {"fits": False, "code": UU})
 
+
+# ---- resource_allocation_test.go TestResourceAllocationScorerCalculateRequests, through LeastAllocated ----
+# The Go table pins the per-resource request the scorer uses (non-zero defaults: 100m cpu, 200Mi memory per
+# container that does not mention them). A node whose allocatable is twice that request scores exactly 50
+# for that one resource, and any other request scores differently.
+T = "resource_allocation_test.go:TestResourceAllocationScorerCalculateRequests"
+ONE_MI, DEF_CPU, DEF_MEM = 1048576, 100, 200 * 1048576
+
+
+def ctr(reqs: dict[str, str] | None = None) -> dict[str, Any]:
+    return {"name": "c", "resources": {"requests": reqs}} if reqs else {"name": "c"}
+
+
+RA = [
+    ("overhead only", {"overhead": {"cpu": "1", "memory": "1Mi"}}, 1000, ONE_MI),
+    ("1x requestless container", {"containers": [ctr()]}, DEF_CPU, DEF_MEM),
+    ("2x requestless container", {"containers": [ctr(), ctr()]}, 2 * DEF_CPU, 2 * DEF_MEM),
+    ("request container + requestless container", {"containers": [ctr({"cpu": "1", "memory": "1Mi"}), ctr()]},
+     1000 + DEF_CPU, ONE_MI + DEF_MEM),
+    ("container + requestless container + overhead",
+     {"overhead": {"cpu": "1", "memory": "1Mi"}, "containers": [ctr({"cpu": "1", "memory": "1Mi"}), ctr()]},
+     2000 + DEF_CPU, 2 * ONE_MI + DEF_MEM),
+    ("init container + container + requestless container + overhead",
+     {"overhead": {"cpu": "1", "memory": "1Mi"}, "initContainers": [ctr({"cpu": "3"})],
+      "containers": [ctr({"cpu": "1", "memory": "1Mi"}), ctr()]}, 4000, 2 * ONE_MI + DEF_MEM),
+    ("requestless init container + small init container + small container",
+     {"initContainers": [ctr(), ctr({"cpu": "1m", "memory": "1"})], "containers": [ctr({"cpu": "3m", "memory": "3"})]},
+     DEF_CPU, DEF_MEM),
+    ("requestless init container + small init container + small container + requestless container",
+     {"initContainers": [ctr(), ctr({"cpu": "1m", "memory": "1"})],
+      "containers": [ctr({"cpu": "3m", "memory": "3"}), ctr()]}, 3 + DEF_CPU, 3 + DEF_MEM),
+]
+for name, spec, want_cpu, want_mem in RA:
+    p = {"metadata": {"name": "p"}, "spec": spec}
+    for res, amount in (("cpu", f"{2 * want_cpu}m"), ("memory", str(2 * want_mem))):
+        add(f"{T}/{name} [{res}]", "scheduler.score_least_allocated",
+            {"pod": p, "nodes": [mnode("n", {res: amount})], "existingPods": [],
+             "resources": [{"name": res, "weight": 1}]},
+            {"scores": scores(("n", 50)), "statusCode": "Success"})
+
 out = pathlib.Path(__file__).with_name("scheduler_mined.jsonl")
-out.write_text("".join(json.dumps(copy.deepcopy(c), sort_keys=True) + "\n" for c in cases))
+out.write_text("".join(json.dumps(case, sort_keys=True) + "\n" for case in cases))
 print(f"wrote {len(cases)} cases to {out}")
