@@ -126,6 +126,39 @@ for name, tweak, text in FULL:
     add(f"{T}/errorCases-full-text:{name}", "deployment.validate", {"deployment": dep},
         {"valid": False, "firstErrorContains": text})
 
+# TestValidateDeploymentUpdate: ValidateDeploymentUpdate runs ValidateDeploymentSpec on the update, so the
+# update object alone, through deployment.validate, gives the spec part of its answer (the metadata-update
+# error the Go rows also count, an immutable name, has no counterpart here).
+T = "validation_test.go:TestValidateDeploymentUpdate"
+VALID_LABELS = {"a": "b"}
+INVALID_LABELS = {"NoUppercaseOrSpecialCharsLike=Equals": "b"}
+GCE_VOLUME = [{"name": "gcepd", "gcePersistentDisk": {"pdName": "my-PD", "fsType": "ext4", "partition": 1,
+                                                       "readOnly": False}}]
+
+
+def update_deployment(replicas: int, selector: dict[str, str], labels: dict[str, str],
+                      pod_spec: dict[str, Any]) -> dict[str, Any]:
+    return {"metadata": {"name": "abc", "namespace": "default"},
+            "spec": {"replicas": replicas, "selector": {"matchLabels": selector}, "strategy": {"type": "Recreate"},
+                     "template": {"metadata": {"labels": labels}, "spec": pod_spec}}}
+
+
+RW_SPEC = dict(copy.deepcopy(POD_SPEC), volumes=GCE_VOLUME)
+add(f"{T}/successCases[positive replicas]", "deployment.validate",
+    {"deployment": update_deployment(1, VALID_LABELS, VALID_LABELS, RW_SPEC)}, {"valid": True})
+add(f"{T}/successCases[Read-write volume verification]", "deployment.validate",
+    {"deployment": update_deployment(2, VALID_LABELS, VALID_LABELS, RW_SPEC)}, {"valid": True})
+add(f"{T}/errorCases[invalid selector]", "deployment.validate",
+    {"deployment": update_deployment(2, INVALID_LABELS, VALID_LABELS, copy.deepcopy(POD_SPEC))},
+    {"valid": False, "firstErrorContains": 'spec.selector.matchLabels: Invalid value: "NoUppercaseOrSpecialCharsLike=Equals"'})
+add(f"{T}/errorCases[invalid pod]", "deployment.validate",
+    {"deployment": update_deployment(2, VALID_LABELS, INVALID_LABELS, dict(copy.deepcopy(POD_SPEC), containers=[]))},
+    {"valid": False, "firstErrorContains": "spec.template.metadata.labels: Invalid value: "
+                                           '{"NoUppercaseOrSpecialCharsLike=Equals":"b"}: `selector` does not match'})
+add(f"{T}/errorCases[negative replicas]", "deployment.validate",
+    {"deployment": update_deployment(-1, VALID_LABELS, VALID_LABELS, RW_SPEC)},
+    {"valid": False, "firstErrorContains": "spec.replicas: Invalid value: -1: must be greater than or equal to 0"})
+
 T = "validation_test.go:TestValidateDeploymentStatus"
 STATUS_ROWS = [
     ("valid status", 3, 3, 2, 1, 2, None, False),
