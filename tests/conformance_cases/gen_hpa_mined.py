@@ -10,6 +10,11 @@ Sources (kubernetes/kubernetes, newest versions in the index):
   the replica-calculator tables;
 * pkg/apis/autoscaling/validation/validation_test.go and pkg/apis/autoscaling/v2/defaults_test.go.
 
+Versions read (the newest the index holds): horizontal_test.go with the mock monitor and the selector
+store (204,199 characters); replica_calculator_test.go after the calcScenario refactor (94,147
+characters, with TestCalculatePodRequestsFromContainers_NonExistentContainer); validation_test.go with
+the HPAConfigurableTolerance tests (65,045 characters); defaults_test.go @0a74a85ed8c0.
+
 Every expectation is the one the Go test asserts (rows the Go test skips are marked ``#unasserted``
 and carry the value the table states). Case ids cite the Go test and its row name or index.
 
