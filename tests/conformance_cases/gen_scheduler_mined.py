@@ -533,7 +533,7 @@ T = "node_unschedulable_test.go:TestNodeUnschedulable"
 UNSCHED_TOL = {"key": "node.kubernetes.io/unschedulable", "effect": NS}
 add(f"{T}/Does not schedule pod to unschedulable node (node.Spec.Unschedulable==true)",
     "scheduler.node_unschedulable_filter", {"pod": {"metadata": {"name": "p"}}, "node": tnode("n", unschedulable=True)},
-    {"fits": False, "code": UU})
+    {"fits": False, "code": UU, "reasons": ["node(s) were unschedulable"]})
 add(f"{T}/Schedule pod to normal node", "scheduler.node_unschedulable_filter",
     {"pod": {"metadata": {"name": "p"}}, "node": tnode("n")}, {"fits": True})
 add(f"{T}/Schedule pod with toleration to unschedulable node (node.Spec.Unschedulable==true)",
@@ -546,7 +546,7 @@ add(f"{T}/queue-when-the-unsched-pod-gets-toleration", "scheduler.node_unschedul
      "node": tnode("n", unschedulable=True)}, {"fits": True})
 add(f"{T}/skip-when-the-unsched-pod-gets-unrelated-toleration", "scheduler.node_unschedulable_filter",
     {"pod": tpod(tol("unrelated-key", effect=NS, op="Exists")), "node": tnode("n", unschedulable=True)},
-    {"fits": False, "code": UU})
+    {"fits": False, "code": UU, "reasons": ["node(s) were unschedulable"]})
 
 
 # ---- resource_allocation_test.go TestResourceAllocationScorerCalculateRequests, through LeastAllocated ----
