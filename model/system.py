@@ -117,6 +117,7 @@ from model.objects import (
     freeze_map,
 )
 from model.timeutil import NANOS, Time
+from model.wiring import clusterautoscaler as ca_wiring  # autoscale-system
 from model.wiring import deployment as deployment_wiring
 from model.wiring import endpoints as endpoints_wiring
 from model.wiring import hpa as hpa_wiring
@@ -125,6 +126,7 @@ from model.wiring import leader as leader_wiring
 from model.wiring import nodes as nodes_wiring
 from model.wiring import replicaset as replicaset_wiring
 from model.wiring import scheduler as scheduler_wiring
+from model.wiring import vpa as vpa_wiring  # autoscale-system
 from model.wiring.common import selector_matches
 from model.wiring.rshandlers import rs_handlers
 
@@ -215,6 +217,9 @@ class State:
     script_pc: int = 0
     managers: tuple[leader_wiring.Manager, ...] = ()
     hpas: tuple[tuple[str, int, Any], ...] = ()  # (HPA key, next sync second, HpaMemory)
+    # autoscale-system: the VPA recommender/updater memory per VPA key, the Cluster Autoscaler's
+    vpas: tuple[tuple[str, Any], ...] = ()  # (VPA key, model.wiring.vpa.VpaMemory)
+    cluster_autoscaler: Any = None  # model.wiring.clusterautoscaler.CaMemory | None
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -492,6 +497,7 @@ def commit(config: ClusterConfig, state: State, write: Write) -> State:
     """Apply one API write (raises ``ApiError``) and queue its watch event to every cache.
 
     Without ``informer_lag`` the event is delivered at once (caches never lag)."""
+    write = vpa_wiring.admit(state, write)  # autoscale-system: the VPA admission controller's patch
     store, key = api.apply_write(state.store, write, now_ns(config, state), config.timings.default_toleration,
                                  allow_rebind=config.variant == "double-bind")
     if store is state.store:
@@ -724,6 +730,10 @@ class Model:
         for m in state.managers:
             if self._election_change(state, m) is not None:
                 out.append(LeaderElection(m.identity))
+        # autoscale-system: VPA recommender/updater and Cluster Autoscaler (own processes; their
+        # action values carry ``run(model, state)``, which ``step`` dispatches to)
+        out.extend(vpa_wiring.actions(self, state))
+        out.extend(ca_wiring.actions(self, state))
         return tuple(out)
 
     # -- horizontal pod autoscaler ----------------------------------------------------------
@@ -912,6 +922,8 @@ class Model:
             if at is not None:
                 out.append(_second_of(cfg, at))
         out.extend(at for _, at, _ in state.hpas)
+        out.extend(vpa_wiring.timed_events(self, state))  # autoscale-system
+        out.extend(ca_wiring.timed_events(self, state))  # autoscale-system
         lease = self._lease(state)
         changed = leader_wiring.last_change(state.managers, lease.spec if lease is not None else None,
                                             cfg.start_time)

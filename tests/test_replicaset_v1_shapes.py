@@ -60,3 +60,51 @@ def test_sync_sees_only_pods_of_the_replicaset_namespace() -> None:
                  "status": {"phase": "Running"}}
     out = evaluate("replicaset.sync", {"replicaSet": rs, "pods": [elsewhere]})
     assert (out["createCalls"], out["deletes"], out["patches"]) == (1, 0, 0)
+
+
+def test_missing_related_pods_are_the_pods_themselves() -> None:
+    # TestGetPodsToDelete's convention: related defaults to the pods being ranked.
+    def ready(name: str, node: str) -> dict[str, object]:
+        return {"metadata": {"name": name}, "spec": {"nodeName": node},
+                "status": {"phase": "Running", "conditions": [{"type": "Ready", "status": "True"}]}}
+
+    pods = [ready("alone", "n1"), ready("doubled-a", "n2"), ready("doubled-b", "n2")]
+    assert evaluate("replicaset.colocation_ranks", {"podsToRank": pods}) == {"ranks": [1, 2, 2]}
+    assert evaluate("replicaset.colocation_ranks", {"podsToRank": pods, "relatedPods": []}) == {"ranks": [0, 0, 0]}
+    out = evaluate("replicaset.get_pods_to_delete", {"filteredPods": pods, "diff": 1, "now": "2024-05-01T12:00:00Z"})
+    assert out["podsToDelete"][0].startswith("doubled")
+
+
+def test_rc_to_rs_selector_nil_empty_and_set() -> None:
+    # Convert_Map_string_To_string_To_v1_LabelSelector: nil map -> nil selector; empty map -> a
+    # selector with nothing set (which selects everything); otherwise matchLabels.
+    def selector(sel: object) -> object:
+        rc = {"metadata": {"name": "rc"}, "spec": {"replicas": 1, "selector": sel}}
+        return evaluate("replication.rc_to_rs", {"replicationController": rc})["replicaSet"]["spec"]["selector"]
+
+    assert selector(None) is None
+    assert selector({}) == {}
+    assert selector({"a": "b"}) == {"matchLabels": {"a": "b"}}
+
+
+def test_sync_reads_a_replication_controller_through_the_adapter() -> None:
+    # An RC's selector is a plain label map; read as an RS it would be an empty (select-all) selector.
+    rc = {"apiVersion": "v1", "kind": "ReplicationController",
+          "metadata": {"name": "rc", "namespace": "default", "uid": "rcu"},
+          "spec": {"replicas": 1, "selector": {"app": "a"}, "template": {"metadata": {"labels": {"app": "a"}}}}}
+    stranger = {"metadata": {"name": "q", "namespace": "default", "uid": "qu", "labels": {"app": "b"}},
+                "status": {"phase": "Running"}}
+    out = evaluate("replicaset.sync", {"replicaSet": rc, "pods": [stranger]})
+    assert (out["createCalls"], out["patches"]) == (1, 0)
+
+
+def test_a_plain_label_map_selector_means_match_labels() -> None:
+    # TestClaimPods builds its selector with labels.Set{"type": "production"}.AsSelector().
+    ctrl = {"apiVersion": "", "kind": "", "metadata": {"name": "", "namespace": "default", "uid": ""}}
+    prod = {"metadata": {"name": "pod1", "namespace": "default", "labels": {"type": "production"}}}
+    test = {"metadata": {"name": "pod2", "namespace": "default", "labels": {"type": "testing"}}}
+    out = evaluate("controller.claim_pods", {"controller": ctrl, "selector": {"type": "production"}, "pods": [prod, test]})
+    assert (out["claimedPodNames"], out["patches"]) == (["pod1"], 1)
+    # ...while an empty LabelSelector still selects everything and null selects nothing.
+    assert evaluate("controller.claim_pods", {"controller": ctrl, "selector": {}, "pods": [prod, test]})["patches"] == 2
+    assert evaluate("controller.claim_pods", {"controller": ctrl, "selector": None, "pods": [prod, test]})["patches"] == 0

@@ -53,25 +53,19 @@ def test_scenario_file_is_valid(path: str) -> None:
     assert sc.summary
 
 
-# Scenarios that exercise a model component still being wired into the system at the time of
-# writing (listed with what they wait for). They run anyway; a pass is reported as XPASS.
-MODEL_GAPS = {
-    "rc-adopt-and-release": "the ReplicationController controller is not wired into the system yet",
-    "node-loss-replacement": "the ReplicationController controller is not wired into the system yet",
-}
-
-
-def _scenario_param(path: str) -> object:
-    name = os.path.basename(path)[:-5]
-    reason = MODEL_GAPS.get(name)
-    marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
-    return pytest.param(path, id=name, marks=marks)
+@needs_system
+@pytest.mark.parametrize("path", FILES, ids=lambda p: os.path.basename(p)[:-5])
+def test_scenario_passes(path: str) -> None:
+    result = run_scenario(load_scenario(path))
+    assert result.error is None, result.error
+    assert result.failure is None, result.failure.render()
 
 
 @needs_system
-@pytest.mark.parametrize("path", [_scenario_param(f) for f in FILES])
-def test_scenario_passes(path: str) -> None:
-    result = run_scenario(load_scenario(path))
+@pytest.mark.parametrize("path", FILES, ids=lambda p: os.path.basename(p)[:-5])
+def test_scenario_passes_on_a_random_fair_interleaving(path: str) -> None:
+    # A scenario states what Kubernetes promises, so it must not depend on one schedule.
+    result = run_scenario(load_scenario(path), seed=2)
     assert result.error is None, result.error
     assert result.failure is None, result.failure.render()
 
@@ -389,3 +383,18 @@ def test_recreate_never_runs_old_and_new_pods_together_in_any_interleaving() -> 
     path = os.path.join(HERE, "scenarios", "deployment-recreate.yaml")
     outcome = explore_scenario(load_scenario(path), bound=200000)
     assert outcome.ok and outcome.complete, outcome.render()
+
+
+@needs_system
+def test_cli_explore_and_seed(capsys) -> None:  # type: ignore[no-untyped-def]
+    from checkers.cli import main
+
+    path = os.path.join(HERE, "scenarios", "taint-evicts-pod.yaml")
+    assert main(["scenario", "run", path, "--explore", "--bound", "20000"]) == 0
+    out = capsys.readouterr().out
+    assert "PASS taint-evicts-pod (explored" in out and "all interleavings" in out
+    assert main(["scenario", "run", path, "--explore", "--bound", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "BOUNDED taint-evicts-pod" in out and out.rstrip().endswith("0 passed, 0 failed, 1 bounded")
+    assert main(["scenario", "run", path, "--seed", "11"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("1 passed, 0 failed")

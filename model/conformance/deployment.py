@@ -222,7 +222,10 @@ def _scale(inp: Mapping[str, Any]) -> dict[str, Any]:
     new_rs = _opt_rs(inp.get("newRS"), "newRS")
     old_rss = _rs_list(inp.get("oldRSs"), "oldRSs")
     p = Pass(d=d, gates=_gates(inp))
-    sync.scale(p, new_rs, old_rss)
+    try:
+        sync.scale_v2(p, new_rs, old_rss)
+    except ModelError as exc:
+        return {"error": {"kind": exc.kind, "message": exc.message}}
     every = [*old_rss, *([new_rs] if new_rs is not None else [])]
     annotations = {_name(rs): dict(p.rs_view.get(_name(rs), rs).metadata.annotations) for rs in every}
     return {"replicas": _replicas_after(p, every), "annotations": annotations}
@@ -294,20 +297,57 @@ def _generate_replica_set_name(inp: Mapping[str, Any]) -> dict[str, Any]:
 # --- templates as JSON ------------------------------------------------------------------------------------
 
 
-def _normalize(value: Any) -> Any:
-    """Semantic equality as apiequality.Semantic.DeepEqual sees decoded JSON: nil and empty maps and
-    lists are equal, and absent scalar fields are their zero values."""
+# Fields that are Go pointers (or, in the security contexts, almost all of them): an explicit zero
+# value ("0", false, {}) is a set pointer and differs from an absent field, while for plain fields
+# and for slices and maps the zero value and absence are the same to apiequality.Semantic.DeepEqual.
+_OBJECT_META_POINTERS = frozenset({"deletionTimestamp", "deletionGracePeriodSeconds"})
+_POD_SPEC_POINTERS = frozenset({
+    "terminationGracePeriodSeconds", "activeDeadlineSeconds", "securityContext", "automountServiceAccountToken",
+    "shareProcessNamespace", "affinity", "priority", "dnsConfig", "runtimeClassName", "enableServiceLinks",
+    "preemptionPolicy", "setHostnameAsFQDN", "os", "hostUsers", "resources", "hostnameOverride"})
+_CONTAINER_POINTERS = frozenset({
+    "livenessProbe", "readinessProbe", "startupProbe", "lifecycle", "securityContext", "restartPolicy"})
+_CONTAINER_LISTS = ("containers", "initContainers", "ephemeralContainers")
+
+
+def _is_zero(value: Any) -> bool:
+    return value is None or value is False or (isinstance(value, int | float | str | dict | list) and not value)
+
+
+def _normalize(value: Any, pointers: frozenset[str] = frozenset(), all_pointers: bool = False) -> Any:
+    """Semantic equality as apiequality.Semantic.DeepEqual sees decoded JSON: nil and empty slices and
+    maps are equal, absent plain fields are their zero values, pointer fields keep an explicit zero."""
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():
-            nv = _normalize(v)
-            if nv is None or nv is False or (isinstance(nv, int | str | dict | list) and not nv):
+            nv = _normalize(v, all_pointers=all_pointers or k == "securityContext")
+            is_pointer = all_pointers or k in pointers
+            if v is None or (_is_zero(nv) and not (is_pointer and not isinstance(nv, list))):
                 continue
             out[k] = nv
         return out
     if isinstance(value, list):
         return [_normalize(v) for v in value]
     return value
+
+
+def _normalize_template(template: Any) -> Any:
+    t = dict(template or {})
+    meta = _normalize(t.get("metadata") or {}, _OBJECT_META_POINTERS)
+    spec = dict(t.get("spec") or {})
+    for key in _CONTAINER_LISTS:
+        if isinstance(spec.get(key), list):
+            spec[key] = [_normalize(c, _CONTAINER_POINTERS) if isinstance(c, dict) else c for c in spec[key]]
+    normalized_spec = _normalize({k: v for k, v in spec.items() if k not in _CONTAINER_LISTS}, _POD_SPEC_POINTERS)
+    for key in _CONTAINER_LISTS:
+        if spec.get(key):
+            normalized_spec[key] = spec[key]
+    out = {}
+    if meta:
+        out["metadata"] = meta
+    if normalized_spec:
+        out["spec"] = normalized_spec
+    return out
 
 
 def _template_sans_hash(template: Any) -> Any:
@@ -317,7 +357,7 @@ def _template_sans_hash(template: Any) -> Any:
     labels.pop(util.DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY, None)
     meta["labels"] = labels
     t["metadata"] = meta
-    return _normalize(t)
+    return _normalize_template(t)
 
 
 def _templates_equal(t1: Any, t2: Any) -> bool:

@@ -74,8 +74,8 @@ def op_rank_pods_for_deletion(inp: Mapping[str, Any]) -> dict[str, Any]:
     ranks_raw = inp.get("ranks")
     if ranks_raw is None:
         ranks = [0] * len(pods)
-    elif isinstance(ranks_raw, list) and all(isinstance(r, int) and not isinstance(r, bool) for r in ranks_raw):
-        ranks = list(ranks_raw)
+    elif isinstance(ranks_raw, list):
+        ranks = [read_int({"ranks": r}, "ranks") for r in ranks_raw]
     else:
         raise ModelError("Invalid", "ranks: expected a list of integers", field="ranks")
     if len(ranks) != len(pods):
@@ -86,13 +86,18 @@ def op_rank_pods_for_deletion(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 def op_colocation_ranks(inp: Mapping[str, Any]) -> dict[str, Any]:
     """replicaset.colocation_ranks — the rank step of getPodsRankedByRelatedPodsOnSameNode."""
-    return {"ranks": list(colocation_ranks(read_pods(inp, "podsToRank"), read_pods(inp, "relatedPods", False)))}
+    to_rank = read_pods(inp, "podsToRank")
+    # Kubernetes' related pods always include the RS's own pods: a missing list means those.
+    related = to_rank if inp.get("relatedPods") is None else read_pods(inp, "relatedPods")
+    return {"ranks": list(colocation_ranks(to_rank, related))}
 
 
 def op_get_pods_to_delete(inp: Mapping[str, Any]) -> dict[str, Any]:
     """replicaset.get_pods_to_delete — getPodsToDelete."""
     filtered = read_pods(inp, "filteredPods")
-    related = read_pods(inp, "relatedPods", False)
+    # A missing related list is the pods themselves (Kubernetes' related set always holds them;
+    # TestGetPodsToDelete defaults it the same way).
+    related = filtered if inp.get("relatedPods") is None else read_pods(inp, "relatedPods")
     diff = read_int(inp, "diff")
     now = read_time(inp.get("now"), "now")
     return {"podsToDelete": names(list(get_pods_to_delete(filtered, related, diff, now, read_gates(inp))))}
@@ -224,8 +229,11 @@ def op_rc_to_rs(inp: Mapping[str, Any]) -> dict[str, Any]:
     spec = out.setdefault("spec", {})
     if rs.spec.selector is None:
         spec["selector"] = None
-    else:
+    elif rs.spec.selector.match_labels:
         spec["selector"] = {"matchLabels": dict(rs.spec.selector.match_labels)}
+    else:
+        # An empty RC selector map becomes a LabelSelector with nothing set (matchLabels stays nil).
+        spec["selector"] = {}
     if rs.spec.replicas is not None:
         spec["replicas"] = rs.spec.replicas
     spec.setdefault("minReadySeconds", rs.spec.min_ready_seconds)

@@ -217,7 +217,7 @@ def _write_with_verification_traces(directory: str, result: Any, rows: list[dict
     states = tuple(Observed(int(r["time"]), int(r["step"]), r["deployments"], r["replicaSets"], r["pods"], r["nodes"])
                    for r in rows)
     actions = tuple(e.action for e in result.trace[1:])
-    failing = result.failure.step.label() if result.failure is not None else ""
+    failing = result.failure.step.label() if result.failure is not None else "every step"
     trace = Trace(states=states, actions=actions, property=failing, kind="scenario",
                   note=_failure_text(result) if not result.passed else "")
     stem = Path(directory) / result.scenario.name

@@ -29,19 +29,21 @@ from model.scenario.parse import Scenario, split_manifests
 from model.timeutil import NANOS
 
 INTERLEAVING = """\
-Deterministic fair interleaving (the default; ``model.runner``): time stands still while any
-controller action is enabled. The enabled actions are taken round-robin by actor, one action per
-actor per round, each recomputed just before it runs, in the order the system lists them: the API
-server's watch deliveries (and relists) first, then the deployment controller, the ReplicaSet
-controller, the scheduler, the kubelets (nodes by name), then the level-driven controllers (node
-lifecycle, taint eviction, garbage collector, HPA). Within one actor the first enabled action in
-that list wins (queues in FIFO order, pods by creation time then name). When no controller action
-is enabled, the clock jumps to the earliest pending timed event (a requeue, a grace period or
-toleration running out, a container becoming ready, an HPA sync tick). With ``--seed N`` each step
-instead picks uniformly at random among all enabled controller actions, from a generator seeded
-with N; time still advances only when no controller action is enabled, so every enabled action
-eventually runs (fairness). User steps never interleave with controllers: they happen between
-spans of time, at a single instant."""
+Deterministic fair interleaving (the default; model.runner). Time stands still while any
+controller action is enabled. The enabled actions are taken in rounds: in each round every actor
+that has something to do acts once, in this order - the API server's watch deliveries (the
+controller-manager's informer, then the scheduler's; then relists), the deployment controller, the
+ReplicaSet controller, the scheduler, the kubelets (in the order of cluster.nodes), the node
+lifecycle controller, the taint eviction controller, the garbage collector, the HPA, leader
+election - and each action is recomputed just before it runs. Within one actor the first enabled
+action wins: work queues in FIFO order, the pending pod created first (then by name) for the
+scheduler, pods in API order (by name) for a kubelet, object keys in order for the level-driven
+controllers. When no controller action is enabled, the clock jumps to the earliest pending timed
+event (a requeue, a grace period or toleration running out, a container becoming ready, an HPA
+sync every 15 s). With --seed N each step instead picks uniformly at random among all enabled
+controller actions, from a generator seeded with N (per span of time); time still advances only
+when no controller action is enabled, so every enabled action eventually runs. User steps never
+interleave with controllers: each happens at one instant, between spans of time."""
 
 _KINDS: dict[str, type] = {
     "Deployment": Deployment,

@@ -12,6 +12,7 @@ Sources (kubernetes/kubernetes; table contents are the same in every recent rele
       TestExpectationsOnRecreate, TestDoNotPatchPodWithOtherControlRef, TestPatchPodFails,
       TestDoNotAdoptOrCreateIfBeingDeleted(Race), TestSlowStartBatch, TestGetPodsToDelete
   pkg/controller/replicaset/replica_set_utils_test.go TestCalculateStatus, TestCalculateStatusConditions
+  pkg/api/v1/pod/util_test.go                   TestIsPodAvailable (through calculateStatus)
 
 Go's random UUIDs become fixed ``uid-<name>`` strings; ``metav1.Now()`` becomes NOW. Where a Go test
 keeps one informer across table rows, the rows here carry the informer's accumulated contents.
@@ -22,6 +23,7 @@ Run: python3 tests/conformance_cases/gen_replicaset_mined.py tests/conformance_c
 import json
 import random
 import sys
+from datetime import UTC, datetime, timedelta
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else "tests/conformance_cases"
 
@@ -539,6 +541,24 @@ sync(f"{RCT}/TestDoNotPatchPodWithOtherControlRef", r,
      [new_pod("pod", new_rs(2, FOO_BAR, uid="rs-uid"), "Running")],
      {"createCalls": 2, "deletes": 0, "patches": 0, "error": False})
 
+# The same RC rows with the RC object itself (selector a plain label map), as the RC controller's
+# informer holds it before the adapter converts it.
+def rc_object(replicas):
+    return {"apiVersion": "v1", "kind": "ReplicationController",
+            "metadata": {"name": "foobar", "namespace": "default", "uid": "rc-uid"},
+            "spec": {"replicas": replicas, "selector": dict(FOO_BAR),
+                     "template": {"metadata": {"labels": dict(TEMPLATE_LABELS)},
+                                  "spec": {"containers": [{"name": "", "image": "foo/bar"}]}}}}
+
+
+r = rc_as_rs(2)
+sync(f"{RCT}/TestSyncReplicationControllerDoesNothing/rc-object", rc_object(2), [rc_pod("pod0", r), rc_pod("pod1", r)],
+     {"createCalls": 0, "deletes": 0, "patches": 0, "error": False})
+sync(f"{RCT}/TestSyncReplicationControllerDeletes/rc-object", rc_object(1), [rc_pod("pod0", r), rc_pod("pod1", r)],
+     {"createCalls": 0, "deletes": 1, "patches": 0, "error": False})
+sync(f"{RCT}/TestSyncReplicationControllerCreates/rc-object", rc_object(2), [failed, gone],
+     {"createCalls": 2, "deletes": 0, "patches": 0, "error": False})
+
 # TestControllerBurstReplicas: doTestControllerBurstReplicas(burst, n) for (5,30), (5,12), (3,2):
 # size up from 0 to n, then down to 0, syncing whenever the expectations are met, and checking
 # that a sync with one observation outstanding does nothing.
@@ -698,6 +718,33 @@ for name, r, ps, (repl, fl, rd, av) in (
          {"replicaSet": r, "filteredPods": ps, "manageReplicasErr": None, "now": NOW},
          {"replicas": repl, "fullyLabeledReplicas": fl, "readyReplicas": rd, "availableReplicas": av,
           "conditions": []})
+
+# pkg/api/v1/pod/util_test.go TestIsPodAvailable (current table), through calculateStatus: one pod
+# whose Ready condition changed beforeSec seconds before now, an RS with the row's minReadySeconds.
+POD_UTIL = "pod/util_test"
+
+
+def before(sec):
+    t = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC) - timedelta(seconds=sec)
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+for k, (ready, before_sec, mrs, zero_ltt, available) in enumerate((
+    (False, 0, 0, False, False),
+    (True, 0, 1, False, False),
+    (True, 0, 1, True, False),
+    (True, 0, 0, False, True),
+    (True, 51, 50, False, True),
+    (True, 51, 51, False, True),
+    (True, 51, 52, False, False),
+)):
+    r = new_rs(1, label_map, mrs=mrs)
+    p = new_pod("pod", r, "Running")
+    p["status"]["conditions"] = [ready_cond("True" if ready else "False",
+                                            since=None if zero_ltt else before(before_sec))]
+    case(f"{POD_UTIL}/TestIsPodAvailable/tc-{k}", "replicaset.calculate_status",
+         {"replicaSet": r, "filteredPods": [p], "manageReplicasErr": None, "now": NOW},
+         {"readyReplicas": 1 if ready else 0, "availableReplicas": 1 if available else 0})
 
 # TestCalculateStatusConditions
 rs = new_rs(2, label_map)
