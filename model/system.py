@@ -83,7 +83,7 @@ them fairly (``settle``/``advance``).
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from model import apiserver as api
@@ -215,6 +215,10 @@ class State:
     script_pc: int = 0
     managers: tuple[leader_wiring.Manager, ...] = ()
     hpas: tuple[tuple[str, int, Any], ...] = ()  # (HPA key, next sync second, HpaMemory)
+    _h: int | None = field(default=None, init=False, compare=False, repr=False)
+
+    def __hash__(self) -> int:
+        return api.cached_hash(self, _STATE_FIELDS)
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -242,6 +246,10 @@ class State:
 
     def expectation(self, key: str) -> ControlleeExpectations | None:
         return next((e for k, e in self.expectations if k == key), None)
+
+
+_STATE_FIELDS = ("clock", "store", "informers", "queues", "delayed", "expectations", "env", "faults_left",
+                 "script_pc", "managers", "hpas")
 
 
 def now_ns(config: ClusterConfig, state: State) -> Time:

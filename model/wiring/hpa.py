@@ -20,6 +20,7 @@ Variants: ``hpa-no-stabilization`` (the controller is told the down-scale stabil
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 from typing import Any
 
@@ -32,6 +33,7 @@ __all__ = ["available", "HPA_KIND", "reconcile", "split_load"]
 HPA_KIND = "HorizontalPodAutoscaler"
 
 
+@functools.cache
 def _h() -> Any:
     try:
         return importlib.import_module("model.controllers.podautoscaler.horizontal")
