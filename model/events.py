@@ -34,6 +34,7 @@ from model.state import (
     now_ns,
 )
 from model.timeutil import NANOS
+from model.wiring import vpa as vpa_wiring  # autoscale-system
 from model.wiring.common import selector_matches
 from model.wiring.rshandlers import rs_handlers
 
@@ -61,6 +62,7 @@ def commit(config: ClusterConfig, state: State, write: Write) -> State:
     """Apply one API write (raises ``ApiError``) and queue its watch event to every cache.
 
     Without ``informer_lag`` the event is delivered at once (caches never lag)."""
+    write = vpa_wiring.admit(state, write)  # autoscale-system: the VPA admission controller's patch
     store, key = api.apply_write(state.store, write, now_ns(config, state), config.timings.default_toleration,
                                  allow_rebind=config.variant == "double-bind")
     if store is state.store:

@@ -101,6 +101,9 @@ class State:
     script_pc: int = 0
     managers: tuple[leader_wiring.Manager, ...] = ()
     hpas: tuple[tuple[str, int, Any], ...] = ()  # (HPA key, next sync second, HpaMemory)
+    # autoscale-system: the VPA recommender/updater memory per VPA key, the Cluster Autoscaler's
+    vpas: tuple[tuple[str, Any], ...] = ()  # (VPA key, model.wiring.vpa.VpaMemory)
+    cluster_autoscaler: Any = None  # model.wiring.clusterautoscaler.CaMemory | None
     _h: int | None = field(default=None, init=False, compare=False, repr=False)
 
     def __hash__(self) -> int:
@@ -135,7 +138,7 @@ class State:
 
 
 _STATE_FIELDS = ("clock", "store", "informers", "queues", "delayed", "expectations", "env", "faults_left",
-                 "script_pc", "managers", "hpas")
+                 "script_pc", "managers", "hpas", "vpas", "cluster_autoscaler")
 
 
 def now_ns(config: ClusterConfig, state: State) -> Time:

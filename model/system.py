@@ -177,6 +177,7 @@ from model.state import (
     now_ns,
 )
 from model.timeutil import NANOS, Time
+from model.wiring import clusterautoscaler as ca_wiring  # autoscale-system
 from model.wiring import deployment as deployment_wiring
 from model.wiring import endpoints as endpoints_wiring
 from model.wiring import hpa as hpa_wiring
@@ -185,6 +186,7 @@ from model.wiring import leader as leader_wiring
 from model.wiring import nodes as nodes_wiring
 from model.wiring import replicaset as replicaset_wiring
 from model.wiring import scheduler as scheduler_wiring
+from model.wiring import vpa as vpa_wiring  # autoscale-system
 
 __all__ = [
     "State",
@@ -304,6 +306,10 @@ class Model:
         for m in state.managers:
             if self._election_change(state, m) is not None:
                 out.append(LeaderElection(m.identity))
+        # autoscale-system: VPA recommender/updater and Cluster Autoscaler (own processes; their
+        # action values carry ``run(model, state)``, which ``step`` dispatches to)
+        out.extend(vpa_wiring.actions(self, state))
+        out.extend(ca_wiring.actions(self, state))
         return tuple(out)
 
     # -- horizontal pod autoscaler ----------------------------------------------------------
@@ -492,6 +498,8 @@ class Model:
             if at is not None:
                 out.append(_second_of(cfg, at))
         out.extend(at for _, at, _ in state.hpas)
+        out.extend(vpa_wiring.timed_events(self, state))  # autoscale-system
+        out.extend(ca_wiring.timed_events(self, state))  # autoscale-system
         lease = self._lease(state)
         changed = leader_wiring.last_change(state.managers, lease.spec if lease is not None else None,
                                             cfg.start_time)

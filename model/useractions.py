@@ -73,6 +73,7 @@ KIND_ALIASES = {
     "replicationcontroller": "ReplicationController", "rc": "ReplicationController",
     "horizontalpodautoscaler": "HorizontalPodAutoscaler", "hpa": "HorizontalPodAutoscaler",
 }
+KIND_ALIASES |= {"verticalpodautoscaler": "VerticalPodAutoscaler", "vpa": "VerticalPodAutoscaler"}  # autoscale-system
 
 
 def _kind(kind: str) -> str:

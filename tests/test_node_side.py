@@ -249,3 +249,42 @@ class TestKubelet:
     def test_generated_diagram_is_current(self) -> None:
         doc = pathlib.Path(__file__).parent.parent / "docs" / "kubelet-lifecycle.md"
         assert kubelet.mermaid() in doc.read_text()
+
+
+def test_delete_object_by_policy() -> None:
+    m = ObjectMeta(name="rs", uid="u")
+    assert gc.delete_object(m, gc.BACKGROUND, 5) is None
+    fg = gc.delete_object(m, gc.FOREGROUND, 5)
+    assert fg is not None and fg.finalizers == (gc.FINALIZER_FOREGROUND,) and fg.deletion_timestamp == 5
+    held = gc.delete_object(ObjectMeta(name="rs", finalizers=("example.com/hold",)), gc.BACKGROUND, 7)
+    assert held is not None and held.deletion_timestamp == 7
+
+
+def test_taint_interval_follows_the_zone_rate() -> None:
+    assert nodelifecycle.taint_interval(0.1) == 10 * S
+    assert nodelifecycle.taint_interval(0.0) is None
+
+
+def test_retry_delay_bounds() -> None:
+    assert leaderelection.retry_delay(2) == 2 * S
+    assert leaderelection.retry_delay(2, jittered=True) == int(4.4 * S)
+    assert leaderelection.must_step_down(0, 10 * S) and not leaderelection.must_step_down(0, 10 * S - 1)
+
+
+def test_a_healthy_kubelet_drives_a_pod_to_ready_and_an_unpullable_image_backs_off() -> None:
+    p = Pod(metadata=ObjectMeta(name="p"), spec=PodSpec(node_name="n", containers=(Container(name="c", image="app:1"),)))
+    step = kubelet.KubeletStep(p)
+    seen = []
+    for t in range(3):
+        assert step.pod is not None
+        event = kubelet.natural_event(step.pod)
+        if event is None:
+            break
+        seen.append(event)
+        step = kubelet.kubelet_step(step.pod, event, t * S)
+    assert seen == [kubelet.IMAGE_PULLED, kubelet.READINESS_SUCCEEDED]
+    assert step.pod is not None and kubelet.lifecycle_state(step.pod) == kubelet.READY
+    bad = kubelet.kubelet_step(p, kubelet.natural_event(p, ("app:1",)) or "", 0)
+    assert bad.pod is not None and kubelet.lifecycle_state(bad.pod) == kubelet.IMAGE_PULL_BACK_OFF
+    assert kubelet.natural_event(bad.pod, ("app:1",), now=5 * S, wake_at=bad.wake_at) is None
+    assert kubelet.natural_event(bad.pod, ("app:1",), now=10 * S, wake_at=bad.wake_at) == kubelet.BACK_OFF_EXPIRED

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from model.objects import ObjectMeta
+from model.timeutil import Time
 
 FINALIZER_FOREGROUND = "foregroundDeletion"
 FINALIZER_ORPHAN = "orphan"
@@ -119,3 +120,17 @@ def strip_owner_references(meta: ObjectMeta, uids: Iterable[str]) -> ObjectMeta:
     """The metadata without owner references to these UIDs (the collector's patch)."""
     drop = set(uids)
     return dataclasses.replace(meta, owner_references=tuple(r for r in meta.owner_references if r.uid not in drop))
+
+
+def delete_object(meta: ObjectMeta, policy: str, now: Time) -> ObjectMeta | None:
+    """What a DELETE with ``propagationPolicy`` does to the object itself (the apiserver's part of
+    staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go ``Delete`` with
+    ``deletionFinalizersForGarbageCollection``): Background removes it at once unless other
+    finalizers hold it; Foreground and Orphan set ``deletionTimestamp`` and add their finalizer,
+    and the collector finishes the work. None means the object is gone."""
+    extra = deletion_finalizers(policy)
+    finalizers = meta.finalizers + tuple(f for f in extra if f not in meta.finalizers)
+    if not finalizers:
+        return None
+    stamp = meta.deletion_timestamp if meta.deletion_timestamp is not None else now
+    return dataclasses.replace(meta, finalizers=finalizers, deletion_timestamp=stamp)

@@ -15,6 +15,7 @@ diagram cannot drift from the model). The pod's lifecycle state is derived from 
 
 API for the system helper:
 * ``enabled_events(pod)`` → the events the table allows from the pod's state;
+  ``natural_event(pod, unpullable, now, wake_at)`` → the one a healthy kubelet produces next;
 * ``kubelet_step(pod, event, now)`` → ``KubeletStep(pod | None (gone), wake_at | None)``;
   ``wake_at`` is when the timed follow-up (BackOffExpired, GracePeriodExpired) becomes due;
 * ``crash_loop_backoff(restarts)``, ``image_pull_backoff(failures)`` in nanoseconds.
@@ -137,6 +138,25 @@ def lifecycle_state(pod: Pod) -> str:
 def enabled_events(pod: Pod) -> tuple[str, ...]:
     """Events the table allows for the pod now."""
     return tuple(t.event for t in transitions_from(lifecycle_state(pod)))
+
+
+def natural_event(pod: Pod, unpullable: tuple[str, ...] | frozenset[str] = (), now: int | None = None,
+                  wake_at: int | None = None) -> str | None:
+    """The event a healthy kubelet produces next for the pod, given the images that cannot be pulled
+    and (for timed rows) whether ``wake_at`` has passed; None when it waits. Crashes, readiness
+    failures and deletion are faults/user actions, not natural events."""
+    state = lifecycle_state(pod)
+    due = wake_at is None or (now is not None and now >= wake_at)
+    if state == PENDING:
+        bad = any(c.image in unpullable for c in pod.spec.containers)
+        return IMAGE_PULL_FAILED if bad else IMAGE_PULLED
+    if state in (IMAGE_PULL_BACK_OFF, CRASH_LOOP_BACK_OFF):
+        return BACK_OFF_EXPIRED if due else None
+    if state == RUNNING:
+        return READINESS_SUCCEEDED
+    if state == TERMINATING:
+        return CONTAINERS_STOPPED
+    return None
 
 
 @dataclass(frozen=True, slots=True)

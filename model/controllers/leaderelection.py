@@ -18,7 +18,8 @@ API for the system helper (times int nanoseconds):
 * ``try_acquire_or_renew(elector, lease, now, lease_duration_seconds=15)`` → ``LeaseDecision``
   (``acquired``, ``write``: the LeaseSpec to create/update or None, ``create``, new ``elector``);
   the write may still fail on a resourceVersion conflict — the caller then keeps the old state;
-* ``must_step_down(last_renew, now, renew_deadline)``; ``validate_config(...)``.
+* ``must_step_down(last_renew, now, renew_deadline)``, ``retry_delay(retry_period)``,
+  ``validate_config(...)``.
 """
 
 from __future__ import annotations
@@ -86,6 +87,15 @@ def try_acquire_or_renew(elector: ElectorState, lease: LeaseSpec | None, now: Ti
     else:
         write = dataclasses.replace(desired, lease_transitions=(lease.lease_transitions or 0) + 1)
     return LeaseDecision(True, write, False, ElectorState(elector.identity, write, now))
+
+
+def retry_delay(retry_period_seconds: int = DEFAULT_RETRY_PERIOD_SECONDS, jittered: bool = False) -> int:
+    """Nanoseconds until the next attempt. A candidate retries with ``wait.JitterUntil(retryPeriod,
+    JitterFactor 1.2)`` — anywhere in [retryPeriod, 2.2·retryPeriod) — and a leader renews every
+    ``retryPeriod`` (``PollImmediateUntil``). The model has no randomness: it takes the lower bound,
+    or the upper bound with ``jittered`` so a checker can explore both ends."""
+    factor = 1 + JITTER_FACTOR if jittered else 1
+    return int(retry_period_seconds * factor * NANOS)
 
 
 def must_step_down(last_renew: int, now: Time, renew_deadline_seconds: int = DEFAULT_RENEW_DEADLINE_SECONDS) -> bool:

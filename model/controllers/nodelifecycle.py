@@ -215,6 +215,14 @@ def zone_eviction_qps(state: str, zone_size: int, eviction_qps: float = DEFAULT_
     return eviction_qps
 
 
+def taint_interval(qps: float) -> int | None:
+    """Nanoseconds between two NoExecute taintings in a zone limited to ``qps`` (the token-bucket
+    rate of ``RateLimitedTimedQueue``, burst 1); None when the zone's tainting is stopped."""
+    if qps <= 0:
+        return None
+    return round(1_000_000_000 / qps)
+
+
 @dataclass(frozen=True, slots=True)
 class DisruptionDecision:
     """Result of ``handle_disruption``: new zone states (sorted pairs), per-zone rates, and whether

@@ -37,7 +37,10 @@ API (for the transition system)::
 Deliberate differences from Kubernetes: the pod-template hash is not Go's FNV of a spew dump (see
 ``util.compute_hash``); ``isScalingEvent`` syncs the new RS's annotations once and the later steps see
 that write (Go would repeat the same Update from its stale cache); writes never fail (no conflicts,
-no API errors), which the transition system models at the API server instead.
+no API errors), which the transition system models at the API server instead; a created RS carries
+``creationTimestamp=now`` so later passes can order it; with the DeploymentPodReplacementPolicy gate
+and ``TerminationComplete`` the growth bound counts terminating pods (NewRSNewReplicas) but
+proportional scaling stays the classic ``scale`` (Kubernetes' partial ``scaleV2`` is not modelled).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ score uses floating point exactly as Go does (float64, truncated by ``int64()``)
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from model.controllers.scheduler.resources import (
@@ -197,7 +197,7 @@ def most_requested_score(requested: int, capacity: int) -> int:
 
 
 def _weighted(requested: Sequence[int], allocatable: Sequence[int],
-              resources: Sequence[tuple[str, int]], per_resource) -> int:  # type: ignore[no-untyped-def]
+              resources: Sequence[tuple[str, int]], per_resource: Callable[[int, int], int]) -> int:
     node_score = weight_sum = 0
     for i in range(len(requested)):
         if allocatable[i] == 0:
@@ -261,10 +261,15 @@ def score_resource_allocation(pod: Pod, infos: Sequence[NodeInfo],
 
 def score_balanced_allocation(pod: Pod, infos: Sequence[NodeInfo],
                               resources: Sequence[tuple[str, int]] | None = None,
-                              pod_level_resources: bool = True) -> ScoreResult:
+                              pod_level_resources: bool = True, improvement: bool = False) -> ScoreResult:
     """NodeResourcesBalancedAllocation ``PreScore`` + ``Score``; status "Skip" for a best-effort
     pod (no request for any scored resource), which makes the plugin sit the cycle out.
-    ``resources`` None takes the plugin's defaulted arguments (cpu and memory, weight 1)."""
+    ``resources`` None takes the plugin's defaulted arguments (cpu and memory, weight 1).
+
+    ``improvement`` selects the newest upstream scorer (Kubernetes master, 2026): the balance score
+    with the pod compared with the one without it, ``50 + (50 + with − without) / 2`` in integer
+    arithmetic. The default is the released scorer (the balance with the pod), which
+    semantics/replicaset.md §6.5 specifies."""
     if resources is None:
         resources = DEFAULT_RESOURCES
     validate_balanced_allocation_resources(resources)
@@ -275,5 +280,18 @@ def score_balanced_allocation(pod: Pod, infos: Sequence[NodeInfo],
     out = []
     for info in infos:
         requested, allocatable = _vectors(info, resources, pod_reqs, True)
-        out.append((info.name, balanced_resource_score(requested, allocatable)))
+        with_pod = balanced_resource_score(requested, allocatable)
+        if improvement:
+            # The node's usage without the pod, over the same (non-skipped) resources.
+            before = [requested[i] - pod_reqs[i] if allocatable[i] else 0 for i in range(len(resources))]
+            without = balanced_resource_score(before, allocatable)
+            half = MAX_NODE_SCORE // 2
+            with_pod = half + _go_div(half + with_pod - without, 2)
+        out.append((info.name, with_pod))
     return ScoreResult(tuple(out))
+
+
+def _go_div(a: int, b: int) -> int:
+    """Go's integer division (truncates toward zero)."""
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b > 0) else -q

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from model import labels as labels_lib
 from model.controllers.scheduler.nodeaffinity import required_node_affinity_matches
 from model.controllers.scheduler.noderesources import (
     MAX_NODE_SCORE,
@@ -26,6 +27,7 @@ from model.controllers.scheduler.noderesources import (
     FilterResult,
     NodeInfo,
 )
+from model.errors import ModelError
 from model.labels import Labels, LabelSelector
 from model.objects import Node, Pod, TopologySpreadConstraint
 
@@ -35,26 +37,12 @@ ERR_REASON_NODE_LABEL_NOT_MATCH = ERR_REASON_CONSTRAINTS_NOT_MATCH + " (missing 
 
 
 def selector_matches(selector: LabelSelector | None, labels: Labels) -> bool:
-    """``metav1.LabelSelectorAsSelector(selector).Matches(labels)`` (nil selects nothing)."""
-    if selector is None:
+    """``metav1.LabelSelectorAsSelector(selector).Matches(labels)``: nil selects nothing; a
+    selector that does not convert (rejected by validation upstream) selects nothing either."""
+    try:
+        return labels_lib.selector_matches(selector, labels)
+    except ModelError:
         return False
-    have = dict(labels)
-    for k, v in selector.match_labels:
-        if have.get(k) != v:
-            return False
-    for req in selector.match_expressions:
-        present = req.key in have
-        if req.operator == "In" and not (present and have[req.key] in req.values):
-            return False
-        if req.operator == "NotIn" and present and have[req.key] in req.values:
-            return False
-        if req.operator == "Exists" and not present:
-            return False
-        if req.operator == "DoesNotExist" and present:
-            return False
-        if req.operator not in ("In", "NotIn", "Exists", "DoesNotExist"):
-            return False
-    return True
 
 
 def count_pods_match_selector(pods: Sequence[Pod], selector: LabelSelector | None, namespace: str) -> int:
