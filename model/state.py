@@ -80,6 +80,9 @@ class Env:
     nodes: tuple[NodeEnv, ...] = ()
     unpullable: tuple[str, ...] = ()
     cpu_load: tuple[tuple[str, str, int], ...] = ()  # (kind, name, total millicores), sorted
+    # (kind, name, previous millicores, clock second of the change): what metrics lagging by
+    # ``timings.metrics_delay`` still report
+    load_changes: tuple[tuple[str, str, int, int], ...] = ()
     conflict_next: bool = False
 
     def node(self, name: str) -> NodeEnv | None:

@@ -338,6 +338,10 @@ class Model:
         ref = hpa.spec.scale_target_ref
         target = api.get(state.store, ref.kind, ns, ref.name)
         load = next((mc for kind, n, mc in state.env.cpu_load if kind == ref.kind and n == ref.name), 0)
+        delay = cfg.timings.metrics_delay
+        for kind, n, before, at in state.env.load_changes:  # metrics-server still reports the old load
+            if (kind, n) == (ref.kind, ref.name) and state.clock - at < delay:
+                load = before
         writes, memory, _error = hpa_wiring.reconcile(hpa, target, cache_list(inf, "Pod", ns), load, memory,
                                                       now_ns(cfg, state), cfg.variant)
         state, _ = self._write_all(state, writes)
