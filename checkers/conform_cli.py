@@ -40,9 +40,10 @@ def register(sub: Any) -> None:
     serve.set_defaults(func=_cmd_serve)
 
     run = csub.add_parser("run", help="judge conformance cases (JSON Lines) against the model")
-    run.add_argument("files", nargs="+", metavar="FILE.jsonl")
+    run.add_argument("files", nargs="+", metavar="FILE.jsonl", help="case files (a directory: its *.jsonl)")
     run.add_argument("--json", action="store_true", help="print one result object per case")
     run.add_argument("-v", "--verbose", action="store_true", help="also list skipped cases")
+    run.add_argument("-k", "--select", metavar="TEXT", help="only cases whose id or op contains TEXT")
     run.set_defaults(func=_cmd_run)
 
     check = csub.add_parser("check", help="judge conformance cases against another implementation")
@@ -52,6 +53,7 @@ def register(sub: Any) -> None:
     check.add_argument("files", nargs="+", metavar="FILE.jsonl")
     check.add_argument("--json", action="store_true", help="print one result object per case")
     check.add_argument("-v", "--verbose", action="store_true", help="also list skipped cases")
+    check.add_argument("-k", "--select", metavar="TEXT", help="only cases whose id or op contains TEXT")
     check.set_defaults(func=_cmd_check)
 
     ops = csub.add_parser("ops", help="list the operations the model implements")
@@ -135,9 +137,19 @@ class Case:
     problem: str = ""
 
 
+def _expand(paths: Iterable[str]) -> Iterator[str]:
+    # A directory stands for the *.jsonl files in it, in name order.
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            yield from (str(f) for f in sorted(p.glob("*.jsonl")))
+        else:
+            yield path
+
+
 def read_cases(paths: Iterable[str]) -> Iterator[Case]:
     """The cases of JSON Lines files in order; blank lines and ``//`` comment lines are skipped."""
-    for path in paths:
+    for path in _expand(paths):
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
@@ -160,11 +172,14 @@ def read_cases(paths: Iterable[str]) -> Iterator[Case]:
 
 @dataclass
 class Tally:
+    """Counts of passed, failed and skipped cases."""
+
     passed: int = 0
     failed: int = 0
     skipped: int = 0
 
     def add(self, verdict: Verdict) -> None:
+        """Count one verdict."""
         if verdict.status == PASS:
             self.passed += 1
         elif verdict.status == SKIP:
@@ -173,6 +188,7 @@ class Tally:
             self.failed += 1
 
     def summary(self) -> str:
+        """The closing line: ``N passed, N failed, N skipped``."""
         return f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped"
 
 
@@ -194,6 +210,7 @@ def judge_cases(cases: Iterable[Case], answer: Callable[[Case], Any],
 
 def _reporter(as_json: bool, verbose: bool) -> Callable[[Case, Any, Verdict], None]:
     def report(case: Case, output: Any, verdict: Verdict) -> None:
+        """Print one case's result (failures always, skips with -v, everything with --json)."""
         if as_json:
             print(json.dumps({"id": case.id, "op": case.op, "ok": verdict.ok,
                               "skipped": verdict.status == SKIP, "output": output, "expect": case.expect,
@@ -210,8 +227,15 @@ def _finish(tally: Tally, as_json: bool) -> int:
     return 1 if tally.failed else 0
 
 
+def _selected(args: argparse.Namespace) -> Iterator[Case]:
+    text = getattr(args, "select", None)
+    for case in read_cases(args.files):
+        if not text or case.problem or text in case.id or text in case.op:
+            yield case
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
-    tally = judge_cases(read_cases(args.files), lambda c: _safe_evaluate(c.op, c.input if isinstance(c.input, dict) else {}),
+    tally = judge_cases(_selected(args), lambda c: _safe_evaluate(c.op, c.input if isinstance(c.input, dict) else {}),
                         _reporter(args.json, args.verbose))
     return _finish(tally, args.json)
 
@@ -243,10 +267,12 @@ class Implementation:
     def _pump(self) -> None:
         assert self.proc.stdout is not None
         for line in self.proc.stdout:
-            self.lines.put(line)
+            if line.strip():  # blank lines are not answers
+                self.lines.put(line)
         self.lines.put(None)
 
     def ask(self, rid: str, op: str, inp: Any) -> Any:
+        """Send one request and wait for its answer (an error output once the implementation is gone)."""
         if self.dead:
             return {"error": {"kind": "ImplementationFailed", "message": self.dead}}
         assert self.proc.stdin is not None
@@ -276,6 +302,7 @@ class Implementation:
         return response["output"]
 
     def close(self) -> None:
+        """Close the implementation's input and wait for it to exit."""
         if self.proc.stdin:
             try:
                 self.proc.stdin.close()
@@ -291,7 +318,7 @@ class Implementation:
 def _cmd_check(args: argparse.Namespace) -> int:
     impl = Implementation(args.impl, args.timeout)
     try:
-        tally = judge_cases(read_cases(args.files), lambda c: impl.ask(c.id, c.op, c.input),
+        tally = judge_cases(_selected(args), lambda c: impl.ask(c.id, c.op, c.input),
                             _reporter(args.json, args.verbose))
     finally:
         impl.close()

@@ -20,7 +20,14 @@ def register(sub: Any) -> None:
     p = sub.add_parser("scenario", help="run scenario files (Kubernetes e2e behaviour) on the model")
     ssub = p.add_subparsers(dest="scenario_command", metavar="SUBCOMMAND")
     ssub.required = True
-    run = ssub.add_parser("run", help="run scenario files and report the first failing step of each")
+    from model.scenario.world import INTERLEAVING
+
+    run = ssub.add_parser("run", help="run scenario files and report the first failing step of each",
+                          description="Run scenario files (SCENARIOS.md) on the model. Prints PASS or the "
+                                      "first failing step of each, then 'N passed, N failed'; exit 1 on "
+                                      "any failure.",
+                          epilog="Interleavings.\n" + INTERLEAVING,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
     run.add_argument("files", nargs="+", metavar="FILE", help="scenario YAML files (or directories of them)")
     run.add_argument("--trace", metavar="DIR", help="write each run as ITF (.itf.json) and Markdown to DIR")
     run.add_argument("--seed", type=int, metavar="N",
@@ -28,7 +35,7 @@ def register(sub: Any) -> None:
     run.add_argument("--explore", action="store_true",
                      help="check every expect/waitFor/settle invariant across all interleavings")
     run.add_argument("--bound", type=int, default=None, metavar="N",
-                     help="with --explore: at most N actions explored per step (default 2000 states)")
+                     help="with --explore: at most N distinct states explored per step (default 10000)")
     run.add_argument("--variant", metavar="NAME", help=argparse.SUPPRESS)
     run.set_defaults(func=_run)
 
@@ -50,7 +57,7 @@ def _indent(text: str, prefix: str = "    ") -> str:
 def _run(args: argparse.Namespace) -> int:
     from model.scenario.run import run_scenario
 
-    passed = failed = 0
+    passed = failed = bounded = 0
     for path in _expand(args.files):
         try:
             scenario = load_scenario(path)
@@ -64,7 +71,10 @@ def _run(args: argparse.Namespace) -> int:
             from model.scenario.explore import explore_scenario
 
             outcome = explore_scenario(scenario, bound=args.bound, variant=args.variant)
-            if outcome.ok:
+            if outcome.ok and not outcome.complete:
+                bounded += 1
+                print(f"BOUNDED {scenario.name}: no step broken as far as explored ({outcome.summary()})")
+            elif outcome.ok:
                 passed += 1
                 print(f"PASS {scenario.name} (explored {outcome.summary()})")
             else:
@@ -87,7 +97,8 @@ def _run(args: argparse.Namespace) -> int:
                 print(_indent(result.failure.render()))
         if args.trace:
             _write_trace(args.trace, result)
-    print(f"{passed} passed, {failed} failed")
+    extra = f", {bounded} bounded" if bounded else ""
+    print(f"{passed} passed, {failed} failed{extra}")
     return 1 if failed else 0
 
 

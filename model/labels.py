@@ -1,7 +1,8 @@
 """Label selectors: ``k8s.io/apimachinery/pkg/labels`` and ``metav1.LabelSelector``.
 
 Data types are defined here; parsing, matching and conversion functions mirror
-``labels/selector.go`` and ``apis/meta/v1/helpers.go``.
+``labels/selector.go`` and ``apis/meta/v1/helpers.go`` (checked against kubernetes/apimachinery
+@ eed236ce, 2026-07, with ``selector_test.go`` and ``helpers_test.go``).
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def _go_sprint_list(values: tuple[str, ...] | list[str]) -> list[str]:
 def requirement_errors(key: str, operator: str, values: tuple[str, ...] | list[str], path: str = "") -> list[FieldError]:
     """The findings of selector.go: NewRequirement, in its order (key, operator/value count, values)."""
     def child(name: str) -> str:
+        """A field path below ``path``."""
         return f"{path}.{name}" if path else name
 
     errs: list[FieldError] = []
@@ -178,7 +180,16 @@ def matches(selector: Selector, labels: Mapping[str, str] | Labels | None) -> bo
     """Mirrors selector.go: internalSelector.Matches / nothingSelector.Matches."""
     if selector.nothing:
         return False
-    mapping = _as_mapping(labels)
+    if labels is None or isinstance(labels, tuple):
+        return _matches_frozen(selector, labels or ())
+    return all(requirement_matches(r, labels) for r in selector.requirements)
+
+
+@lru_cache(maxsize=65536)
+def _matches_frozen(selector: Selector, labels: Labels) -> bool:
+    # Controllers ask the same (selector, labels) questions over and over while the model checker
+    # explores states; both are frozen values, so the answer is cached.
+    mapping = dict(labels)
     return all(requirement_matches(r, mapping) for r in selector.requirements)
 
 
@@ -239,6 +250,7 @@ def _lex(text: str) -> list[tuple[int, str]]:
     pos, n = 0, len(text)
 
     def read() -> str:
+        """The next character, or NUL at the end."""
         nonlocal pos
         # A NUL character reads as the end of the input, as the Go lexer's zero byte does.
         if pos < n:
@@ -293,17 +305,20 @@ class _Parser:
         self.position = 0
 
     def lookahead(self, values: bool) -> tuple[int, str]:
+        """The next token without consuming it (selector.go: Parser.lookahead)."""
         tok, lit = self.items[self.position]
         if values and tok in (_IN, _NOTIN):
             tok = _ID
         return tok, lit
 
     def consume(self, values: bool) -> tuple[int, str]:
+        """The next token, consumed (selector.go: Parser.consume)."""
         tok, lit = self.lookahead(values)
         self.position += 1
         return tok, lit
 
     def parse(self) -> list[Requirement]:
+        """Mirrors selector.go: Parser.parse (requirements separated by commas)."""
         reqs: list[Requirement] = []
         while True:
             tok, lit = self.lookahead(True)
@@ -327,6 +342,7 @@ class _Parser:
                 raise ModelError("InvalidSelector", f"found '{lit}', expected: !, identifier, or 'end of string'")
 
     def parse_requirement(self) -> Requirement:
+        """Mirrors selector.go: Parser.parseRequirement."""
         key, operator = self.parse_key_and_infer_operator()
         if operator in (EXISTS, DOES_NOT_EXIST):
             return new_requirement(key, operator, ())
@@ -338,6 +354,7 @@ class _Parser:
         return new_requirement(key, operator, tuple(sorted(values)))
 
     def parse_key_and_infer_operator(self) -> tuple[str, str]:
+        """Mirrors selector.go: Parser.parseKeyAndInferOperator (``!k`` and bare ``k``)."""
         operator = ""
         tok, literal = self.consume(True)
         if tok == _NOT:
@@ -353,6 +370,7 @@ class _Parser:
         return literal, operator
 
     def parse_operator(self) -> str:
+        """Mirrors selector.go: Parser.parseOperator."""
         tok, lit = self.consume(False)
         op = {_IN: IN, _EQ: EQUALS, _DEQ: DOUBLE_EQUALS, _GT: GREATER_THAN, _LT: LESS_THAN,
               _NOTIN: NOT_IN, _NEQ: NOT_EQUALS}.get(tok)
@@ -361,6 +379,7 @@ class _Parser:
         return op
 
     def parse_values(self) -> set[str]:
+        """Mirrors selector.go: Parser.parseValues (``(a,b)``; ``()`` is the empty value)."""
         tok, lit = self.consume(True)
         if tok != _OPAR:
             raise ModelError("InvalidSelector", f"found '{lit}' expected: '('")
@@ -376,6 +395,7 @@ class _Parser:
         raise ModelError("InvalidSelector", f"found '{lit}', expected: ',', ')' or identifier")
 
     def parse_identifiers_list(self) -> set[str]:
+        """Mirrors selector.go: Parser.parseIdentifiersList (empty items are the empty value)."""
         values: set[str] = set()
         while True:
             tok, lit = self.consume(True)
@@ -400,6 +420,7 @@ class _Parser:
                 raise ModelError("InvalidSelector", f"found '{lit}', expected: ',', or identifier")
 
     def parse_exact_value(self) -> set[str]:
+        """Mirrors selector.go: Parser.parseExactValue (a missing value is the empty value)."""
         tok = self.lookahead(True)[0]
         if tok in (_EOS, _COMMA):
             return {""}

@@ -24,7 +24,9 @@ from typing import Any
 import yaml
 
 from model.errors import FieldError, ModelError, ValidationError
+from model.labels import freeze_map
 from model.objects import (
+    Container,
     Deployment,
     Node,
     ObjectMeta,
@@ -38,9 +40,11 @@ from model.objects import (
 )
 from model.quantity import parse_quantity
 from model.validation import (
+    PodChecks,
     default_deployment,
     default_replica_set,
     default_replication_controller,
+    validate_containers,
     validate_deployment,
     validate_object_meta,
     validate_replica_set,
@@ -147,6 +151,26 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "loadBalancerClass": "str", "internalTrafficPolicy": "str", "trafficDistribution": "str",
     }, ANY),
 }
+_METRIC_TARGET = {"type": "str", "value": "quantity", "averageValue": "quantity", "averageUtilization": "int"}
+_METRIC_ID = {"name": "str", "selector": LABEL_SELECTOR}
+_SCALING_RULES = {"stabilizationWindowSeconds": "int", "selectPolicy": "str", "tolerance": "quantity",
+                  "policies": ("list", {"type": "str", "value": "int", "periodSeconds": "int"})}
+_SCALE_TARGET = {"apiVersion": "str", "kind": "str", "name": "str"}
+HPA_V2_SCHEMA = _object({
+    "scaleTargetRef": _SCALE_TARGET, "minReplicas": "int", "maxReplicas": "int",
+    "metrics": ("list", {
+        "type": "str",
+        "resource": {"name": "str", "target": _METRIC_TARGET},
+        "containerResource": {"name": "str", "container": "str", "target": _METRIC_TARGET},
+        "pods": {"metric": _METRIC_ID, "target": _METRIC_TARGET},
+        "object": {"describedObject": _SCALE_TARGET, "metric": _METRIC_ID, "target": _METRIC_TARGET},
+        "external": {"metric": _METRIC_ID, "target": _METRIC_TARGET},
+    }),
+    "behavior": {"scaleUp": _SCALING_RULES, "scaleDown": _SCALING_RULES},
+}, ANY)
+HPA_V1_SCHEMA = _object({"scaleTargetRef": _SCALE_TARGET, "minReplicas": "int", "maxReplicas": "int",
+                         "targetCPUUtilizationPercentage": "int"}, ANY)
+
 API_VERSIONS: dict[str, tuple[str, ...]] = {
     "Deployment": ("apps/v1",), "ReplicaSet": ("apps/v1",), "ReplicationController": ("v1",),
     "Pod": ("v1",), "Node": ("v1",), "Service": ("v1",),
@@ -294,7 +318,11 @@ def parse_documents(text: str, source: str = "<manifest>") -> list[tuple[int, An
 
 # --- one object ---------------------------------------------------------------------------------
 
-def _where(source: str, index: int | None, kind: str = "", name: str = "") -> str:
+def _where(source: str | None, index: int | None, kind: str = "", name: str = "") -> str:
+    """Where a document is, for messages: ``<source>, document <n> (<Kind> '<name>')``; "" when the
+    caller gave no source (it reports the location itself)."""
+    if source is None:
+        return ""
     text = source
     if index is not None:
         text += f", document {index}"
@@ -303,18 +331,42 @@ def _where(source: str, index: int | None, kind: str = "", name: str = "") -> st
     return text
 
 
+def _error(kind: str, where: str, message: str, field: str | None = None) -> ModelError:
+    """A located error. With a location the message leads with it and ``field`` is left unset (the
+    path is in the message, after the location); without one the message is the bare finding."""
+    if not where:
+        return ModelError(kind, message, field=field)
+    return ModelError(kind, f"{where}: {message}")
+
+
 def _invalid(where: str, errors: list[FieldError]) -> ValidationError:
     exc = ValidationError(errors)
-    exc.message = f"{where}: " + "; ".join(str(e) for e in errors)
-    exc.args = (exc.message,)
+    if where:
+        exc.message = f"{where}: " + "; ".join(str(e) for e in errors)
+        exc.args = (exc.message,)
+        exc.field = None  # the message names the location first; ``errors`` keep every path
     return exc
 
 
+def _default_container(ctr: Container) -> Container:
+    # core/v1 defaults (SetDefaults_Container's resources): a limit without a request sets the request.
+    requests = dict(ctr.resources.requests)
+    missing = {k: v for k, v in ctr.resources.limits if k not in requests}
+    if not missing:
+        return ctr
+    requests.update(missing)
+    return dataclasses.replace(ctr, resources=dataclasses.replace(ctr.resources, requests=freeze_map(requests)))
+
+
 def _default_pod_spec(spec: PodSpec) -> PodSpec:
-    # core/v1 SetDefaults_PodSpec: the defaults the model reads.
-    if spec.restart_policy:
-        return spec
-    return dataclasses.replace(spec, restart_policy="Always")
+    """core/v1 SetDefaults_PodSpec and the container defaults, for the fields the model reads:
+    restartPolicy Always, requests defaulted from limits."""
+    return dataclasses.replace(
+        spec,
+        restart_policy=spec.restart_policy or "Always",
+        containers=tuple(_default_container(c) for c in spec.containers),
+        init_containers=tuple(_default_container(c) for c in spec.init_containers),
+    )
 
 
 def _default_template(template: PodTemplateSpec | None) -> PodTemplateSpec | None:
@@ -348,31 +400,65 @@ def apply_defaults(obj: Any, namespace: str = "default") -> Any:
                                    spec=_default_pod_spec(obj.spec))
     if isinstance(obj, Service):
         return dataclasses.replace(obj, metadata=_with_namespace(obj.metadata, namespace))
+    if isinstance(obj, Node) and obj.metadata.namespace:
+        # the API server clears the namespace of a cluster-scoped object (rest.BeforeCreate)
+        return dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, namespace=""))
     return obj
 
 
-def validate_object(obj: Any, ephemeral_containers: int = 0) -> list[FieldError]:
-    """The API server's validation of a defaulted object (the kinds the model validates fully; other
-    kinds get their metadata checked)."""
+def validate_object(obj: Any, ephemeral_containers: int = 0, containers: bool = True) -> list[FieldError]:
+    """The API server's validation of a defaulted object, pod containers included unless
+    ``containers`` is False (the kinds the model validates fully; Nodes and Services get their
+    metadata checked)."""
+    pod = PodChecks(ephemeral_containers=ephemeral_containers, containers=containers)
     if isinstance(obj, Deployment):
-        return validate_deployment(obj, ephemeral_containers)
+        return validate_deployment(obj, pod)
     if isinstance(obj, ReplicaSet):
-        return validate_replica_set(obj, ephemeral_containers)
+        return validate_replica_set(obj, pod)
     if isinstance(obj, ReplicationController):
-        return validate_replication_controller(obj, ephemeral_containers)
+        return validate_replication_controller(obj, pod)
     if isinstance(obj, Node):
         return validate_object_meta(obj.metadata, namespaced=False)
-    if isinstance(obj, Pod | Service):
+    if isinstance(obj, Pod):
+        errs = validate_object_meta(obj.metadata)
+        if containers:
+            errs.extend(validate_containers(obj.spec, "spec"))
+        if obj.spec.restart_policy not in ("Always", "OnFailure", "Never"):
+            errs.append(FieldError.not_supported("spec.restartPolicy", obj.spec.restart_policy,
+                                                 ("Always", "OnFailure", "Never")))
+        return errs
+    if isinstance(obj, Service):
         return validate_object_meta(obj.metadata)
     return []
 
 
+def _hpa_v1_to_v2(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """autoscaling/v1 -> v2 (pkg/apis/autoscaling/v1 conversion): the CPU target becomes a Resource
+    metric; without one the v2 default (80% CPU) applies later."""
+    data = dict(doc)
+    spec = dict(data.get("spec") or {})
+    target = spec.pop("targetCPUUtilizationPercentage", None)
+    if target is not None:
+        spec["metrics"] = [{"type": "Resource", "resource": {
+            "name": "cpu", "target": {"type": "Utilization", "averageUtilization": target}}}]
+    data["spec"] = spec
+    data["apiVersion"] = "autoscaling/v2"
+    data.pop("status", None)
+    return data
+
+
 def _load_hpa(doc: Mapping[str, Any], namespace: str, where: str) -> Any:
+    v1 = doc.get("apiVersion") == "autoscaling/v1"
+    problems = strict_check(doc, HPA_V1_SCHEMA if v1 else HPA_V2_SCHEMA)
+    if problems:
+        raise _strict_error(where, problems)
+    if v1:
+        doc = _hpa_v1_to_v2(doc)
     try:
         from model.controllers.podautoscaler import types as hpa_types  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
-        raise ModelError("Unsupported", f"{where}: kind HorizontalPodAutoscaler is not supported in this build",
-                         field="kind") from None
+        raise _error("Unsupported", where, "kind HorizontalPodAutoscaler is not supported in this build",
+                     "kind") from None
     data = dict(doc)
     meta = dict(data.get("metadata") or {})
     meta.setdefault("namespace", namespace)
@@ -382,7 +468,14 @@ def _load_hpa(doc: Mapping[str, Any], namespace: str, where: str) -> Any:
     except ValidationError as exc:
         raise _invalid(where, list(exc.errors)) from None
     except ModelError as exc:
-        raise ModelError(exc.kind, f"{where}: {exc.message}", field=exc.field) from None
+        raise _error(exc.kind, where, exc.message, exc.field) from None
+
+
+def _strict_error(where: str, problems: list[str]) -> ModelError:
+    unknown = problems[0].startswith("unknown field")
+    field = problems[0].split('"')[1] if unknown else problems[0].split(":")[0]
+    prefix = "strict decoding error: " if unknown else ""
+    return _error("Invalid", where, f"{prefix}{', '.join(problems)}", field)
 
 
 def _ephemeral_count(doc: Mapping[str, Any]) -> int:
@@ -393,48 +486,50 @@ def _ephemeral_count(doc: Mapping[str, Any]) -> int:
     return len(ephemeral) if isinstance(ephemeral, list) else 0
 
 
-def load_object(doc: Any, namespace: str = "default", source: str = "<manifest>", index: int | None = None,
-                require_api_version: bool = False) -> Any:
+def load_object(doc: Any, namespace: str = "default", source: str | None = None, index: int | None = None,
+                strict: bool = False) -> Any:
     """One manifest document (parsed YAML/JSON) as a checked, defaulted, validated model object.
 
     Raises ``ModelError`` (``Invalid``, or ``Unsupported`` for a kind the model lacks) or
-    ``ValidationError``; messages start with ``<source>, document <n> (<Kind> '<name>')``.
-    A missing ``apiVersion`` takes the kind's version unless ``require_api_version`` (scenario steps
-    may leave it out; ``load_manifests`` requires it, as kubectl does). A wrong one is always rejected.
+    ``ValidationError``. Given a ``source``, messages start with ``<source>, document <n> (<Kind>
+    '<name>')`` and ``field`` is left unset (the path follows in the message; a ``ValidationError``
+    keeps every path in ``errors``); without one the message is the bare finding and ``field`` its path.
+    ``strict`` (what ``load_manifests`` uses for files) is what kubectl and the API server demand:
+    ``apiVersion`` present and pods with valid containers. Without it (scenario steps, which may
+    abbreviate manifests) a missing ``apiVersion`` takes the kind's version and containers are not
+    checked; everything else, a wrong ``apiVersion`` included, is checked the same.
     """
     where = _where(source, index)
     if not isinstance(doc, dict):
-        raise ModelError("Invalid", f"{where}: a manifest must be a mapping (an object), got {_type_name(doc)}")
+        raise _error("Invalid", where, f"a manifest must be a mapping (an object), got {_type_name(doc)}")
     kind = doc.get("kind")
     api_version = doc.get("apiVersion")
     if not isinstance(kind, str) or not kind:
-        raise ModelError("Invalid", f"{where}: Object 'Kind' is missing", field="kind")
-    if api_version is None and not require_api_version and kind in API_VERSIONS:
+        raise _error("Invalid", where, "Object 'Kind' is missing", "kind")
+    if api_version is None and not strict and kind in API_VERSIONS:
         api_version = API_VERSIONS[kind][0]
         doc = {**doc, "apiVersion": api_version}
     if not isinstance(api_version, str) or not api_version:
-        raise ModelError("Invalid", f"{where}: Object 'apiVersion' is missing ({kind})", field="apiVersion")
+        raise _error("Invalid", where, f"Object 'apiVersion' is missing ({kind})", "apiVersion")
     meta = doc.get("metadata")
     name = meta.get("name", "") if isinstance(meta, dict) else ""
     where = _where(source, index, kind, str(name or ""))
     if kind not in API_VERSIONS:
-        raise ModelError("Invalid", f'{where}: no matches for kind "{kind}" in version "{api_version}"', field="kind")
+        raise _error("Invalid", where, f'no matches for kind "{kind}" in version "{api_version}"', "kind")
     if api_version not in API_VERSIONS[kind]:
-        raise ModelError("Invalid", f'{where}: no matches for kind "{kind}" in version "{api_version}" '
-                                    f"(use {' or '.join(API_VERSIONS[kind])})", field="apiVersion")
+        raise _error("Invalid", where, f'no matches for kind "{kind}" in version "{api_version}" '
+                                       f"(use {' or '.join(API_VERSIONS[kind])})", "apiVersion")
     if kind == "HorizontalPodAutoscaler":
         return _load_hpa(doc, namespace, where)
     problems = strict_check(doc, SCHEMAS[kind])
     if problems:
-        field = problems[0].split('"')[1] if problems[0].startswith("unknown field") else problems[0].split(":")[0]
-        prefix = "strict decoding error: " if problems[0].startswith("unknown field") else ""
-        raise ModelError("Invalid", f"{where}: {prefix}{', '.join(problems)}", field=field)
+        raise _strict_error(where, problems)
     try:
         obj: Any = from_json(_MODEL_TYPES[kind], doc)
     except ModelError as exc:
-        raise ModelError(exc.kind, f"{where}: {exc.message}", field=exc.field) from None
+        raise _error(exc.kind, where, exc.message, exc.field) from None
     obj = apply_defaults(obj, namespace)
-    errors = validate_object(obj, _ephemeral_count(doc))
+    errors = validate_object(obj, _ephemeral_count(doc), containers=strict)
     if errors:
         raise _invalid(where, errors)
     return obj
@@ -458,7 +553,7 @@ def load_manifests(text: str, source: str = "<manifest>", namespace: str = "defa
 
     Empty documents are skipped; ``kind: List`` contributes its items. The first bad document raises.
     """
-    return tuple(load_object(doc, namespace, source, index, require_api_version=True)
+    return tuple(load_object(doc, namespace, source, index, strict=True)
                  for index, doc in _expand_lists(parse_documents(text, source), source))
 
 

@@ -11,7 +11,9 @@ Validation works on the *internal* form: a nil ``replicas`` counts as 0 and an u
 the integer 0, as Go's internal types hold them; the defaulting functions turn a user's (v1) object
 into that form first. Findings are ``FieldError`` values rendered exactly like ``field.Error.Error()``
 and listed in Kubernetes' order. Pod-spec validation beyond restartPolicy, activeDeadlineSeconds and
-ephemeral containers is out of scope (see CONFORMANCE.md, ``deployment.validate``).
+ephemeral containers is out of scope (see CONFORMANCE.md, ``deployment.validate``). The checks every
+kind shares (metadata, labels, selectors, pod templates) live in ``model.commonvalidation``.
+Checked against kubernetes/kubernetes @ 2dd1588c (validation.go), afd5df58 (validation_test.go).
 """
 
 from __future__ import annotations
@@ -20,27 +22,28 @@ import dataclasses
 import re
 from typing import Any
 
+from model.commonvalidation import (  # the shared checks are re-exported from here too
+    NEGATIVE,
+    NO_POD_CHECKS,
+    PodChecks,
+    labels_json,
+    selector_json,
+    validate_annotations,
+    validate_containers,
+    validate_label_selector,
+    validate_labels,
+    validate_nonnegative,
+    validate_object_meta,
+    validate_pod_template_spec,
+)
 from model.errors import FieldError, ValidationError
-from model.labels import (
-    Labels,
-    LabelSelector,
-    label_selector_as_selector,
-    matches,
-    selector_from_set,
-)
-from model.namevalidation import (
-    is_dns1123_label,
-    is_dns1123_subdomain,
-    is_label_value,
-    is_qualified_name,
-    regex_error,
-)
+from model.labels import LabelSelector, label_selector_as_selector, matches, selector_from_set
+from model.namevalidation import regex_error
 from model.objects import (
     Deployment,
     DeploymentSpec,
     DeploymentStatus,
     DeploymentStrategy,
-    ObjectMeta,
     PodTemplateSpec,
     ReplicaSet,
     ReplicaSetSpec,
@@ -55,10 +58,19 @@ DEFAULT_MAX_SURGE = "25%"
 DEFAULT_MAX_UNAVAILABLE = "25%"
 DEFAULT_REVISION_HISTORY_LIMIT = 10
 DEFAULT_PROGRESS_DEADLINE_SECONDS = 600
-_NEGATIVE = "must be greater than or equal to 0"
-_INT32_MAX = (1 << 31) - 1
-_TOTAL_ANNOTATION_SIZE_LIMIT = 256 * (1 << 10)
 _PERCENT_RE = re.compile(r"[0-9]+%")
+
+__all__ = [
+    "NEGATIVE", "NO_POD_CHECKS", "PodChecks", "RECREATE", "ROLLING_UPDATE", "DEFAULT_MAX_SURGE",
+    "DEFAULT_MAX_UNAVAILABLE", "DEFAULT_REVISION_HISTORY_LIMIT", "DEFAULT_PROGRESS_DEADLINE_SECONDS",
+    "check", "default_deployment", "default_deployment_spec", "default_replica_set",
+    "default_replication_controller", "defaulted_and_validated", "is_decremented", "validate_annotations",
+    "validate_containers", "validate_deployment", "validate_deployment_spec", "validate_deployment_status",
+    "validate_deployment_status_update", "validate_deployment_strategy", "validate_label_selector",
+    "validate_labels", "validate_nonnegative", "validate_object_meta", "validate_pod_template_spec",
+    "validate_positive_int_or_percent", "validate_replica_set", "validate_replica_set_spec",
+    "validate_replica_set_status", "validate_replication_controller", "validate_rolling_update_deployment",
+]
 
 
 # --- defaulting ---------------------------------------------------------------------------------
@@ -124,136 +136,17 @@ def default_replication_controller(obj: ReplicationController) -> ReplicationCon
     return dataclasses.replace(obj, metadata=meta, spec=spec)
 
 
-# --- shared pieces ------------------------------------------------------------------------------
-
-def validate_nonnegative(value: int, path: str) -> list[FieldError]:
-    """Mirrors core validation: ValidateNonnegativeField."""
-    return [FieldError.invalid(path, value, _NEGATIVE)] if value < 0 else []
-
-
-def _labels_json(labels: Labels | None) -> dict[str, str] | None:
-    return None if labels is None else dict(labels)
-
-
-def validate_labels(labels: Labels, path: str) -> list[FieldError]:
-    """Mirrors meta/v1 validation: ValidateLabels (keys are qualified names, values label values).
-
-    Go walks a map in random order; the model reports keys in sorted order.
-    """
-    errs: list[FieldError] = []
-    for key, value in sorted(labels):
-        errs.extend(FieldError.invalid(path, key, m) for m in is_qualified_name(key))
-        errs.extend(FieldError.invalid(path, value, m) for m in is_label_value(value))
-    return errs
-
-
-def validate_annotations(annotations: Labels, path: str) -> list[FieldError]:
-    """Mirrors apimachinery validation: ValidateAnnotations (keys case-insensitively qualified names,
-    256 KiB in total)."""
-    errs: list[FieldError] = []
-    for key, _ in sorted(annotations):
-        errs.extend(FieldError.invalid(path, key, m) for m in is_qualified_name(key.lower()))
-    if sum(len(k.encode()) + len(v.encode()) for k, v in annotations) > _TOTAL_ANNOTATION_SIZE_LIMIT:
-        errs.append(FieldError("Too long", path, "", f"may not be more than {_TOTAL_ANNOTATION_SIZE_LIMIT} bytes"))
-    return errs
-
-
-def validate_object_meta(meta: ObjectMeta, path: str = "metadata", namespaced: bool = True) -> list[FieldError]:
-    """Mirrors apimachinery validation: ValidateObjectMeta with NameIsDNSSubdomain (name, namespace,
-    generation, labels, annotations; owner references and finalizers are not checked)."""
-    errs: list[FieldError] = []
-    if meta.generate_name:
-        errs.extend(FieldError.invalid(f"{path}.generateName", meta.generate_name, m)
-                    for m in is_dns1123_subdomain(_mask_trailing_dash(meta.generate_name)))
-    if not meta.name:
-        errs.append(FieldError.required(f"{path}.name", "name or generateName is required"))
-    else:
-        errs.extend(FieldError.invalid(f"{path}.name", meta.name, m) for m in is_dns1123_subdomain(meta.name))
-    if namespaced:
-        if not meta.namespace:
-            errs.append(FieldError.required(f"{path}.namespace"))
-        else:
-            errs.extend(FieldError.invalid(f"{path}.namespace", meta.namespace, m)
-                        for m in is_dns1123_label(meta.namespace))
-    elif meta.namespace:
-        errs.append(FieldError.forbidden(f"{path}.namespace", "not allowed on this type"))
-    errs.extend(validate_nonnegative(meta.generation, f"{path}.generation"))
-    errs.extend(validate_labels(meta.labels, f"{path}.labels"))
-    errs.extend(validate_annotations(meta.annotations, f"{path}.annotations"))
-    return errs
-
-
-def _mask_trailing_dash(name: str) -> str:
-    return name[:-1] + "a" if len(name) > 1 and name.endswith("-") else name
-
-
-def _selector_json(selector: LabelSelector) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if selector.match_labels:
-        out["matchLabels"] = dict(selector.match_labels)
-    if selector.match_expressions:
-        out["matchExpressions"] = [
-            {"key": e.key, "operator": e.operator, **({"values": list(e.values)} if e.values else {})}
-            for e in selector.match_expressions
-        ]
-    return out
-
-
-def validate_label_selector(selector: LabelSelector | None, path: str) -> list[FieldError]:
-    """Mirrors meta/v1 validation: ValidateLabelSelector / ValidateLabelSelectorRequirement (strict:
-    invalid label values are rejected)."""
-    if selector is None:
-        return []
-    errs = validate_labels(selector.match_labels, f"{path}.matchLabels")
-    for i, expr in enumerate(selector.match_expressions):
-        epath = f"{path}.matchExpressions[{i}]"
-        if expr.operator in ("In", "NotIn"):
-            if not expr.values:
-                errs.append(FieldError.required(f"{epath}.values", "must be specified when `operator` is 'In' or 'NotIn'"))
-        elif expr.operator in ("Exists", "DoesNotExist"):
-            if expr.values:
-                errs.append(FieldError.forbidden(
-                    f"{epath}.values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
-        else:
-            errs.append(FieldError.invalid(f"{epath}.operator", expr.operator, "not a valid selector operator"))
-        errs.extend(FieldError.invalid(f"{epath}.key", expr.key, m) for m in is_qualified_name(expr.key))
-        for j, value in enumerate(expr.values):
-            errs.extend(FieldError.invalid(f"{epath}.values[{j}]", value, m) for m in is_label_value(value))
-    return errs
-
-
-def validate_pod_template_spec(template: PodTemplateSpec, path: str, ephemeral_containers: int = 0) -> list[FieldError]:
-    """Mirrors core validation: ValidatePodTemplateSpec, for the parts the model covers: template
-    labels and annotations, the pod spec's restartPolicy and activeDeadlineSeconds, and the ban on
-    ephemeral containers in a template."""
-    errs = validate_labels(template.metadata.labels, f"{path}.labels")
-    errs.extend(validate_annotations(template.metadata.annotations, f"{path}.annotations"))
-    spec = template.spec
-    policy = spec.restart_policy
-    if policy == "":
-        errs.append(FieldError.required(f"{path}.spec.restartPolicy"))
-    elif policy not in ("Always", "OnFailure", "Never"):
-        errs.append(FieldError.not_supported(f"{path}.spec.restartPolicy", policy, ("Always", "OnFailure", "Never")))
-    if spec.active_deadline_seconds is not None and not 1 <= spec.active_deadline_seconds <= _INT32_MAX:
-        errs.append(FieldError.invalid(f"{path}.spec.activeDeadlineSeconds", spec.active_deadline_seconds,
-                                       f"must be between 1 and {_INT32_MAX}, inclusive"))
-    if ephemeral_containers:
-        errs.append(FieldError.forbidden(f"{path}.spec.ephemeralContainers",
-                                         "ephemeral containers not allowed in pod template"))
-    return errs
-
-
 def _template_for_controller(template: PodTemplateSpec | None, selector_matches_labels: bool | None, path: str,
-                             owner: str, ephemeral_containers: int) -> list[FieldError]:
+                             owner: str, pod: PodChecks) -> list[FieldError]:
     """ValidatePodTemplateSpecForReplicaSet / ...ForRC: the selector must match the template labels
     (``selector_matches_labels`` None: not checked), then the template, then the controller rules."""
     if template is None:
         return [FieldError.required(path)]
     errs: list[FieldError] = []
     if selector_matches_labels is False:
-        errs.append(FieldError.invalid(f"{path}.metadata.labels", _labels_json(template.metadata.labels) or None,
+        errs.append(FieldError.invalid(f"{path}.metadata.labels", labels_json(template.metadata.labels) or None,
                                        "`selector` does not match template `labels`"))
-    errs.extend(validate_pod_template_spec(template, path, ephemeral_containers))
+    errs.extend(validate_pod_template_spec(template, path, pod))
     if template.spec.restart_policy != "Always":
         errs.append(FieldError.not_supported(f"{path}.spec.restartPolicy", template.spec.restart_policy, ("Always",)))
     if template.spec.active_deadline_seconds is not None:
@@ -263,7 +156,7 @@ def _template_for_controller(template: PodTemplateSpec | None, selector_matches_
 
 
 def _selector_and_template(selector: LabelSelector | None, template: PodTemplateSpec | None, path: str,
-                           owner: str, ephemeral_containers: int) -> list[FieldError]:
+                           owner: str, pod: PodChecks) -> list[FieldError]:
     """The selector and template part shared by ValidateDeploymentSpec and ValidateReplicaSetSpec."""
     errs: list[FieldError] = []
     if selector is None:
@@ -271,12 +164,12 @@ def _selector_and_template(selector: LabelSelector | None, template: PodTemplate
     else:
         errs.extend(validate_label_selector(selector, f"{path}.selector"))
         if not selector.match_labels and not selector.match_expressions:
-            errs.append(FieldError.invalid(f"{path}.selector", _selector_json(selector),
+            errs.append(FieldError.invalid(f"{path}.selector", selector_json(selector),
                                            "empty selector is invalid for deployment"))
     try:
         as_selector = label_selector_as_selector(selector)
     except Exception:  # noqa: BLE001 - any conversion failure is reported as Kubernetes does
-        errs.append(FieldError.invalid(f"{path}.selector", _selector_json(selector) if selector else None,
+        errs.append(FieldError.invalid(f"{path}.selector", selector_json(selector) if selector else None,
                                        "invalid label selector"))
         return errs
     labels = template.metadata.labels if template is not None else ()
@@ -284,7 +177,7 @@ def _selector_and_template(selector: LabelSelector | None, template: PodTemplate
     match: bool | None = None
     if as_selector.nothing or as_selector.requirements:
         match = matches(as_selector, labels)
-    errs.extend(_template_for_controller(template, match, f"{path}.template", owner, ephemeral_containers))
+    errs.extend(_template_for_controller(template, match, f"{path}.template", owner, pod))
     return errs
 
 
@@ -359,11 +252,11 @@ def validate_deployment_strategy(strategy: DeploymentStrategy, path: str) -> lis
     return [FieldError.not_supported(path, _strategy_json(strategy), (RECREATE, ROLLING_UPDATE))]
 
 
-def validate_deployment_spec(spec: DeploymentSpec, path: str = "spec", ephemeral_containers: int = 0) -> list[FieldError]:
+def validate_deployment_spec(spec: DeploymentSpec, path: str = "spec", pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
     """Mirrors apps validation: ValidateDeploymentSpec, in its order: replicas, selector, template,
     strategy, minReadySeconds, revisionHistoryLimit, rollback, progressDeadlineSeconds."""
     errs = validate_nonnegative(spec.replicas or 0, f"{path}.replicas")
-    errs.extend(_selector_and_template(spec.selector, spec.template, path, "ReplicaSet", ephemeral_containers))
+    errs.extend(_selector_and_template(spec.selector, spec.template, path, "ReplicaSet", pod))
     errs.extend(validate_deployment_strategy(spec.strategy, f"{path}.strategy"))
     errs.extend(validate_nonnegative(spec.min_ready_seconds, f"{path}.minReadySeconds"))
     if spec.revision_history_limit is not None:
@@ -378,11 +271,11 @@ def validate_deployment_spec(spec: DeploymentSpec, path: str = "spec", ephemeral
     return errs
 
 
-def validate_deployment(obj: Deployment, ephemeral_containers: int = 0) -> list[FieldError]:
+def validate_deployment(obj: Deployment, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
     """Mirrors apps validation: ValidateDeployment (metadata, then the spec). Run it on a defaulted
     object (``default_deployment``) to get the API server's answer for a user's manifest."""
     errs = validate_object_meta(obj.metadata)
-    errs.extend(validate_deployment_spec(obj.spec, "spec", ephemeral_containers))
+    errs.extend(validate_deployment_spec(obj.spec, "spec", pod))
     return errs
 
 
@@ -433,19 +326,19 @@ def _camel(name: str) -> str:
 
 # --- ReplicaSet and ReplicationController --------------------------------------------------------
 
-def validate_replica_set_spec(spec: ReplicaSetSpec, path: str = "spec", ephemeral_containers: int = 0) -> list[FieldError]:
+def validate_replica_set_spec(spec: ReplicaSetSpec, path: str = "spec", pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
     """Mirrors apps validation: ValidateReplicaSetSpec (replicas, minReadySeconds, selector, template)."""
     errs = validate_nonnegative(spec.replicas or 0, f"{path}.replicas")
     errs.extend(validate_nonnegative(spec.min_ready_seconds, f"{path}.minReadySeconds"))
     errs.extend(_selector_and_template(spec.selector, spec.template or PodTemplateSpec(), path, "ReplicaSet",
-                                       ephemeral_containers))
+                                       pod))
     return errs
 
 
-def validate_replica_set(obj: ReplicaSet, ephemeral_containers: int = 0) -> list[FieldError]:
+def validate_replica_set(obj: ReplicaSet, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
     """Mirrors apps validation: ValidateReplicaSet."""
     errs = validate_object_meta(obj.metadata)
-    errs.extend(validate_replica_set_spec(obj.spec, "spec", ephemeral_containers))
+    errs.extend(validate_replica_set_spec(obj.spec, "spec", pod))
     return errs
 
 
@@ -469,7 +362,7 @@ def validate_replica_set_status(status: ReplicaSetStatus, path: str = "status") 
     return errs
 
 
-def validate_replication_controller(obj: ReplicationController, ephemeral_containers: int = 0) -> list[FieldError]:
+def validate_replication_controller(obj: ReplicationController, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
     """Mirrors core validation: ValidateReplicationController / ValidateReplicationControllerSpec
     (minReadySeconds, a non-empty selector, replicas, then the template against the selector map)."""
     errs = validate_object_meta(obj.metadata)
@@ -482,7 +375,7 @@ def validate_replication_controller(obj: ReplicationController, ephemeral_contai
     if spec.selector and spec.template is not None:
         match = matches(selector_from_set(spec.selector), spec.template.metadata.labels)
     errs.extend(_template_for_controller(spec.template, match, "spec.template", "ReplicationController",
-                                         ephemeral_containers))
+                                         pod))
     return errs
 
 

@@ -101,3 +101,10 @@ def test_run_missing_file_is_a_clear_error() -> None:
     proc = _run(["run", "/nonexistent/cases.jsonl"])
     assert proc.returncode == 2
     assert "cannot read" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_run_select_and_directory(tmp_path: Path) -> None:
+    _write_cases(tmp_path)
+    proc = _run(["run", "-k", "ok", str(tmp_path)])
+    assert proc.returncode == 0
+    assert proc.stdout.splitlines()[-1] == "1 passed, 0 failed, 0 skipped"

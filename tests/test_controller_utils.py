@@ -166,7 +166,8 @@ def test_full_order_reduces_to_the_classic_six_rules() -> None:
     (0, None, True),            # ready is enough without minReadySeconds
     (10, None, False),          # a zero transition time is never available
     (10, NOW - 11 * NANOS, True),
-    (10, NOW - 10 * NANOS, False),  # strictly before now
+    (10, NOW - 10 * NANOS, True),   # exactly minReadySeconds: available (current Kubernetes compares <=)
+    (10, NOW - 9 * NANOS, False),
 ])
 def test_availability(min_ready: int, since: int | None, available: bool) -> None:
     assert is_pod_available(pod("p", ready=True, ready_since=since), min_ready, NOW) is available

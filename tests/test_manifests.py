@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from model.errors import ModelError, ValidationError
 from model.manifests import load_manifest_files, load_manifests, load_object
@@ -116,17 +117,23 @@ def test_unknown_kind_and_api_version() -> None:
 
 def test_unknown_field_is_a_strict_decoding_error() -> None:
     err = _error(DEPLOYMENT.replace("  replicas: 3\n", "  replicas: 3\n  foo: bar\n"))
-    assert err.field == "spec.foo"
     assert err.message == """bad.yaml, document 1 (Deployment 'web'): strict decoding error: unknown field "spec.foo\""""
     err = _error(DEPLOYMENT.replace("image: nginx:1.25", "image: nginx:1.25\n        imagePullPolcy: Always"))
-    assert err.field == "spec.template.spec.containers[0].imagePullPolcy"
+    assert 'unknown field "spec.template.spec.containers[0].imagePullPolcy"' in err.message
+    # without a source (a scenario step) the message is the bare finding and ``field`` its path
+    doc = yaml.safe_load(DEPLOYMENT.replace("  replicas: 3\n", "  replicas: 3\n  foo: bar\n"))
+    with pytest.raises(ModelError) as info:
+        load_object(doc)
+    assert info.value.field == "spec.foo"
+    assert info.value.message == 'strict decoding error: unknown field "spec.foo"'
 
 
 def test_wrong_types() -> None:
-    assert _error(DEPLOYMENT.replace("replicas: 3", 'replicas: "3"')).field == "spec.replicas"
-    assert _error(DEPLOYMENT.replace("labels: {app: web}", "labels: {app: 1.5}")).field == "spec.template.metadata.labels.app"
+    assert "spec.replicas: expected an integer, got string \"3\"" in _error(DEPLOYMENT.replace("replicas: 3", 'replicas: "3"')).message
+    assert "spec.template.metadata.labels.app: expected a string" in _error(
+        DEPLOYMENT.replace("labels: {app: web}", "labels: {app: 1.5}")).message
     err = _error(DEPLOYMENT.replace("cpu: 100m", "cpu: 100x"))
-    assert err.field == "spec.template.spec.containers[0].resources.requests.cpu"
+    assert 'spec.template.spec.containers[0].resources.requests.cpu: quantity "100x"' in err.message
     assert _error("- just\n- a list\n").message == "bad.yaml, document 1: a manifest must be a mapping (an object), got array"
 
 
@@ -170,11 +177,16 @@ def test_list_kind_and_files(tmp_path: Path) -> None:
 
 
 def test_load_object_from_parsed_document() -> None:
-    obj = load_object({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"}}, namespace="team")
+    pod = {"kind": "Pod", "metadata": {"name": "p"}, "spec": {"containers": [{"name": "c", "image": "i"}]}}
+    obj = load_object({**pod, "apiVersion": "v1"}, namespace="team", strict=True)
     assert obj.metadata.namespace == "team"
-    assert load_object({"kind": "Pod", "metadata": {"name": "p"}}).api_version == "v1"
+    # lenient (scenario steps): apiVersion inferred, containers not required
+    assert load_object(pod).api_version == "v1"
+    assert load_object({"kind": "Pod", "metadata": {"name": "p"}}).metadata.name == "p"
     with pytest.raises(ModelError):
-        load_object({"kind": "Pod", "metadata": {"name": "p"}}, require_api_version=True)
+        load_object(pod, strict=True)
+    with pytest.raises(ModelError):
+        load_object({**pod, "apiVersion": "v2"})
     with pytest.raises(ModelError):
         load_manifests("kind: Pod\nmetadata: {name: p}\n")
 
@@ -182,6 +194,9 @@ def test_load_object_from_parsed_document() -> None:
 def test_hpa_is_delegated_or_unsupported() -> None:
     text = ("apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\n"
             "spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}, minReplicas: 1, maxReplicas: 3}\n")
+    # strict field checking happens here whether or not the autoscaling package is present
+    err = _error(text.replace("maxReplicas: 3}", "maxReplicas: 3, maxReplica: 4}"))
+    assert 'unknown field "spec.maxReplica"' in err.message
     try:
         import model.controllers.podautoscaler.types  # noqa: F401
     except ImportError:
@@ -190,3 +205,34 @@ def test_hpa_is_delegated_or_unsupported() -> None:
     else:
         (hpa,) = load_manifests(text, "hpa.yaml")
         assert hpa.metadata.name == "h"
+        (v1,) = load_manifests(text.replace("autoscaling/v2", "autoscaling/v1").replace(
+            "maxReplicas: 3}", "maxReplicas: 3, targetCPUUtilizationPercentage: 70}"), "hpa.yaml")
+        assert v1.spec.metrics[0].resource.target.average_utilization == 70
+
+
+def test_requests_default_from_limits() -> None:
+    text = DEPLOYMENT.replace("requests: {cpu: 100m, memory: 64Mi}", "limits: {cpu: 500m, memory: 128Mi}\n          requests: {memory: 64Mi}")
+    (d,) = load_manifests(text, "app.yaml")
+    assert dict(d.spec.template.spec.containers[0].resources.requests) == {"cpu": "500m", "memory": "64Mi"}
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("      - name: nginx\n        image: nginx:1.25\n", "      - name: nginx\n"),
+         "spec.template.spec.containers[0].image: Required value"),
+        (("name: nginx", "name: Nginx"), 'spec.template.spec.containers[0].name: Invalid value: "Nginx"'),
+        (("requests: {cpu: 100m, memory: 64Mi}", "requests: {cpu: '2'}\n          limits: {cpu: '1'}"),
+         'spec.template.spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1'),
+        (("      containers:\n", "      containers: []\n      initContainers:\n"), "spec.template.spec.containers: Required value"),
+    ],
+)
+def test_container_checks(edit: tuple[str, str], expected: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        load_manifests(DEPLOYMENT.replace(*edit), "bad.yaml")
+    assert expected in info.value.message
+
+
+def test_cluster_scoped_nodes_lose_a_namespace() -> None:
+    (node,) = load_manifests("apiVersion: v1\nkind: Node\nmetadata: {name: n, namespace: prod}\n", "n.yaml")
+    assert node.metadata.namespace == ""

@@ -167,7 +167,7 @@ def test_manifest_with_wrongly_typed_field() -> None:
     bad = DEPLOYMENT.replace("replicas: 2", "replicas: two")
     found = problems(scenario("- apply: |\n" + textwrap.indent(bad, "    ")))
     assert len(found) == 1
-    assert found[0].startswith("steps[0].apply (Deployment web).spec.replicas")
+    assert found[0].startswith("steps[0].apply (Deployment 'web'): spec.replicas")
 
 
 def test_multi_document_manifest_errors_name_the_document() -> None:

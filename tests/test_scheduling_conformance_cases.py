@@ -77,3 +77,13 @@ def test_cases_exist_for_every_scheduling_op() -> None:
                "scheduler.taint_toleration_filter", "scheduler.taint_toleration_score",
                "scheduler.node_unschedulable_filter"):
         assert op in ops
+
+
+def test_bad_input_is_an_error_output_naming_the_field() -> None:
+    pod = {"spec": {"containers": [{"name": "c", "resources": {"requests": {"cpu": "lots"}}}]}}
+    got = evaluate("scheduler.fits", {"pod": pod, "node": {"metadata": {"name": "n"}}, "nodePods": []})
+    assert got["error"]["kind"] == "Invalid" and "cpu" in got["error"]["field"]
+    got = evaluate("tainteviction.plan", {"taints": [], "tolerations": [], "now": "yesterday"})
+    assert got["error"]["kind"] == "Invalid"
+    got = evaluate("gc.classify_owner_references", {"object": {}, "owners": ["not", "a", "map"]})
+    assert got["error"]["kind"] == "Invalid" and got["error"]["field"] == "owners"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from model.errors import ValidationError
 from model.labels import LabelSelector, LabelSelectorRequirement, freeze_map
@@ -145,3 +147,52 @@ def test_replication_controller_defaults_selector_from_template() -> None:
                                         spec=ReplicationControllerSpec(replicas=1))
     assert [str(e) for e in validate_replication_controller(no_template)] == [
         "spec.selector: Required value", "spec.template: Required value"]
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+_int_or_percent = st.one_of(st.integers(0, 50), st.integers(0, 100).map(lambda p: f"{p}%"), st.none())
+
+
+@given(replicas=st.one_of(st.none(), st.integers(0, 100)), surge=_int_or_percent, unavailable=_int_or_percent,
+       recreate=st.booleans())
+def test_defaulting_is_idempotent_and_valid_inputs_pass(replicas: int | None, surge: int | str | None,
+                                                      unavailable: int | str | None, recreate: bool) -> None:
+    strategy = DeploymentStrategy("Recreate") if recreate else DeploymentStrategy(
+        "RollingUpdate", RollingUpdateDeployment(surge, unavailable))
+    d = default_deployment(_deployment(replicas=replicas, strategy=strategy))
+    assert default_deployment(d) == d
+    errors = validate_deployment(d)
+    ru = d.spec.strategy.rolling_update
+    both_zero = ru is not None and str(ru.max_surge).rstrip("%") == "0" and str(ru.max_unavailable).rstrip("%") == "0"
+    # the only way these inputs can be invalid is both fenceposts being zero
+    assert [str(e) for e in errors] == (
+        [f"spec.strategy.rollingUpdate.maxUnavailable: Invalid value: {_shown(ru.max_unavailable)}: may not be 0 when `maxSurge` is 0"]
+        if both_zero and ru is not None else [])
+
+
+def _shown(value: int | str | None) -> str:
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+def test_validate_op_takes_the_request_namespace_when_none_is_written() -> None:
+    from model.conformance import evaluate
+
+    out = evaluate("deployment.validate", {"deployment": {"metadata": {"name": "abc"}, "spec": {"replicas": -1}}})
+    assert out["errors"][0] == "spec.replicas: Invalid value: -1: must be greater than or equal to 0"
+    out = evaluate("deployment.validate", {"deployment": {"metadata": {"name": "abc", "namespace": "Bad_NS"}}})
+    assert out["errors"][0].startswith('metadata.namespace: Invalid value: "Bad_NS"')
+
+
+def test_validate_op_takes_an_unstated_restart_policy_as_always() -> None:
+    from model.conformance import evaluate
+
+    base = {"metadata": {"name": "abc"}, "spec": {"selector": {"matchLabels": {"a": "b"}},
+                                                 "template": {"metadata": {"labels": {"a": "b"}}},
+                                                 "strategy": {"type": "Recreate"}}}
+    assert evaluate("deployment.validate", {"deployment": base}) == {"valid": True, "errors": []}
+    base["spec"]["template"]["spec"] = {"restartPolicy": ""}  # type: ignore[index]
+    assert evaluate("deployment.validate", {"deployment": base})["errors"] == [
+        "spec.template.spec.restartPolicy: Required value",
+        'spec.template.spec.restartPolicy: Unsupported value: "": supported values: "Always"',
+    ]

@@ -19,10 +19,11 @@ from model.controllers.controller_utils import (
     filter_active_pods,
     sort_active_pods,
 )
+from model.controllers.replication import rc_to_rs
 from model.controllers.selector_match import label_selector_as_selector
 from model.errors import ModelError
 from model.labels import LabelSelector
-from model.objects import ObjectMeta, Pod, ReplicaSet, from_json
+from model.objects import ObjectMeta, Pod, ReplicaSet, ReplicationController, from_json
 from model.timeutil import parse_time
 
 __all__ = ["OPS", "read_pods", "read_pod", "read_time", "read_gates", "read_replicaset", "read_selector",
@@ -35,11 +36,35 @@ def _require(inp: Mapping[str, Any], key: str) -> Any:
     return inp[key]
 
 
+def _container_state_name(state: Any) -> Any:
+    """A ``v1.ContainerState`` object (``{"running": {...}}``) as the model's one-word state."""
+    if isinstance(state, Mapping):
+        for name in ("terminated", "running", "waiting"):
+            if state.get(name) is not None:
+                return name
+        return "waiting"
+    return state
+
+
+def _v1_pod_json(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The pod JSON with the v1 shapes the model stores differently made to fit (container states)."""
+    status = data.get("status")
+    if not isinstance(status, Mapping):
+        return dict(data)
+    fixed = dict(status)
+    for key in ("containerStatuses", "initContainerStatuses"):
+        items = fixed.get(key)
+        if isinstance(items, list):
+            fixed[key] = [{**item, "state": _container_state_name(item["state"])}
+                          if isinstance(item, Mapping) and "state" in item else item for item in items]
+    return {**data, "status": fixed}
+
+
 def read_pod(data: Any, path: str) -> Pod:
     """A ``v1.Pod`` from its JSON (only the fields the model knows are read)."""
     if not isinstance(data, Mapping):
         raise ModelError("Invalid", f"{path}: expected a Pod object", field=path)
-    return from_json(Pod, dict(data), path)
+    return from_json(Pod, _v1_pod_json(data), path)
 
 
 def read_pods(inp: Mapping[str, Any], key: str, required: bool = True) -> tuple[Pod, ...]:
@@ -86,19 +111,43 @@ def read_gates(inp: Mapping[str, Any]) -> RankGates:
                      logarithmic_scale_down=raw.get("LogarithmicScaleDown", True))
 
 
+def _rc_shaped(data: Mapping[str, Any]) -> bool:
+    """Whether an object's selector is an RC's plain label map (not a LabelSelector)."""
+    spec = data.get("spec")
+    selector = spec.get("selector") if isinstance(spec, Mapping) else None
+    return isinstance(selector, Mapping) and all(isinstance(v, str) for v in selector.values())
+
+
 def read_replicaset(data: Any, path: str) -> ReplicaSet:
-    """A ReplicaSet from its JSON; a missing ``kind`` is a ReplicaSet."""
+    """A ReplicaSet from its JSON; a missing ``kind`` is a ReplicaSet. A ReplicationController
+    (``kind: ReplicationController``, its selector a plain label map) is read through the RC→RS
+    adapter, as the RC controller sees it."""
     if not isinstance(data, Mapping):
         raise ModelError("Invalid", f"{path}: expected a ReplicaSet object", field=path)
+    if data.get("kind") == "ReplicationController" and _rc_shaped(data):
+        return rc_to_rs(from_json(ReplicationController, dict(data), path))
+    spec = data.get("spec")
+    if isinstance(spec, Mapping) and _plain_label_map(spec.get("selector")):
+        # A selector written as a plain label map means its matchLabels.
+        data = {**data, "spec": {**spec, "selector": {"matchLabels": dict(spec["selector"])}}}
     return from_json(ReplicaSet, dict(data), path)
 
 
+def _plain_label_map(value: Any) -> bool:
+    """A non-empty ``{key: value}`` map of strings that is not a LabelSelector (a ``labels.Set``)."""
+    return (isinstance(value, Mapping) and bool(value) and not {"matchLabels", "matchExpressions"} & set(value)
+            and all(isinstance(v, str) for v in value.values()))
+
+
 def read_selector(value: Any, path: str) -> LabelSelector | None:
-    """A metav1.LabelSelector or null (nil)."""
+    """A metav1.LabelSelector or null (nil). A plain label map (``labels.Set(...).AsSelector()``, as
+    Kubernetes' tests build selectors) is the selector requiring each of its pairs."""
     if value is None:
         return None
     if not isinstance(value, Mapping):
         raise ModelError("Invalid", f"{path}: expected a LabelSelector or null", field=path)
+    if _plain_label_map(value):
+        value = {"matchLabels": dict(value)}
     return from_json(LabelSelector, dict(value), path)
 
 

@@ -19,7 +19,15 @@ from typing import Any
 from model.controllers.deployment import progress, recreate, rolling, sync, util
 from model.controllers.deployment.context import FeatureGates, Pass
 from model.errors import ModelError
-from model.objects import Deployment, DeploymentCondition, DeploymentStatus, Pod, ReplicaSet, from_json
+from model.objects import (
+    Deployment,
+    DeploymentCondition,
+    DeploymentStatus,
+    Pod,
+    PodStatus,
+    ReplicaSet,
+    from_json,
+)
 from model.timeutil import GO_ZERO_TIME, format_time, parse_time
 
 # --- JSON <-> model -----------------------------------------------------------------------------
@@ -34,11 +42,24 @@ def _deployment(data: Any) -> Deployment:
         rb = spec.pop("rollbackTo")
         if isinstance(rb, dict):
             spec["rollbackTo"] = rb.get("revision", 0)
-    return from_json(Deployment, data, "deployment")
+    return _decode(Deployment, data, "deployment")
 
 
 def _rs(data: Any, path: str = "replicaSet") -> ReplicaSet:
-    return from_json(ReplicaSet, data, path)
+    return _decode(ReplicaSet, data, path)
+
+
+def _decode(cls: Any, data: Any, path: str) -> Any:
+    """Decode an object; a pod template the model's PodSpec cannot hold is dropped rather than
+    failing the op, since only template *equality* is ever read and the JSON-level ops compare those."""
+    try:
+        return from_json(cls, data, path)
+    except ModelError as exc:
+        if not isinstance(data, dict) or ".template" not in (exc.field or exc.message):
+            raise
+        spec = dict(data.get("spec") or {})
+        spec.pop("template", None)
+        return from_json(cls, {**data, "spec": spec}, path)
 
 
 def _opt_rs(data: Any, path: str) -> ReplicaSet | None:
@@ -178,9 +199,10 @@ def _scale_down_old_for_rolling_update(inp: Mapping[str, Any]) -> dict[str, Any]
 def _old_pods_running(inp: Mapping[str, Any]) -> dict[str, Any]:
     new_rs = _opt_rs(inp.get("newRS"), "newRS")
     old_rss = _rs_list(inp.get("oldRSs"), "oldRSs")
-    pod_map_json = inp.get("podMap") or {}
-    pod_map = {str(uid): [from_json(Pod, pod, f"podMap.{uid}[{i}]") for i, pod in enumerate(pods or [])]
-               for uid, pods in pod_map_json.items()}
+    # Only status.phase is read, so pods are not decoded further (any PodSpec shape is accepted).
+    pod_map = {str(uid): [Pod(status=PodStatus(phase=str(((pod or {}).get("status") or {}).get("phase") or "")))
+                          for pod in (pods or [])]
+               for uid, pods in (inp.get("podMap") or {}).items()}
     return {"oldPodsRunning": recreate.old_pods_running(new_rs, old_rss, pod_map)}
 
 
@@ -200,7 +222,10 @@ def _scale(inp: Mapping[str, Any]) -> dict[str, Any]:
     new_rs = _opt_rs(inp.get("newRS"), "newRS")
     old_rss = _rs_list(inp.get("oldRSs"), "oldRSs")
     p = Pass(d=d, gates=_gates(inp))
-    sync.scale(p, new_rs, old_rss)
+    try:
+        sync.scale_v2(p, new_rs, old_rss)
+    except ModelError as exc:
+        return {"error": {"kind": exc.kind, "message": exc.message}}
     every = [*old_rss, *([new_rs] if new_rs is not None else [])]
     annotations = {_name(rs): dict(p.rs_view.get(_name(rs), rs).metadata.annotations) for rs in every}
     return {"replicas": _replicas_after(p, every), "annotations": annotations}
@@ -272,20 +297,57 @@ def _generate_replica_set_name(inp: Mapping[str, Any]) -> dict[str, Any]:
 # --- templates as JSON ------------------------------------------------------------------------------------
 
 
-def _normalize(value: Any) -> Any:
-    """Semantic equality as apiequality.Semantic.DeepEqual sees decoded JSON: nil and empty maps and
-    lists are equal, and absent scalar fields are their zero values."""
+# Fields that are Go pointers (or, in the security contexts, almost all of them): an explicit zero
+# value ("0", false, {}) is a set pointer and differs from an absent field, while for plain fields
+# and for slices and maps the zero value and absence are the same to apiequality.Semantic.DeepEqual.
+_OBJECT_META_POINTERS = frozenset({"deletionTimestamp", "deletionGracePeriodSeconds"})
+_POD_SPEC_POINTERS = frozenset({
+    "terminationGracePeriodSeconds", "activeDeadlineSeconds", "securityContext", "automountServiceAccountToken",
+    "shareProcessNamespace", "affinity", "priority", "dnsConfig", "runtimeClassName", "enableServiceLinks",
+    "preemptionPolicy", "setHostnameAsFQDN", "os", "hostUsers", "resources", "hostnameOverride"})
+_CONTAINER_POINTERS = frozenset({
+    "livenessProbe", "readinessProbe", "startupProbe", "lifecycle", "securityContext", "restartPolicy"})
+_CONTAINER_LISTS = ("containers", "initContainers", "ephemeralContainers")
+
+
+def _is_zero(value: Any) -> bool:
+    return value is None or value is False or (isinstance(value, int | float | str | dict | list) and not value)
+
+
+def _normalize(value: Any, pointers: frozenset[str] = frozenset(), all_pointers: bool = False) -> Any:
+    """Semantic equality as apiequality.Semantic.DeepEqual sees decoded JSON: nil and empty slices and
+    maps are equal, absent plain fields are their zero values, pointer fields keep an explicit zero."""
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():
-            nv = _normalize(v)
-            if nv is None or nv is False or (isinstance(nv, int | str | dict | list) and not nv):
+            nv = _normalize(v, all_pointers=all_pointers or k == "securityContext")
+            is_pointer = all_pointers or k in pointers
+            if v is None or (_is_zero(nv) and not (is_pointer and not isinstance(nv, list))):
                 continue
             out[k] = nv
         return out
     if isinstance(value, list):
         return [_normalize(v) for v in value]
     return value
+
+
+def _normalize_template(template: Any) -> Any:
+    t = dict(template or {})
+    meta = _normalize(t.get("metadata") or {}, _OBJECT_META_POINTERS)
+    spec = dict(t.get("spec") or {})
+    for key in _CONTAINER_LISTS:
+        if isinstance(spec.get(key), list):
+            spec[key] = [_normalize(c, _CONTAINER_POINTERS) if isinstance(c, dict) else c for c in spec[key]]
+    normalized_spec = _normalize({k: v for k, v in spec.items() if k not in _CONTAINER_LISTS}, _POD_SPEC_POINTERS)
+    for key in _CONTAINER_LISTS:
+        if spec.get(key):
+            normalized_spec[key] = spec[key]
+    out = {}
+    if meta:
+        out["metadata"] = meta
+    if normalized_spec:
+        out["spec"] = normalized_spec
+    return out
 
 
 def _template_sans_hash(template: Any) -> Any:
@@ -295,7 +357,7 @@ def _template_sans_hash(template: Any) -> Any:
     labels.pop(util.DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY, None)
     meta["labels"] = labels
     t["metadata"] = meta
-    return _normalize(t)
+    return _normalize_template(t)
 
 
 def _templates_equal(t1: Any, t2: Any) -> bool:

@@ -30,6 +30,7 @@ def _int(raw: Any, name: str) -> int:
 
 
 def get_scaled_value(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``intstr.get_scaled_value``: GetScaledValueFromIntOrPercent."""
     value = _int_or_string(inp.get("value"))
     total = _int(inp.get("total", 0), "total")
     round_up = bool(inp.get("roundUp", False))
@@ -37,6 +38,7 @@ def get_scaled_value(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def parse_int_or_percent(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``intstr.parse_int_or_percent``: getIntOrPercentValueSafely."""
     value = _int_or_string(inp.get("value"))
     if value is None:
         raise ModelError("Invalid", "nil value for IntOrString", field="value")

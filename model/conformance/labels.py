@@ -50,6 +50,7 @@ def _selector_text(inp: Mapping[str, Any]) -> str:
 
 
 def parse_op(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``labels.parse``: labels.Parse."""
     try:
         selector = parse(_selector_text(inp))
     except ModelError as exc:
@@ -64,10 +65,12 @@ def parse_op(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def selector_matches_op(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``labels.selector_matches``: Parse, then Selector.Matches."""
     return {"matches": matches(parse(_selector_text(inp)), _labels(inp.get("labels")))}
 
 
 def new_requirement_op(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``labels.new_requirement``: NewRequirement's verdict (and its findings)."""
     values = inp.get("values") or []
     if not isinstance(values, list):
         raise ModelError("Invalid", "values must be a list of strings", field="values")
@@ -79,11 +82,13 @@ def new_requirement_op(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def requirements_match_op(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``labels.requirements_match``: Requirement.Matches, ANDed."""
     reqs = [_requirement(r) for r in inp.get("requirements") or ()]
     return {"matches": requirements_match(reqs, _labels(inp.get("labels")))}
 
 
 def requirements_to_string_op(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``labels.requirements_to_string``: the selector's String()."""
     reqs = [_requirement(r) for r in inp.get("requirements") or ()]
     return {"string": requirements_string(reqs)}
 
@@ -101,6 +106,7 @@ def _selector_out(selector: Selector) -> dict[str, Any]:
 
 
 def label_selector_as_selector_op(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``labels.label_selector_as_selector``: metav1.LabelSelectorAsSelector."""
     try:
         selector = label_selector_from_json(inp.get("selector"))
     except ModelError as exc:
@@ -109,6 +115,7 @@ def label_selector_as_selector_op(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def label_selector_matches_op(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``labels.label_selector_matches``: LabelSelectorAsSelector, then Matches."""
     try:
         selector = label_selector_from_json(inp.get("selector"))
     except ModelError as exc:

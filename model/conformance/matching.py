@@ -35,6 +35,7 @@ class Verdict:
 
     @property
     def ok(self) -> bool:
+        """Whether the case passed."""
         return self.status == PASS
 
 
@@ -176,6 +177,7 @@ def _match_set(op: str, expect: list[Any], actual: Any, path: str) -> str | None
     used = [False] * len(actual)
 
     def assign(i: int) -> bool:
+        """Match expected element ``i`` onwards to unused outputs (backtracking)."""
         if i == len(expect):
             return True
         for j, have in enumerate(actual):

@@ -1,8 +1,85 @@
-"""Conformance operations of the ``nodelifecycle`` group (see CONFORMANCE.md)."""
+"""Conformance operations of the ``nodelifecycle`` group (see CONFORMANCE.md) — proposed ops.
+
+``nodelifecycle.observe_node``
+    in: ``{node: Node, lastHeartbeat: Time|null, now: Time, gracePeriodSeconds?: int (40),
+    startupGracePeriodSeconds?: int (60)}``. ``lastHeartbeat`` is the last renewal of the node's
+    status or Lease; null means never (the node's ``creationTimestamp`` and the startup grace
+    count). out: ``{readyCondition: "True"|"False"|"Unknown", timedOut: bool, taints: Taint[]}``:
+    ``timedOut`` when ``now > lastHeartbeat + grace`` (strict), which forces Ready (and the
+    pressure conditions) to Unknown; ``taints`` are the node-lifecycle taints the node converges
+    to for Ready — ``node.kubernetes.io/not-ready`` (Ready False) or ``.../unreachable`` (Unknown),
+    first with effect NoSchedule then NoExecute (the NoExecute one with ``timeAdded``: kept from
+    the node when present, else ``now``); none for Ready True, and none for a node that never
+    reported Ready and is still within the startup grace. Zone rate limiting is not part of the op.
+
+``tainteviction.plan``
+    in: ``{taints: Taint[], tolerations: Toleration[], now: Time, scheduledAt?: Time|null,
+    featureGates?}`` — ``scheduledAt`` is when an eviction already pending for the pod was
+    scheduled. out: ``{action: "none"|"evictNow"|"evictAt", at?: Time}`` (``at`` only for evictAt):
+    only NoExecute taints count; none → "none"; one not tolerated → "evictNow"; all tolerated →
+    the first tolerating toleration of each taint is used and the shortest ``tolerationSeconds``
+    among them decides (none set → "none"; ≤ 0 → "evictNow"); the deadline is
+    ``(scheduledAt or now) + seconds``, "evictNow" when it is not after ``now``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any
 
-OPS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {}
+from model.controllers import nodelifecycle, tainteviction
+from model.errors import ModelError
+from model.objects import Node, Taint, Toleration, from_json, to_json
+from model.timeutil import NANOS, Time, format_time, parse_time
+
+
+def _time(value: Any, field: str) -> Time:
+    if not isinstance(value, str):
+        raise ModelError("Invalid", f"{field}: expected an RFC 3339 time", field=field)
+    return parse_time(value)
+
+
+def _int(inp: Mapping[str, Any], key: str, default: int) -> int:
+    value = inp.get(key, default)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ModelError("Invalid", f"{key}: expected an integer", field=key)
+    return value
+
+
+def observe_node(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """The node lifecycle controller's health check of one node."""
+    node = from_json(Node, inp.get("node"), "node")
+    hb = inp.get("lastHeartbeat")
+    last = None if hb is None else _time(hb, "lastHeartbeat")
+    now = _time(inp.get("now"), "now")
+    grace = _int(inp, "gracePeriodSeconds", 40) * NANOS
+    startup = _int(inp, "startupGracePeriodSeconds", 60) * NANOS
+    obs = nodelifecycle.observe_node(node, last, now, grace, startup)
+    taints = [t for t in obs.node.spec.taints
+              if t.key in (nodelifecycle.TAINT_NOT_READY, nodelifecycle.TAINT_UNREACHABLE)
+              and t.effect in (nodelifecycle.NO_SCHEDULE, nodelifecycle.NO_EXECUTE)]
+    taints.sort(key=lambda t: t.effect != nodelifecycle.NO_SCHEDULE)
+    return {"readyCondition": obs.ready, "timedOut": obs.timed_out, "taints": [to_json(t) for t in taints]}
+
+
+def plan(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """The taint-eviction controller's decision for one pod."""
+    taints = [from_json(Taint, t, f"taints[{i}]") for i, t in enumerate(inp.get("taints") or [])]
+    tols = [from_json(Toleration, t, f"tolerations[{i}]") for i, t in enumerate(inp.get("tolerations") or [])]
+    now = _time(inp.get("now"), "now")
+    sched = inp.get("scheduledAt")
+    gates = inp.get("featureGates") or {}
+    result = tainteviction.plan(taints, tols, now, None if sched is None else _time(sched, "scheduledAt"),
+                                bool(gates.get("TaintTolerationComparisonOperators", False)))
+    out: dict[str, Any] = {"action": result.action}
+    if result.at is not None:
+        out["at"] = format_time(result.at)
+    return out
+
+
+OPS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
+    "nodelifecycle.observe_node": observe_node,
+    "tainteviction.plan": plan,
+}

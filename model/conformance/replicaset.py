@@ -10,6 +10,7 @@ set; deletes and patches are always recorded and fail iff ``fail``.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -73,8 +74,8 @@ def op_rank_pods_for_deletion(inp: Mapping[str, Any]) -> dict[str, Any]:
     ranks_raw = inp.get("ranks")
     if ranks_raw is None:
         ranks = [0] * len(pods)
-    elif isinstance(ranks_raw, list) and all(isinstance(r, int) and not isinstance(r, bool) for r in ranks_raw):
-        ranks = list(ranks_raw)
+    elif isinstance(ranks_raw, list):
+        ranks = [read_int({"ranks": r}, "ranks") for r in ranks_raw]
     else:
         raise ModelError("Invalid", "ranks: expected a list of integers", field="ranks")
     if len(ranks) != len(pods):
@@ -85,13 +86,18 @@ def op_rank_pods_for_deletion(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 def op_colocation_ranks(inp: Mapping[str, Any]) -> dict[str, Any]:
     """replicaset.colocation_ranks — the rank step of getPodsRankedByRelatedPodsOnSameNode."""
-    return {"ranks": list(colocation_ranks(read_pods(inp, "podsToRank"), read_pods(inp, "relatedPods", False)))}
+    to_rank = read_pods(inp, "podsToRank")
+    # Kubernetes' related pods always include the RS's own pods: a missing list means those.
+    related = to_rank if inp.get("relatedPods") is None else read_pods(inp, "relatedPods")
+    return {"ranks": list(colocation_ranks(to_rank, related))}
 
 
 def op_get_pods_to_delete(inp: Mapping[str, Any]) -> dict[str, Any]:
     """replicaset.get_pods_to_delete — getPodsToDelete."""
     filtered = read_pods(inp, "filteredPods")
-    related = read_pods(inp, "relatedPods", False)
+    # A missing related list is the pods themselves (Kubernetes' related set always holds them;
+    # TestGetPodsToDelete defaults it the same way).
+    related = filtered if inp.get("relatedPods") is None else read_pods(inp, "relatedPods")
     diff = read_int(inp, "diff")
     now = read_time(inp.get("now"), "now")
     return {"podsToDelete": names(list(get_pods_to_delete(filtered, related, diff, now, read_gates(inp))))}
@@ -121,6 +127,8 @@ def op_sync(inp: Mapping[str, Any]) -> dict[str, Any]:
     # The input is the RS namespace's pods: a pod that does not name a namespace is in it.
     pods = tuple(p if p.metadata.namespace else replace(p, metadata=replace(p.metadata, namespace=rs.metadata.namespace))
                  for p in read_pods(inp, "pods", False))
+    # The controller lists pods of the RS's namespace only (namespace "" lists all of them).
+    pods = tuple(p for p in pods if not rs.metadata.namespace or p.metadata.namespace == rs.metadata.namespace)
     burst = read_int(inp, "burstReplicas", BURST_REPLICAS)
     now_opt = read_time(inp.get("now"), "now")
     now = 0 if now_opt is None else now_opt
@@ -221,11 +229,25 @@ def op_rc_to_rs(inp: Mapping[str, Any]) -> dict[str, Any]:
     spec = out.setdefault("spec", {})
     if rs.spec.selector is None:
         spec["selector"] = None
-    else:
+    elif rs.spec.selector.match_labels:
         spec["selector"] = {"matchLabels": dict(rs.spec.selector.match_labels)}
+    else:
+        # An empty RC selector map becomes a LabelSelector with nothing set (matchLabels stays nil).
+        spec["selector"] = {}
     if rs.spec.replicas is not None:
         spec["replicas"] = rs.spec.replicas
     spec.setdefault("minReadySeconds", rs.spec.min_ready_seconds)
+    # The conversion copies ObjectMeta, the pod template and the status field by field, so every
+    # field the input carries (also those the model does not interpret, e.g. a container's
+    # imagePullPolicy or the pod's dnsPolicy) comes out unchanged.
+    spec_value = raw.get("spec")
+    raw_spec: Mapping[str, Any] = spec_value if isinstance(spec_value, Mapping) else {}
+    if isinstance(raw.get("metadata"), Mapping):
+        out["metadata"] = {**out.get("metadata", {}), **copy.deepcopy(dict(raw["metadata"]))}
+    if isinstance(raw_spec.get("template"), Mapping):
+        spec["template"] = copy.deepcopy(dict(raw_spec["template"]))
+    if isinstance(raw.get("status"), Mapping):
+        out["status"] = {**out.get("status", {}), **copy.deepcopy(dict(raw["status"]))}
     return {"replicaSet": out}
 
 

@@ -2,6 +2,14 @@
 
 Each op only translates JSON to model values and back; the decisions live in
 ``model.controllers.scheduler``. Resource amounts in outputs are integers (millicores for cpu).
+
+Model extensions beyond the catalogue (optional inputs; absent means the catalogue behaviour):
+``featureGates.PodLevelResources`` (default true: pod-level ``spec.resources.requests`` for cpu,
+memory and hugepages replace the container aggregate); ``featureGates.SidecarContainers`` (default
+true; false makes ``scheduler.fits`` reject a pod with a restartable init container as
+``Fit.PreFilter`` did); ``featureGates.DRAExtendedResource: true`` answers Unsupported; ``scheduler.score_balanced_allocation`` accepts
+``scorer: "improvement"`` for the newest upstream scorer (score with the pod against without it);
+``scheduler.score_most_allocated`` has the shape of ``scheduler.score_least_allocated``.
 """
 
 from __future__ import annotations
@@ -15,6 +23,10 @@ from model.errors import ModelError
 from model.objects import Node, Pod, from_json
 
 COMPARISON_GATE = "TaintTolerationComparisonOperators"
+POD_LEVEL_GATE = "PodLevelResources"
+SIDECAR_GATE = "SidecarContainers"
+DRA_EXTENDED_GATE = "DRAExtendedResource"
+SIDECAR_DISABLED_MESSAGE = "Pod has a restartable init container and the SidecarContainers feature is disabled"
 
 
 def _pod(data: Any, path: str) -> Pod:
@@ -47,7 +59,9 @@ def _resources(inp: Mapping[str, Any]) -> list[tuple[str, int]] | None:
 def _node_infos(inp: Mapping[str, Any]) -> list[Any]:
     nodes = [_node(n, f"nodes[{i}]") for i, n in enumerate(inp.get("nodes") or [])]
     pods = [_pod(p, f"existingPods[{i}]") for i, p in enumerate(inp.get("existingPods") or [])]
-    return [node_info(n, [p for p in pods if p.spec.node_name == n.metadata.name]) for n in nodes]
+    plr = _gate(inp, POD_LEVEL_GATE, True)
+    return [node_info(n, [p for p in pods if p.spec.node_name == n.metadata.name], pod_level_resources=plr)
+            for n in nodes]
 
 
 def _scores(scores: Any) -> list[dict[str, Any]]:
@@ -59,8 +73,16 @@ def fits(inp: Mapping[str, Any]) -> dict[str, Any]:
     pod = _pod(inp.get("pod"), "pod")
     node = _node(inp.get("node"), "node")
     node_pods = [_pod(p, f"nodePods[{i}]") for i, p in enumerate(inp.get("nodePods") or [])]
-    result = noderesources.fit_filter(pod, node_info(node, node_pods), inp.get("ignoredResources") or (),
-                                      inp.get("ignoredResourceGroups") or ())
+    if _gate(inp, DRA_EXTENDED_GATE, False):
+        raise ModelError("Unsupported", "the DRAExtendedResource feature gate is not modelled (no DeviceClasses)")
+    if not _gate(inp, SIDECAR_GATE, True) and any(c.restart_policy == "Always" for c in pod.spec.init_containers):
+        # Fit.PreFilter rejects the pod before any node is looked at.
+        return {"fits": False, "reasons": [SIDECAR_DISABLED_MESSAGE], "insufficientResources": [],
+                "code": noderesources.UNSCHEDULABLE_AND_UNRESOLVABLE}
+    plr = _gate(inp, POD_LEVEL_GATE, True)
+    result = noderesources.fit_filter(pod, node_info(node, node_pods, pod_level_resources=plr),
+                                      inp.get("ignoredResources") or (), inp.get("ignoredResourceGroups") or (),
+                                      pod_level_resources=plr)
     out: dict[str, Any] = {
         "fits": result.fits,
         "reasons": list(result.reasons),
@@ -78,21 +100,23 @@ def fits(inp: Mapping[str, Any]) -> dict[str, Any]:
 def score_least_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
     """NodeResourcesFit Score, LeastAllocated strategy."""
     pod = _pod(inp.get("pod"), "pod")
-    result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "LeastAllocated")
+    result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "LeastAllocated", pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
     return {"scores": _scores(result.scores), "statusCode": result.status}
 
 
 def score_most_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
     """NodeResourcesFit Score, MostAllocated strategy (same shape as score_least_allocated)."""
     pod = _pod(inp.get("pod"), "pod")
-    result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "MostAllocated")
+    result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "MostAllocated", pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
     return {"scores": _scores(result.scores), "statusCode": result.status}
 
 
 def score_balanced_allocation(inp: Mapping[str, Any]) -> dict[str, Any]:
     """NodeResourcesBalancedAllocation PreScore/Score."""
     pod = _pod(inp.get("pod"), "pod")
-    result = noderesources.score_balanced_allocation(pod, _node_infos(inp), _resources(inp))
+    result = noderesources.score_balanced_allocation(pod, _node_infos(inp), _resources(inp),
+                                                     pod_level_resources=_gate(inp, POD_LEVEL_GATE, True),
+                                                     improvement=inp.get("scorer") == "improvement")
     if result.status == "Skip":
         return {"skip": True}
     return {"scores": _scores(result.scores)}

@@ -16,6 +16,7 @@ from model.validation import (
     DEFAULT_PROGRESS_DEADLINE_SECONDS,
     DEFAULT_REVISION_HISTORY_LIMIT,
     ROLLING_UPDATE,
+    PodChecks,
     validate_deployment,
     validate_deployment_status,
     validate_deployment_status_update,
@@ -34,6 +35,12 @@ def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
     """A Deployment in the internal form from JSON, and how many ephemeral containers its template
     declares. ``spec.rollbackTo`` is ``{revision: N}`` in JSON and an int in the model."""
     data = copy.deepcopy(_object(raw, "deployment"))
+    # A request's namespace comes from its URL and is set on the object before validation, so an
+    # object written without one is validated in the request's namespace ("default").
+    metadata = _object(data.get("metadata"), "metadata")
+    if not metadata.get("namespace"):
+        metadata["namespace"] = "default"
+    data["metadata"] = metadata
     spec = _object(data.get("spec"), "spec")
     rollback = spec.get("rollbackTo")
     if isinstance(rollback, Mapping):
@@ -41,23 +48,32 @@ def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
     template = _object(spec.get("template"), "spec.template")
     pod_spec = _object(template.get("spec"), "spec.template.spec")
     ephemeral = pod_spec.get("ephemeralContainers") or []
+    # The catalogue gives a minimal *valid* pod spec here: a restartPolicy it does not state is taken
+    # as its default, Always; a stated one ("" included) is validated.
+    if "restartPolicy" not in pod_spec:
+        pod_spec["restartPolicy"] = "Always"
+    template["spec"] = pod_spec
+    spec["template"] = template
     data["spec"] = spec
     return from_json(Deployment, data), len(ephemeral) if isinstance(ephemeral, list) else 1
 
 
 def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``deployment.validate``: ValidateDeployment on the internal form."""
     deployment, ephemeral = internal_deployment_from_json(inp.get("deployment"))
-    errors = [str(e) for e in validate_deployment(deployment, ephemeral)]
+    errors = [str(e) for e in validate_deployment(deployment, PodChecks(ephemeral_containers=ephemeral))]
     return {"valid": not errors, "errors": errors}
 
 
 def validate_status(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``deployment.validate_status``: ValidateDeploymentStatus."""
     status = from_json(DeploymentStatus, _object(inp.get("status"), "status"), "status")
     errors = [str(e) for e in validate_deployment_status(status)]
     return {"valid": not errors, "errors": errors}
 
 
 def validate_status_update(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``deployment.validate_status_update``: ValidateDeploymentStatusUpdate (status part)."""
     old = from_json(DeploymentStatus, _object(inp.get("oldStatus"), "oldStatus"), "oldStatus")
     new = from_json(DeploymentStatus, _object(inp.get("newStatus"), "newStatus"), "newStatus")
     errors = [str(e) for e in validate_deployment_status_update(new, old)]
@@ -88,6 +104,7 @@ def set_defaults_json(spec_in: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def set_defaults(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """Op ``deployment.set_defaults``: SetDefaults_Deployment on the wire form."""
     deployment = _object(inp.get("deployment"), "deployment")
     return {"spec": set_defaults_json(_object(deployment.get("spec"), "deployment.spec"))}
 

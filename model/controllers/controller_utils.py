@@ -140,10 +140,12 @@ def is_pod_ready(pod: Pod) -> bool:
 
 
 def is_pod_available(pod: Pod, min_ready_seconds: int, now: int) -> bool:
-    """Mirrors pkg/api/v1/pod IsPodAvailable.
+    """Mirrors pkg/api/v1/pod IsPodAvailable (current form).
 
     Ready, and either ``min_ready_seconds == 0`` or the Ready transition time is set and
-    ``transition + min_ready_seconds`` lies strictly before ``now``.
+    ``transition + min_ready_seconds`` is not after ``now``. Current Kubernetes compares with
+    ``<=`` (a pod ready for exactly minReadySeconds is available, TestIsPodAvailable pins it);
+    releases before that used a strict ``Before``.
     """
     if not is_pod_ready(pod):
         return False
@@ -152,7 +154,7 @@ def is_pod_available(pod: Pod, min_ready_seconds: int, now: int) -> bool:
     cond = get_pod_ready_condition(pod)
     assert cond is not None
     ltt = cond.last_transition_time
-    return not is_zero(ltt) and ltt is not None and ltt + min_ready_seconds * NANOS < now
+    return not is_zero(ltt) and ltt is not None and ltt + min_ready_seconds * NANOS <= now
 
 
 def pod_ready_time(pod: Pod) -> int | None:
@@ -353,13 +355,15 @@ def classic_less(a: Pod, b: Pod) -> bool:
 
 
 def sort_active_pods(pods: Sequence[Pod]) -> tuple[Pod, ...]:
-    """Pods in ``ActivePods`` order (sort.Sort(controller.ActivePods(pods))): first to delete first."""
+    """Mirrors controller_utils.go ActivePods with sort.Sort: pods in plain deletion order, first to
+    delete first (Go's unstable pdqsort, see ``gosort``)."""
     return go_sort(pods, active_pods_less)
 
 
 def rank_pods_for_deletion(pods: Sequence[Pod], ranks: Sequence[int], now: int | None,
                            gates: RankGates = DEFAULT_GATES) -> tuple[tuple[Pod, int], ...]:
-    """Pods with their ranks in ``ActivePodsWithRanks`` order (sort.Sort of the pair of lists)."""
+    """Mirrors controller_utils.go ActivePodsWithRanks with sort.Sort: pods with their ranks in
+    deletion order (the pair of lists swapped together, as Go's Swap does)."""
     if len(pods) != len(ranks):
         raise ValueError("pods and ranks must have the same length")
     pairs = tuple(zip(pods, ranks, strict=True))

@@ -84,7 +84,7 @@ def controller_gvk(rs: ReplicaSet) -> tuple[str, str]:
 
 
 def desired_replicas(rs: ReplicaSet) -> int:
-    """``*rs.Spec.Replicas``; an unset value is what API defaulting makes of it (1)."""
+    """Mirrors replica_set.go's reads of ``*rs.Spec.Replicas``; an unset value is what API defaulting makes of it (1)."""
     return 1 if rs.spec.replicas is None else rs.spec.replicas
 
 
@@ -93,7 +93,7 @@ def desired_replicas(rs: ReplicaSet) -> int:
 
 
 def colocation_ranks(pods_to_rank: Sequence[Pod], related_pods: Sequence[Pod]) -> tuple[int, ...]:
-    """The rank step of getPodsRankedByRelatedPodsOnSameNode: per pod, how many *active* related
+    """Mirrors the rank step of replica_set.go getPodsRankedByRelatedPodsOnSameNode: per pod, how many *active* related
     pods share its ``spec.nodeName`` (unscheduled pods share the key "")."""
     on_node: dict[str, int] = {}
     for pod in related_pods:
@@ -428,6 +428,6 @@ def _manage_replicas(
 
 
 def owner_of(meta: ObjectMeta) -> str | None:
-    """The UID of the object's controller, if any (a convenience for callers wiring informers)."""
+    """Mirrors metav1.GetControllerOf, reduced to the UID: the object's controller, if any (a convenience for callers wiring informers)."""
     ref = controller_ref(meta)
     return None if ref is None else ref.uid

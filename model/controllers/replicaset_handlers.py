@@ -63,7 +63,7 @@ class HandlerEffect:
 
 
 def rs_key(rs: ReplicaSet) -> str:
-    """controller.KeyFunc: ``namespace/name``."""
+    """Mirrors controller.KeyFunc (cache.DeletionHandlingMetaNamespaceKeyFunc): ``namespace/name``."""
     return f"{rs.metadata.namespace}/{rs.metadata.name}"
 
 
@@ -188,7 +188,8 @@ def on_rs_delete(rs: ReplicaSet) -> HandlerEffect:
 
 def apply_observations(key: str, exp: ControlleeExpectations | None,
                        effect: HandlerEffect) -> ControlleeExpectations | None:
-    """The expectations record of RS ``key`` after the effect's observations (and forgetting)."""
+    """Mirrors the expectations calls of replica_set.go's handlers (CreationObserved,
+    DeletionObserved, DeleteExpectations): the record of RS ``key`` after the effect's observations."""
     if key in effect.forget_expectations:
         return None
     for observed in effect.creations_observed:

@@ -49,7 +49,7 @@ def sync_replication_controller(rc: ReplicationController, pods: Sequence[Pod],
                                 controllers: Sequence[ReplicationController] | None = None,
                                 expectations: ControlleeExpectations | None = None, now: int = 0,
                                 **kwargs: Any) -> SyncResult:
-    """One pass of the RC controller: ``sync_replicaset`` over the converted RC (same keyword
+    """Mirrors replication_controller.go (the RS controller for kind ReplicationController): one pass, ``sync_replicaset`` over the converted RC (same keyword
     arguments). The status in the result is an RS status, which has the RC status fields."""
     rss = None if controllers is None else tuple(rc_to_rs(c) for c in controllers)
     return sync_replicaset(rc_to_rs(rc), pods, rss, expectations, now, **kwargs)

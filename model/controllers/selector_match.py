@@ -53,7 +53,8 @@ def set_as_selector(labels: Labels) -> Selector:
 
 
 def selector_matcher(selector: LabelSelector | None) -> Callable[[Labels], bool] | None:
-    """The selector's ``matches`` function, or None when the selector does not convert."""
+    """Mirrors the error check around metav1.LabelSelectorAsSelector in replica_set.go
+    getIndirectlyRelatedPods: the selector's ``matches`` function, or None when it does not convert."""
     try:
         return label_selector_as_selector(selector).matches
     except ModelError:

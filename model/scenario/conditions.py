@@ -95,6 +95,13 @@ def _str(v: Any) -> str:
     return str(v)
 
 
+def _condition_str(v: Any) -> str:
+    """A condition field as Kubernetes writes it: YAML's unquoted True/False mean "True"/"False"."""
+    if isinstance(v, bool):
+        return "True" if v else "False"
+    return str(v)
+
+
 def pod_ready(pod: Pod) -> bool:
     """Mirrors pkg/api/v1/pod/util.go: IsPodReady (the Ready condition is True)."""
     return any(c.type == "Ready" and c.status == "True" for c in pod.status.conditions)
@@ -391,7 +398,7 @@ def _conditions_problem(wanted: list[dict[str, Any]], d: Deployment) -> str | No
     have = d.status.conditions
     candidates = {
         i: [j for j, c in enumerate(have)
-            if all(getattr(c, k) == _str(v) for k, v in w.items() if k != "notes")]
+            if all(getattr(c, k) == _condition_str(v) for k, v in w.items() if k != "notes")]
         for i, w in enumerate(wanted)
     }
     if _bipartite(candidates) is not None:
@@ -480,13 +487,14 @@ def check_pod(m: dict[str, Any], view: View) -> str | None:
         if requested != m["deletionRequested"]:
             state = "gone" if p is None else show_pod(p)
             return f"pod {name}: deletionRequested is {requested}, expected {m['deletionRequested']} ({state})"
-    only_deletion = "deletionRequested" in m and not any(
-        k not in ("name", "deletionRequested", "notes") for k in m)
-    exists = m.get("exists", not only_deletion)
+    others = [k for k in m if k not in ("name", "deletionRequested", "notes")]
+    if "deletionRequested" in m and not others:
+        return None  # deletionRequested alone says all there is to say about existence
+    exists = m.get("exists", True)
     if exists is False:
         return None if p is None else f"pod {name} exists, expected none:\n    {show_pod(p)}"
     if p is None:
-        return f"pod {name} does not exist" if exists else None
+        return f"pod {name} does not exist"
     problems = []
     if "terminating" in m and (p.metadata.deletion_timestamp is not None) != m["terminating"]:
         problems.append(f"terminating is {p.metadata.deletion_timestamp is not None}")

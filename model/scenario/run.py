@@ -74,10 +74,20 @@ class ScenarioResult:
     seconds: float = 0.0
     steps_run: int = 0
     trace: list[TraceEntry] = field(default_factory=list)
+    world: Any = None
 
     @property
     def passed(self) -> bool:
         return self.failure is None and self.error is None
+
+
+def _describe_exception(exc: BaseException) -> str:
+    """``Type: message (file:line)`` of the innermost frame, for a one-line report."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" ({frames[-1].filename}:{frames[-1].lineno})" if frames else ""
+    return f"{type(exc).__name__}: {exc}{where}"
 
 
 def _fmt_seconds(s: float) -> str:
@@ -122,11 +132,14 @@ class Runner:
     # --- the run ---------------------------------------------------------------------------
 
     def run(self) -> ScenarioResult:
-        result = ScenarioResult(self.scenario)
+        result = ScenarioResult(self.scenario, world=self.world)
         try:
             state = self.world.initial_state()
         except ModelError as exc:
             result.error = f"the cluster could not be built: {exc.message}"
+            return result
+        except Exception as exc:  # a bug in the model
+            result.error = f"the cluster could not be built: internal error: {_describe_exception(exc)}"
             return result
         self.observe(state)
         for step in self.scenario.steps:
@@ -135,8 +148,12 @@ class Runner:
             try:
                 state, problem = self.run_step(step, arg, state)
             except ModelError as exc:
-                where = f"{exc.field}: " if exc.field and not exc.message.startswith(exc.field) else ""
+                where = f"{exc.field}: " if exc.field and exc.field not in exc.message else ""
                 problem = f"the model rejected this step: {where}{exc.message}"
+            except _Stop:
+                raise
+            except Exception as exc:  # a bug in the model: report it on this step, keep going
+                problem = f"internal error in the model: {_describe_exception(exc)}"
             result.steps_run = step.index + 1
             if problem is not None:
                 result.failure = StepFailure(step, problem, self.seconds(state))
@@ -168,9 +185,7 @@ class Runner:
                 self.aliases[arg["as"]] = node
                 self.aliases[arg["as"] + ".pod"] = pod
             arg = {"node": node}
-        new_state = self.world.user_step(state, kind, arg)
-        if new_state != state:
-            self.observe(new_state, f"user: {kind}")
+        new_state = self.world.user_step(state, kind, arg, lambda s, a: self.observe(s, a))
         return new_state, None
 
     def node_of_pod(self, selector: dict[str, Any], state: Any) -> tuple[str | None, str]:
@@ -214,10 +229,6 @@ class Runner:
                 if problem:
                     raise _Stop(new_state, problem)
 
-        if invs:
-            problem = invariants.check(invs, self.view(state))
-            if problem:
-                return state, problem
         try:
             return self.world.settle(state, max_seconds, on_change), None
         except _Stop as stop:
@@ -247,14 +258,19 @@ class Runner:
         def elapsed(s: Any) -> float:
             return (self.world.now(s) - origin) / NANOS
 
-        def verdict(s: Any) -> str | None:
+        def verdict(s: Any, at_start: bool = False) -> str | None:
+            # At the start of the step the condition may have come true during an earlier step,
+            # so only the lower bound can be judged there.
+            if not at_start and elapsed(s) > timeout:
+                return (f"condition held only after {_fmt_seconds(elapsed(s))} {since_text}, later than "
+                        f"timeoutSeconds {timeout}")
             if not_before is not None and elapsed(s) < not_before:
                 return (f"condition held after {_fmt_seconds(elapsed(s))} {since_text}, earlier than "
                         f"notBeforeSeconds {not_before}")
             return None
 
         if conditions.evaluate(cond, self.view(state)) is None:
-            return state, verdict(state)
+            return state, verdict(state, at_start=True)
         remaining = timeout - elapsed(state)
         if remaining < 0:
             remaining = 0
@@ -266,12 +282,15 @@ class Runner:
 
 
 def run_scenario(scenario: Scenario, seed: int | None = None, record_trace: bool = False,
-                 variant: str | None = None) -> ScenarioResult:
+                 variant: str | None = None, model_factory: Any = None) -> ScenarioResult:
     """Run every step of ``scenario`` on one interleaving (deterministic, or seeded random)."""
     from model.scenario.world import World
 
     try:
-        world = World(scenario, seed=seed, variant=variant)
+        world = World(scenario, seed=seed, variant=variant, model_factory=model_factory)
     except ModelError as exc:
         return ScenarioResult(scenario, error=f"the cluster could not be built: {exc.message}")
+    except Exception as exc:  # a bug in the model
+        return ScenarioResult(scenario, error=f"the cluster could not be built: internal error: "
+                                              f"{_describe_exception(exc)}")
     return Runner(scenario, world, record_trace).run()

@@ -77,8 +77,9 @@ RS_MATCHER = Mapping({
     "controller": OneOf((NULL, REF)),
 })
 
+# ``status: True`` (an unquoted YAML boolean) means the string "True".
 DEPLOYMENT_CONDITION = Mapping({
-    "type": STR, "status": STR, "reason": STR, "message": STR,
+    "type": STR, "status": Scalar("scalar"), "reason": STR, "message": STR,
 })
 
 DEPLOYMENT_MATCHER = Mapping({
@@ -128,7 +129,7 @@ POD_MATCHER = Mapping({
     "labels": LABELS,
 }, required=("name",))
 
-TAINT_MATCHER = Mapping({"key": STR, "effect": STR, "value": STR}, required=("key", "effect"))
+TAINT_MATCHER = Mapping({"key": STR, "effect": STR, "value": Scalar("scalar")}, required=("key", "effect"))
 
 NODE_MATCHER = Mapping({"name": STR, "ready": BOOL, "taints": ListOf(TAINT_MATCHER)},
                        required=("name",))
@@ -189,7 +190,7 @@ STEPS: dict[str, Any] = {
     "setCPULoad": Mapping({"target": REF, "totalMillicores": INT},
                           required=("target", "totalMillicores")),
     "taintNode": Mapping({"node": STR,
-                          "add": Mapping({"key": STR, "value": STR, "effect": STR},
+                          "add": Mapping({"key": STR, "value": Scalar("scalar"), "effect": STR},
                                          required=("key", "effect")),
                           "remove": Mapping({"key": STR, "effect": STR}, required=("key", "effect"))},
                          required=("node",), one_of=(("add", "remove"),)),
@@ -202,7 +203,7 @@ STEPS: dict[str, Any] = {
 STEP_KINDS = tuple(STEPS)
 
 NODE = Mapping({"name": STR, "cpu": Scalar("quantity"), "memory": Scalar("quantity"),
-                "labels": LABELS, "pods": INT, "taints": ListOf(Scalar("map"))},
+                "labels": LABELS, "pods": INT},
                required=("name",))
 
 TOP_LEVEL = ("name", "source", "adaptation", "summary", "cluster", "steps")

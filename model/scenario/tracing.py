@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from model.scenario.conditions import View, first_image, node_ready, pod_ready, revision, spec_replicas
@@ -71,15 +72,12 @@ def itf_value(value: Any) -> Any:
 
 
 def _rows(result: Any) -> list[dict[str, Any]]:
-    from model.scenario.world import World
-
     rows = []
-    start = None
+    world = result.world
     for entry in result.trace:
-        view = World.static_view(entry.state)
-        start = view.now if start is None else start
+        view = world.view(entry.state)
         row = summarize(view)
-        row["time"] = (view.now - start) / NANOS
+        row["time"] = (view.now - world.start_time) / NANOS
         row["step"] = entry.step_index
         row["action"] = "init" if entry.action is None else str(entry.action)
         rows.append(row)
@@ -184,10 +182,67 @@ def to_markdown(result: Any, rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Observed:
+    """One state of a scenario run as a user observes it (the trace's state variables)."""
+
+    time: int
+    step: int
+    deployments: dict[str, Any] = field(default_factory=dict)
+    replica_sets: dict[str, Any] = field(default_factory=dict)
+    pods: dict[str, Any] = field(default_factory=dict)
+    nodes: dict[str, Any] = field(default_factory=dict)
+
+
+def _header(result: Any) -> str:
+    scenario = result.scenario
+    parts = [scenario.summary.strip()] if scenario.summary else []
+    if scenario.source:
+        parts.append(f"Source: {scenario.source}")
+    parts.append("Result: " + ("passed" if result.passed else "failed"))
+    if not result.passed:
+        parts.append(_failure_text(result))
+    return "\n\n".join(parts)
+
+
+def _write_with_verification_traces(directory: str, result: Any, rows: list[dict[str, Any]]) -> list[str] | None:
+    """Write through the verification suite's ITF/Markdown writer (``checkers.traces``), if present."""
+    try:
+        from pathlib import Path
+
+        from checkers.results import Trace  # type: ignore[import-not-found]
+        from checkers.traces import write_trace as write_itf  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    states = tuple(Observed(int(r["time"]), int(r["step"]), r["deployments"], r["replicaSets"], r["pods"], r["nodes"])
+                   for r in rows)
+    actions = tuple(e.action for e in result.trace[1:])
+    failing = result.failure.step.label() if result.failure is not None else "every step"
+    trace = Trace(states=states, actions=actions, property=failing, kind="scenario",
+                  note=_failure_text(result) if not result.passed else "")
+    stem = Path(directory) / result.scenario.name
+    itf_path, md_path = write_itf(trace, None, stem, title=f"Scenario {result.scenario.name}",
+                                  doc=_header(result),
+                                  extra_meta={"source": result.scenario.path,
+                                              "description": f"kubeproof scenario {result.scenario.name}: "
+                                                             + ("passed" if result.passed else "failed")})
+    # A scenario trace records observations, not model states: it cannot be replayed.
+    text = md_path.read_text(encoding="utf-8")
+    md_path.write_text("".join(line for line in text.splitlines(keepends=True)
+                               if not line.startswith("Replay:")), encoding="utf-8")
+    return [str(itf_path), str(md_path)]
+
+
 def write_trace(directory: str, result: Any) -> list[str]:
-    """Write ``<name>.itf.json`` and ``<name>.md`` into ``directory``; return their paths."""
+    """Write ``<name>.itf.json`` and ``<name>.md`` into ``directory``; return their paths.
+
+    Uses the verification suite's writer (``checkers.traces``) when it is available, so scenario
+    traces look like every other kubeproof trace; otherwise the minimal writer of this module."""
     os.makedirs(directory, exist_ok=True)
     rows = _rows(result)
+    written = _write_with_verification_traces(directory, result, rows)
+    if written is not None:
+        return written
     base = os.path.join(directory, result.scenario.name)
     with open(base + ".itf.json", "w", encoding="utf-8") as f:
         json.dump(to_itf(result, rows), f, indent=1)

@@ -3,18 +3,17 @@
 Everything the scenario language needs from ``model.system``, ``model.runner``,
 ``model.useractions``, ``model.config`` and ``model.manifests`` goes through ``World``, so that the
 runner, the explorer and the trace writer stay independent of the system's internal layout.
-
-Interleaving used by ``kubeproof scenario run`` (documented contract):
-  see ``INTERLEAVING`` below; it is the system runner's deterministic fair schedule.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
+import random
 from collections.abc import Callable
 from typing import Any
 
-from model.errors import ModelError
+from model.errors import ModelError, ValidationError
 from model.objects import (
     Deployment,
     Node,
@@ -22,20 +21,29 @@ from model.objects import (
     ReplicaSet,
     ReplicationController,
     Service,
+    freeze_map,
     from_json,
 )
 from model.scenario.conditions import View
 from model.scenario.parse import Scenario, split_manifests
+from model.timeutil import NANOS
 
 INTERLEAVING = """\
-Deterministic fair interleaving (default): at each instant of the model clock every enabled
-action runs before time advances; among the enabled actions the system runner takes them in the
-order ``model.system.Model.actions`` lists them, rotating so that a component that has just acted
-goes behind the others (round-robin fairness), and ties are broken by that list order (which is
-sorted by component, then object key). When nothing is enabled at the current instant the clock
-jumps to the earliest pending timed action (a kubelet starting a container, a grace period ending,
-an HPA sync tick, a node monitor period). ``--seed N`` picks uniformly among the enabled actions
-with a random generator seeded with N, still running every enabled action before time advances."""
+Deterministic fair interleaving (the default; model.runner). Time stands still while any
+controller action is enabled. The enabled actions are taken in rounds: in each round every actor
+that has something to do acts once, in this order - the API server's watch deliveries (the
+controller-manager's informer, then the scheduler's; then relists), the deployment controller, the
+ReplicaSet controller, the scheduler, the kubelets (in the order of cluster.nodes), the node
+lifecycle controller, the taint eviction controller, the garbage collector, the HPA, leader
+election - and each action is recomputed just before it runs. Within one actor the first enabled
+action wins: work queues in FIFO order, the pending pod created first (then by name) for the
+scheduler, pods in API order (by name) for a kubelet, object keys in order for the level-driven
+controllers. When no controller action is enabled, the clock jumps to the earliest pending timed
+event (a requeue, a grace period or toleration running out, a container becoming ready, an HPA
+sync every 15 s). With --seed N each step instead picks uniformly at random among all enabled
+controller actions, from a generator seeded with N (per span of time); time still advances only
+when no controller action is enabled, so every enabled action eventually runs. User steps never
+interleave with controllers: each happens at one instant, between spans of time."""
 
 _KINDS: dict[str, type] = {
     "Deployment": Deployment,
@@ -47,37 +55,53 @@ _KINDS: dict[str, type] = {
 }
 
 
-def load_manifest(doc: dict[str, Any], namespace: str = "default") -> Any:
-    """One manifest as a validated, defaulted model object (``model.manifests`` when available)."""
+def load_manifest(doc: dict[str, Any], namespace: str = "default", source: str = "<manifest>",
+                  index: int | None = None) -> Any:
+    """One manifest as the API server would store it: checked, defaulted and validated by
+    ``model.manifests.load_object`` (errors name ``source``, the document and the field).
+
+    A field the manifest schema does not list (a strict-decoding error) is ignored rather than
+    rejected, as long as the fields the model reads are valid: scenario manifests come from e2e
+    tests, which may use fields outside the model's scope."""
+    from model import manifests
+
     try:
-        from model import manifests  # the foundation's loader
-    except ImportError:  # pragma: no cover - until it lands
-        manifests = None  # type: ignore[assignment]
-    if manifests is not None and hasattr(manifests, "load_object"):
-        return manifests.load_object(doc, namespace=namespace)
-    kind = doc.get("kind")
-    cls = _KINDS.get(str(kind))
-    if cls is None:
-        hpa = _hpa_class()
-        if kind == "HorizontalPodAutoscaler" and hpa is not None:
-            cls = hpa
-        else:
-            raise ModelError("Invalid", f"kind: unsupported kind {kind!r}", field="kind")
-    obj = from_json(cls, doc)
-    meta = dataclasses.replace(obj.metadata, namespace=obj.metadata.namespace or namespace)
-    return dataclasses.replace(obj, metadata=meta)
+        return manifests.load_object(doc, namespace=namespace, source=source, index=index)
+    except ModelError as exc:
+        if exc.kind == "Unsupported":
+            raise UnsupportedKind(exc.kind, exc.message, field=exc.field) from None
+        if "strict decoding error" not in exc.message:
+            raise
+    cls = _KINDS.get(str(doc.get("kind")))
+    if cls is None:  # pragma: no cover - load_object rejects unknown kinds first
+        raise ModelError("Invalid", f"{source}: kind: unsupported kind {doc.get('kind')!r}", field="kind")
+    obj: Any = manifests.apply_defaults(from_json(cls, doc), namespace)
+    errors = manifests.validate_object(obj)
+    if errors:
+        raise ValidationError(errors)
+    return obj
 
 
-def _hpa_class() -> type | None:
-    from model import objects
+def known_kinds() -> tuple[str, ...]:
+    """The manifest kinds the model's loader knows (empty when it cannot tell)."""
+    try:
+        from model.manifests import API_VERSIONS
+    except ImportError:
+        return ()
+    return tuple(k for k in API_VERSIONS if k != "List")
 
-    return getattr(objects, "HorizontalPodAutoscaler", None)
+
+class UnsupportedKind(ModelError):
+    """A manifest kind this build of the model does not represent (a run-time, not a file, error)."""
 
 
 class World:
-    """A scenario's cluster: the model, its start time, user steps and the passage of time."""
+    """A scenario's cluster: the model, its clock, user steps and the passage of time."""
 
-    def __init__(self, scenario: Scenario, seed: int | None = None, variant: str | None = None) -> None:
+    def __init__(self, scenario: Scenario, seed: int | None = None, variant: str | None = None,
+                 model_factory: Callable[[Any], Any] | None = None) -> None:
+        """``model_factory(config)`` builds the transition system (default ``model.system.Model``),
+        e.g. a wrapper around it."""
         from model import config as cfg
         from model.system import Model
 
@@ -87,73 +111,193 @@ class World:
                 cpu=n.cpu or "4",
                 memory=n.memory or "8Gi",
                 pods=n.pods or 110,
-                labels=tuple(sorted(dict(n.labels, **{"kubernetes.io/hostname": n.name}).items())),
+                labels=freeze_map(dict(dict(n.labels), **{"kubernetes.io/hostname": n.name})),
             )
             for n in scenario.nodes
         ) or tuple(cfg.NodeConfig(f"node-{i}", labels=(("kubernetes.io/hostname", f"node-{i}"),))
                    for i in (1, 2, 3))
-        self.config = cfg.ClusterConfig(nodes=nodes, variant=variant, max_seconds=10**7)
-        self.model = Model(self.config)
+        if variant is not None:
+            known_variants: Any = None
+            try:
+                from model.variants import VARIANTS
+
+                known_variants = VARIANTS
+            except ImportError:
+                pass
+            if known_variants is not None and variant not in known_variants:
+                known = ", ".join(sorted(known_variants))
+                raise ModelError("Invalid", f"variant: unknown model variant {variant!r} (known: {known})",
+                                 field="variant")
+        # The clock has no bound of its own: each step bounds the time it lets pass.
+        self.config = cfg.ClusterConfig(nodes=nodes, variant=variant, max_seconds=10**9)
+        self.model = (model_factory or Model)(self.config)
         self.seed = seed
+        self.rng = random.Random(seed) if seed is not None else None
+        self.spans = 0
         self.namespace = self.config.namespace
         self.start_time = self.config.start_time
 
     # --- reading ---------------------------------------------------------------------------
 
     def initial_state(self) -> Any:
-        states = self.model.init_states()
-        return states[0]
+        return self.model.init_states()[0]
 
     def now(self, state: Any) -> int:
-        return World.static_now(state)
-
-    @staticmethod
-    def static_now(state: Any) -> int:
-        return int(state.now)
+        """The model clock in nanoseconds."""
+        return int(self.start_time + state.clock * NANOS)
 
     def pods(self, state: Any) -> tuple[Pod, ...]:
-        return _list(state, "Pod")
+        return tuple(state.objects("Pod", self.namespace))
 
     def view(self, state: Any, created: dict[str, Any] | None = None) -> View:
-        return dataclasses.replace(World.static_view(state), created_since=created or {})
+        return dataclasses.replace(World.view_of(state, self.namespace), now=self.now(state),
+                                   created_since=created or {})
 
     @staticmethod
-    def static_view(state: Any) -> View:
+    def view_of(state: Any, ns: str = "default") -> View:
+        """The API objects of ``state`` as conditions see them (without run history)."""
         return View(
-            now=World.static_now(state),
-            deployments=_list(state, "Deployment"),
-            replicasets=_list(state, "ReplicaSet"),
-            pods=_list(state, "Pod"),
-            nodes=_list(state, "Node"),
-            rcs=_list(state, "ReplicationController"),
+            deployments=tuple(state.objects("Deployment", ns)),
+            replicasets=tuple(state.objects("ReplicaSet", ns)),
+            pods=tuple(state.objects("Pod", ns)),
+            nodes=tuple(state.objects("Node")),
+            rcs=tuple(state.objects("ReplicationController", ns)),
         )
 
     # --- time ------------------------------------------------------------------------------
 
-    def advance(self, state: Any, seconds: float, on_change: Callable[..., None]) -> Any:
+    def _span_seed(self) -> int | None:
+        """A seed per span of time, derived from the run's seed (so spans do not repeat choices)."""
+        if self.seed is None:
+            return None
+        self.spans += 1
+        return self.seed * 1_000_003 + self.spans
+
+    def _runner_takes_seed(self) -> bool:
+        import inspect
+
         from model import runner
 
-        return runner.advance(self.model, state, seconds, on_change=on_change, seed=self.seed)
+        return "seed" in inspect.signature(runner.advance).parameters
 
-    def settle(self, state: Any, max_seconds: int, on_change: Callable[..., None]) -> Any:
+    def advance(self, state: Any, seconds: float, on_change: Callable[[Any, Any], None]) -> Any:
+        """Let exactly ``seconds`` pass, calling ``on_change(state, action)`` after each change."""
         from model import runner
 
-        return runner.settle(self.model, state, max_seconds, on_change=on_change, seed=self.seed)
+        seconds = int(seconds)
+        if self.seed is None:
+            end, _ = runner.advance(self.model, state, seconds, on_change=on_change)
+            return end
+        if self._runner_takes_seed():
+            seeded: Any = runner  # a runner with a seeded interleaving (newer model.runner)
+            end, _ = seeded.advance(self.model, state, seconds, on_change=on_change, seed=self._span_seed())
+            return end
+        return self._random_run(state, state.clock + seconds, on_change, settle=False)
+
+    def settle(self, state: Any, max_seconds: int, on_change: Callable[[Any, Any], None]) -> Any:
+        """Run until quiescent or ``max_seconds`` have passed."""
+        from model import runner
+
+        if self.seed is None:
+            end, _ = runner.settle(self.model, state, max_seconds, on_change=on_change)
+            return end
+        if self._runner_takes_seed():
+            seeded: Any = runner
+            end, _ = seeded.settle(self.model, state, max_seconds, on_change=on_change, seed=self._span_seed())
+            return end
+        return self._random_run(state, state.clock + max_seconds, on_change, settle=True)
+
+    def _random_run(self, state: Any, limit: int, on_change: Callable[[Any, Any], None], settle: bool) -> Any:
+        """The seeded random fair interleaving for a runner without one: a uniform choice among
+        the enabled controller actions; time advances (to the next timed event) only when none
+        is enabled."""
+        from model.system import Tick
+
+        assert self.rng is not None
+        model = self.model
+        mark: Any = None  # the state at which the cluster last went still
+        while True:
+            enabled = model.controller_actions(state)
+            if enabled:
+                action = self.rng.choice(enabled)
+                new = model.step(state, action)
+                if new.store.objects != state.store.objects:
+                    mark = None
+                    on_change(new, action)
+                state = new
+                continue
+            events = [t for t in model.timed_events(state) if t <= limit]
+            if not events:
+                break
+            if mark is None:
+                mark = state
+            state = model.step(state, Tick(events[0] - state.clock))
+        if settle:
+            return mark if mark is not None else state
+        if state.clock < limit:
+            state = model.step(state, Tick(limit - state.clock))
+            return self._random_run(state, limit, on_change, settle=False)
+        return state
 
     # --- user steps ------------------------------------------------------------------------
 
-    def user_step(self, state: Any, kind: str, arg: Any) -> Any:
-        from model.scenario import useractions_bridge as ub
+    def user_actions(self, state: Any, kind: str, arg: Any) -> list[Any]:
+        """The ``model.useractions`` values that perform one user step."""
+        from model import useractions as ua
 
         if kind == "apply":
-            objs = [load_manifest(doc, self.namespace) for doc in split_manifests(arg)]
-            for obj in objs:
-                state = ub.apply(self.model, state, obj)
-            return state
-        return ub.perform(self.model, state, kind, arg, self.namespace)
+            docs = split_manifests(arg)
+            return [ua.Apply(load_manifest(doc, self.namespace, "apply", i + 1 if len(docs) > 1 else None))
+                    for i, doc in enumerate(docs)]
+        if kind == "updateImage":
+            return [ua.UpdateImage(arg["deployment"], arg["container"], arg["image"])]
+        if kind == "scale":
+            return [ua.Scale(arg["kind"], arg["name"], arg["replicas"], arg.get("via", "spec"))]
+        if kind == "pause":
+            return [ua.Pause(arg["deployment"])]
+        if kind == "resume":
+            return [ua.Resume(arg["deployment"])]
+        if kind == "rollbackTo":
+            return [ua.RollbackTo(arg["deployment"], arg["revision"])]
+        if kind == "makeImageUnpullable":
+            return [ua.MakeImageUnpullable(arg["image"])]
+        if kind == "patch":
+            if "mergePatch" in arg:
+                return [ua.MergePatch(arg["kind"], arg["name"], json.dumps(arg["mergePatch"], sort_keys=True),
+                                      arg.get("subresource"))]
+            return [ua.JsonPatch(arg["kind"], arg["name"], json.dumps(arg["jsonPatch"]), arg.get("subresource"))]
+        if kind == "delete":
+            policy = arg.get("propagationPolicy", "Background")
+            grace = arg.get("gracePeriodSeconds")
+            if "name" in arg:
+                return [ua.DeleteObject(arg["kind"], arg["name"], policy, grace)]
+            return [ua.DeleteCollection(arg["kind"], _labels(arg["selector"]), arg.get("count"), policy, grace)]
+        if kind == "relabelPod":
+            return [ua.RelabelPod(_labels(arg["selector"]), _labels(arg["labels"]))]
+        if kind == "setCPULoad":
+            return [ua.SetCPULoad(arg["target"]["kind"], arg["target"]["name"], arg["totalMillicores"])]
+        if kind == "taintNode":
+            if "add" in arg:
+                t = arg["add"]
+                value = t.get("value", "")
+                return [ua.TaintNode(arg["node"], t["key"], t["effect"],
+                                     ("true" if value else "false") if isinstance(value, bool) else str(value))]
+            t = arg["remove"]
+            return [ua.TaintNode(arg["node"], t["key"], t["effect"], remove=True)]
+        if kind == "stopNode":
+            return [ua.StopNode(arg["node"])]
+        if kind == "startNode":
+            return [ua.StartNode(arg["node"])]
+        raise ModelError("Invalid", f"{kind}: not a user step")
+
+    def user_step(self, state: Any, kind: str, arg: Any, on_change: Callable[[Any, Any], None]) -> Any:
+        for action in self.user_actions(state, kind, arg):
+            new = self.model.step(state, action)
+            if new != state:
+                on_change(new, action)
+            state = new
+        return state
 
 
-def _list(state: Any, kind: str) -> tuple[Any, ...]:
-    from model import apiserver
-
-    return apiserver.list_kind(state.store, kind)
+def _labels(m: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    return freeze_map({str(k): v if isinstance(v, str) else json.dumps(v) for k, v in m.items()})

@@ -1042,6 +1042,85 @@ add(
     {"replicaSet": {"spec": {"replicas": 1, "selector": None}}},
 )
 
+# ---------------- edges of the deletion order, from the Go source (controller_utils.go)
+# GetDeletionCostFromPodAnnotations: "+", leading zeros, non-decimal and out-of-int32 values are
+# invalid and count as 0; "-0" and "-007" parse. Two otherwise identical ready pods.
+def cost_pod(name, cost):
+    return pod(name, "node", "Running", True, NOW, [0], created=MONTH_AGO, uid="same-uid",
+               annotations=None if cost is None else {"controller.kubernetes.io/pod-deletion-cost": cost})
+
+
+for label, cost, want in (
+    ("plus-sign", "+10", "equal"), ("leading-zero", "007", "equal"), ("hex", "0x10", "equal"),
+    ("empty", "", "equal"), ("space", " 5", "equal"), ("int32-overflow", "2147483648", "equal"),
+    ("minus-zero", "-0", "equal"), ("int32-min", "-2147483648", "first"), ("negative-leading-zeros", "-007", "first"),
+    ("positive", "5", "last"),
+):
+    add(
+        "replicaset",
+        f"controller_utils.go/GetDeletionCostFromPodAnnotations/{label}",
+        "replicaset.compare_pods_for_deletion",
+        {"a": {"pod": cost_pod("annotated", cost), "rank": 0}, "b": {"pod": cost_pod("plain", None), "rank": 0},
+         "now": NOW},
+        {"aBeforeB": want == "first", "bBeforeA": want == "last"},
+    )
+
+# logarithmicRankDiff: ready 5 h and 8 h ago share bucket 44, so the smaller UID goes first and
+# the comparison ends there (the restart counts are never looked at).
+add(
+    "replicaset",
+    "controller_utils.go/logarithmicRankDiff/equal-bucket-uid-tie-break",
+    "replicaset.compare_pods_for_deletion",
+    {"a": {"pod": pod("five", "node", "Running", True, H5, [0], created=MONTH_AGO, uid="uid-b"), "rank": 0},
+     "b": {"pod": pod("eight", "node", "Running", True, H8, [7], created=MONTH_AGO, uid="uid-a"), "rank": 0},
+     "now": NOW},
+    {"aBeforeB": False, "bBeforeA": True},
+)
+# A Now earlier than both ready times puts both in bucket -1: again the UID decides.
+add(
+    "replicaset",
+    "controller_utils.go/logarithmicRankDiff/now-before-both-times",
+    "replicaset.compare_pods_for_deletion",
+    {"a": {"pod": pod("x", "node", "Running", True, NOW, [0], created=MONTH_AGO, uid="uid-1"), "rank": 0},
+     "b": {"pod": pod("y", "node", "Running", True, H2, [0], created=MONTH_AGO, uid="uid-2"), "rank": 0},
+     "now": MONTH_AGO},
+    {"aBeforeB": True, "bBeforeA": False},
+)
+# afterOrZero: an unset or zero creation time is the newest, so that pod goes first.
+for label, created in (("missing", None), ("explicit-zero", ZERO)):
+    add(
+        "controller",
+        f"controller_utils.go/afterOrZero/zero-creation-time-is-newest/{label}",
+        "controller.sort_active_pods",
+        {"pods": [pod("old", "node", "Running", created=MONTH_AGO), pod("zero", "node", "Running", created=created)]},
+        {"order": ["zero", "old"]},
+    )
+# compareMaxContainerRestarts: equal regular restarts, then sidecar (restartable init container)
+# restarts; a non-sidecar init container's restarts do not count.
+def sidecar_pod(name, sidecar_restarts, restart_policy="Always"):
+    p = pod(name, "node", "Running", True, MONTH_AGO, [2], created=MONTH_AGO)
+    p["spec"]["initContainers"] = [{"name": "side", "restartPolicy": restart_policy}] if restart_policy else [
+        {"name": "side"}]
+    p["status"]["initContainerStatuses"] = [{"name": "side", "restartCount": sidecar_restarts}]
+    return p
+
+
+add(
+    "controller",
+    "controller_utils.go/compareMaxContainerRestarts/sidecar-restarts-break-ties",
+    "controller.sort_active_pods",
+    {"pods": [sidecar_pod("calm-sidecar", 1), sidecar_pod("flappy-sidecar", 9)]},
+    {"order": ["flappy-sidecar", "calm-sidecar"]},
+)
+add(
+    "controller",
+    "controller_utils.go/compareMaxContainerRestarts/plain-init-container-ignored",
+    "controller.sort_active_pods",
+    {"pods": [pod("newer", "node", "Running", True, MONTH_AGO, [2], created=H2),
+              sidecar_pod("init-restarts", 9, restart_policy=None)]},
+    {"order": ["newer", "init-restarts"]},
+)
+
 for group, items in cases.items():
     with open(f"{OUT}/{group}.jsonl", "w") as f:
         for c in items:

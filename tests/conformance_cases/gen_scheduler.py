@@ -100,10 +100,10 @@ fit_case(T, "extended resource fits", rpod(res(scalars={EXT_A: 1})), rpod(res())
 fit_case(T, "extended resource fits for init container", init_pod(rpod(res()), res(scalars={EXT_A: 1})),
          rpod(res()), [])
 fit_case(T, "extended resource capacity enforced", rpod(res(1, 1, scalars={EXT_A: 10})),
-         rpod(res(scalars={EXT_A: 0})), [ins(EXT_A, 10, 0, 5)])
+         rpod(res(scalars={EXT_A: 0})), [ins(EXT_A, 10, 0, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "extended resource capacity enforced for init container",
          init_pod(rpod(res()), res(1, 1, scalars={EXT_A: 10})), rpod(res(scalars={EXT_A: 0})),
-         [ins(EXT_A, 10, 0, 5)])
+         [ins(EXT_A, 10, 0, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "extended resource allocatable enforced", rpod(res(1, 1, scalars={EXT_A: 1})),
          rpod(res(scalars={EXT_A: 5})), [ins(EXT_A, 1, 5, 5)], code=U)
 fit_case(T, "extended resource allocatable enforced for init container",
@@ -111,29 +111,29 @@ fit_case(T, "extended resource allocatable enforced for init container",
          [ins(EXT_A, 1, 5, 5)], code=U)
 fit_case(T, "extended resource allocatable enforced for multiple containers",
          rpod(res(1, 1, scalars={EXT_A: 3}), res(1, 1, scalars={EXT_A: 3})), rpod(res(scalars={EXT_A: 2})),
-         [ins(EXT_A, 6, 2, 5)])
+         [ins(EXT_A, 6, 2, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "extended resource allocatable admits multiple init containers",
          init_pod(rpod(res()), res(1, 1, scalars={EXT_A: 3}), res(1, 1, scalars={EXT_A: 3})),
          rpod(res(scalars={EXT_A: 2})), [])
 fit_case(T, "extended resource allocatable enforced for multiple init containers",
          init_pod(rpod(res()), res(1, 1, scalars={EXT_A: 6}), res(1, 1, scalars={EXT_A: 3})),
-         rpod(res(scalars={EXT_A: 2})), [ins(EXT_A, 6, 2, 5)])
+         rpod(res(scalars={EXT_A: 2})), [ins(EXT_A, 6, 2, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "extended resource allocatable enforced for unknown resource", rpod(res(1, 1, scalars={EXT_B: 1})),
-         rpod(res()), [ins(EXT_B, 1, 0, 0)])
+         rpod(res()), [ins(EXT_B, 1, 0, 0)], code="UnschedulableAndUnresolvable")
 fit_case(T, "extended resource allocatable enforced for unknown resource for init container",
-         init_pod(rpod(res()), res(1, 1, scalars={EXT_B: 1})), rpod(res()), [ins(EXT_B, 1, 0, 0)])
+         init_pod(rpod(res()), res(1, 1, scalars={EXT_B: 1})), rpod(res()), [ins(EXT_B, 1, 0, 0)], code="UnschedulableAndUnresolvable")
 fit_case(T, "kubernetes.io resource capacity enforced", rpod(res(1, 1, scalars={K8S_A: 10})), rpod(res()),
-         [ins(K8S_A, 10, 0, 0)])
+         [ins(K8S_A, 10, 0, 0)], code="UnschedulableAndUnresolvable")
 fit_case(T, "kubernetes.io resource capacity enforced for init container",
-         init_pod(rpod(res()), res(1, 1, scalars={K8S_B: 10})), rpod(res()), [ins(K8S_B, 10, 0, 0)])
+         init_pod(rpod(res()), res(1, 1, scalars={K8S_B: 10})), rpod(res()), [ins(K8S_B, 10, 0, 0)], code="UnschedulableAndUnresolvable")
 fit_case(T, "hugepages resource capacity enforced", rpod(res(1, 1, scalars={HUGE_A: 10})),
-         rpod(res(scalars={HUGE_A: 0})), [ins(HUGE_A, 10, 0, 5)])
+         rpod(res(scalars={HUGE_A: 0})), [ins(HUGE_A, 10, 0, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "hugepages resource capacity enforced for init container",
          init_pod(rpod(res()), res(1, 1, scalars={HUGE_A: 10})), rpod(res(scalars={HUGE_A: 0})),
-         [ins(HUGE_A, 10, 0, 5)])
+         [ins(HUGE_A, 10, 0, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "hugepages resource allocatable enforced for multiple containers",
          rpod(res(1, 1, scalars={HUGE_A: 3}), res(1, 1, scalars={HUGE_A: 3})), rpod(res(scalars={HUGE_A: 2})),
-         [ins(HUGE_A, 6, 2, 5)])
+         [ins(HUGE_A, 6, 2, 5)], code="UnschedulableAndUnresolvable")
 fit_case(T, "skip checking ignored extended resource", rpod(res(1, 1, scalars={EXT_B: 1})), rpod(res()), [],
          args={"ignoredResources": [EXT_B]})
 over = rpod(res(1, 1))
@@ -145,11 +145,36 @@ fit_case(T, "requests + overhead does not fit for memory", over2, rpod(res(5, 5)
          code=U)
 fit_case(T, "skip checking ignored extended resource via resource groups",
          rpod(res(1, 1, scalars={EXT_B: 1, K8S_A: 1})), rpod(res()), [ins(K8S_A, 1, 0, 0)],
-         args={"ignoredResourceGroups": ["example.com"]})
+         args={"ignoredResourceGroups": ["example.com"]}, code="UnschedulableAndUnresolvable")
 fit_case(T, "skip checking extended resource request with quantity zero via resource groups",
          rpod(res(1, 1, scalars={EXT_A: 0})), rpod(res(scalars={EXT_A: 6})), [])
 fit_case(T, "skip checking resource request with quantity zero", rpod(res(scalars={EXT_A: 1})),
          rpod(res(20, 30, scalars={EXT_A: 1})), [])
+
+# Pod-level resources (fit_test.go TestEnoughRequests with podLevelResourcesEnabled).
+
+
+def plr(pod, requests):
+    pod["spec"]["resources"] = {"requests": requests}
+    return pod
+
+
+PL = {"featureGates": {"PodLevelResources": True}}
+fit_case(T, "both pod-level and container-level resources fit", plr(rpod(res(1, 1)), {"cpu": "1m", "memory": "2"}),
+         rpod(res(5, 5)), [], args=PL)
+fit_case(T, "pod-level cpu resource not fit", plr(rpod(res(1, 1)), {"cpu": "7m", "memory": "2"}), rpod(res(5, 5)),
+         [ins("cpu", 7, 5, 10)], args=PL, code=U)
+fit_case(T, "pod-level memory resource not fit", plr(rpod(res(1, 1)), {"cpu": "3m", "memory": "2"}),
+         rpod(res(5, 19)), [ins("memory", 2, 19, 20)], args=PL, code=U)
+fit_case(T, "pod-level hugepages resource fit", plr(rpod(), {"cpu": "3m", "memory": "2", HUGE_A: "5"}), None, [],
+         args=PL)
+fit_case(T, "both pod-level and container-level hugepages resource fit",
+         plr(rpod(res(1, 1, scalars={HUGE_A: 3})), {"cpu": "3m", "memory": "2", HUGE_A: "5"}), None, [], args=PL)
+fit_case(T, "pod-level hugepages resource not fit", plr(rpod(), {"cpu": "3m", "memory": "2", HUGE_A: "10"}), None,
+         [ins(HUGE_A, 10, 0, 5)], args=PL, code="UnschedulableAndUnresolvable")
+fit_case(T, "one pod-level cpu resource fits and all init and non-init containers resources fit",
+         init_pod(plr(rpod(res(1, 1)), {"cpu": "3m", "memory": "2"}), res(1, 1)), rpod(res(5, 19)),
+         [ins("memory", 2, 19, 20)], args=PL, code=U)
 
 T = "fit_test.go:TestNotEnoughRequests"
 ONE_POD = alloc(10, 20, 1, 0, 0, 0)
@@ -168,22 +193,41 @@ for name, pod, existing in [
 T = "fit_test.go:TestStorageRequests"
 fit_case(T, "empty storage requested, and pod fits", rpod(res(1, 1)), rpod(res(2, 10)), [])
 fit_case(T, "storage ephemeral local storage request exceeds allocatable", rpod(res(storage=25)),
-         rpod(res(2, 2)), [ins("ephemeral-storage", 25, 0, 20)])
+         rpod(res(2, 2)), [ins("ephemeral-storage", 25, 0, 20)], code="UnschedulableAndUnresolvable")
 fit_case(T, "ephemeral local storage is sufficient", init_pod(rpod(res(storage=5))),
          rpod(res(2, 2, storage=10)), [])
 fit_case(T, "pod fits", rpod(res(storage=10)), rpod(res(2, 2)), [])
 
-# TestRestartableInitContainers / sidecar accounting (fit_test.go): a sidecar's request adds to the
-# regular containers' and stays while later init containers run.
-T = "fit_test.go:TestFitSidecars"
-side = {"metadata": {"name": "p"}, "spec": {
-    "containers": [{"name": "regular", "resources": {"requests": {"cpu": "1m"}}}],
-    "initContainers": [
-        {"name": "sidecar", "restartPolicy": "Always", "resources": {"requests": {"cpu": "4m"}}},
-        {"name": "init", "resources": {"requests": {"cpu": "6m"}}}]}}
-fit_case(T, "sidecar plus later init container need more than allocatable", side, rpod(res(1, 0)),
-         [ins("cpu", 10, 1, 10)], code=U)
-fit_case(T, "sidecar plus later init container fit an empty node", side, None, [])
+# fit_test.go TestRestartableInitContainers: node allocatable cpu 2m, memory 0, 1 pod.
+T = "fit_test.go:TestRestartableInitContainers"
+SIDE_NODE = alloc(2, 0, 1, 0, 0, 0)
+
+
+def sidecar_pod(request=None, sidecar=None):
+    c = {"name": "regular"}
+    if request:
+        c["resources"] = {"requests": request}
+    sc_ = {"name": "restartable-init", "restartPolicy": "Always"}
+    if sidecar:
+        sc_["resources"] = {"requests": sidecar}
+    return {"metadata": {"name": "p"}, "spec": {"containers": [c], "initContainers": [sc_]}}
+
+
+fit_case(T, "allow pod without restartable init containers if sidecar containers is disabled",
+         {"metadata": {"name": "p"}, "spec": {"containers": [{"name": "regular"}]}}, None, [], node=SIDE_NODE,
+         args={"featureGates": {"SidecarContainers": False}})
+add(T, "not allow pod with restartable init containers if sidecar containers is disabled", "scheduler.fits",
+    {"pod": sidecar_pod(), "node": fit_node(SIDE_NODE), "nodePods": [],
+     "featureGates": {"SidecarContainers": False}},
+    {"fits": False, "code": "UnschedulableAndUnresolvable",
+     "reasons": ["Pod has a restartable init container and the SidecarContainers feature is disabled"]})
+fit_case(T, "allow pod with restartable init containers if sidecar containers is enabled", sidecar_pod(), None, [],
+         node=SIDE_NODE)
+fit_case(T, "allow pod if the total requested resources do not exceed the node's allocatable resources",
+         sidecar_pod({"cpu": "1m"}, {"cpu": "1m"}), None, [], node=SIDE_NODE)
+fit_case(T, "not allow pod if the total requested resources do exceed the node's allocatable resources",
+         sidecar_pod({"cpu": "1m"}, {"cpu": "2m"}), None, [ins("cpu", 3, 0, 2)], node=SIDE_NODE,
+         code="UnschedulableAndUnresolvable")
 
 
 # ---- least_allocated_test.go: TestLeastAllocatedScoringStrategy (st.MakeNode().Capacity sets both) ----
@@ -263,6 +307,26 @@ la("if the node doesn't have a resource", spod({"cpu": "3000", "memory": "4000"}
    [n6("node1"), n6("node2", {EXT: "4"})], [], [("node1", 55), ("node2", 55)],
    resources=[{"name": EXT, "weight": 2}, {"name": "cpu", "weight": 1}, {"name": "memory", "weight": 1}])
 
+T = "fit_test.go:TestFitScore"
+fs_pod = spod({"cpu": "1000", "memory": "2000"})
+fs_nodes = [n4("node1"), snode("node2", {"cpu": "6000", "memory": "10000"})]
+fs_existing = [spod({"cpu": "2000", "memory": "4000"}, node="node1"), spod({"cpu": "1000", "memory": "2000"}, node="node2")]
+la("test case for ScoringStrategy LeastAllocated", fs_pod, fs_nodes, fs_existing, [("node1", 32), ("node2", 63)])
+add(T, "test case for ScoringStrategy MostAllocated", "scheduler.score_most_allocated",
+    {"pod": fs_pod, "nodes": fs_nodes, "existingPods": fs_existing, "resources": DEF},
+    {"scores": [{"name": "node1", "score": 67}, {"name": "node2", "score": 36}], "statusCode": "Success"})
+
+sidecar_existing = spod({"cpu": "1000", "memory": "2000"}, node="node1")
+sidecar_existing["spec"]["initContainers"] = [{"name": "sidecar", "restartPolicy": "Always",
+                                                "resources": {"requests": {"cpu": "1000", "memory": "2000"}}}]
+sc_nodes = [n4("node1"), n4("node2")]
+sc_existing = [sidecar_existing, spod({"cpu": "1000", "memory": "2000"}, node="node2")]
+la("test case for ScoringStrategy LeastAllocated with sidecar container", fs_pod, sc_nodes, sc_existing,
+   [("node1", 32), ("node2", 55)])
+add(T, "test case for ScoringStrategy MostAllocated with sidecar container", "scheduler.score_most_allocated",
+    {"pod": fs_pod, "nodes": sc_nodes, "existingPods": sc_existing, "resources": DEF},
+    {"scores": [{"name": "node1", "score": 67}, {"name": "node2", "score": 45}], "statusCode": "Success"})
+
 # ---- balanced_allocation_test.go: TestNodeResourcesBalancedAllocation ----
 T = "balanced_allocation_test.go:TestNodeResourcesBalancedAllocation"
 cpu_only = [{"cpu": "1000m", "memory": "0"}, {"cpu": "2000m", "memory": "0"}]
@@ -301,6 +365,41 @@ ba("bypass a configured scalar resource the pod does not request", spod(*cpu_mem
    [m("node1", 3500, 40000), snode("node2", {"cpu": "4000m", "memory": "10000", "nvidia.com/gpu": "4"})],
    [], sc(("node1", 63), ("node2", 87)),
    resources=[{"name": "cpu", "weight": 1}, {"name": "memory", "weight": 1}, {"name": "nvidia.com/gpu", "weight": 1}])
+
+# The newest upstream scorer (Kubernetes master): score with the pod against without it; the model
+# selects it with the extension input ``scorer: "improvement"`` (see model/conformance/scheduler.py).
+T = "balanced_allocation_test.go(master):TestNodeResourcesBalancedAllocation"
+
+
+def bai(name, pod, nodes, existing, pairs, resources=None):
+    inp = {"pod": pod, "nodes": nodes, "existingPods": existing,
+           "resources": resources or [{"name": "cpu", "weight": 1}, {"name": "memory", "weight": 1}],
+           "scorer": "improvement"}
+    add(T, name, "scheduler.score_balanced_allocation", inp, sc(*pairs))
+
+
+mem_only = [{"cpu": "0", "memory": "2000"}, {"cpu": "0", "memory": "3000"}]
+gpu_pod = [{"cpu": "1000m", "memory": "2000"}, {"cpu": "2000m", "memory": "3000", "nvidia.com/gpu": "3"}]
+gpu8 = lambda name: snode(name, {"cpu": "3500m", "memory": "40000", "nvidia.com/gpu": "8"})  # noqa: E731
+RG = [{"name": "cpu", "weight": 1}, {"name": "memory", "weight": 1}, {"name": "nvidia.com/gpu", "weight": 1}]
+bai("nothing scheduled, resources requested, differently sized nodes", spod(*cpu_mem),
+    [m("node1", 4000, 10000), m("node2", 6000, 10000)], [], [("node1", 68), ("node2", 75)])
+bai("resources requested, pods scheduled with resources", spod(*cpu_mem),
+    [m("node1", 10000, 20000), m("node2", 10000, 20000)],
+    [spod(*cpu_only, node="node1"), spod(*cpu_mem, node="node2")], [("node1", 73), ("node2", 74)])
+bai("resources requested, pods scheduled with resources, differently sized nodes", spod(*cpu_mem),
+    [m("node1", 10000, 20000), m("node2", 10000, 50000)],
+    [spod(*cpu_only, node="node1"), spod(*cpu_mem, node="node2")], [("node1", 73), ("node2", 70)])
+bai("resources requested, pods scheduled with resources, nodes to reach min/max score", spod(*mem_only),
+    [m("node1", 3000, 5000), m("node2", 3000, 5000)], [spod(*cpu_only, node="node1")],
+    [("node1", 100), ("node2", 50)])
+bai("requested resources at node capacity", spod(*cpu_only), [m("node1", 6000, 10000), m("node2", 6000, 10000)],
+    [spod(*cpu_only, node="node1"), spod(*cpu_mem, node="node2")], [("node1", 62), ("node2", 62)])
+bai("include scalar resource on a node for balanced resource allocation",
+    spod({"memory": "0", "nvidia.com/gpu": "1"}), [gpu8("node1"), gpu8("node2")],
+    [spod(*cpu_mem, node="node2"), spod(*gpu_pod, node="node1")], [("node1", 75), ("node2", 76)], RG)
+bai("node without the scalar resource should skip the scalar resource", spod(*cpu_mem),
+    [gpu8("node1"), m("node2", 3500, 40000)], [], [("node1", 56), ("node2", 56)], RG)
 
 # ---- taint_toleration_test.go: TestTaintTolerationScore / TestTaintTolerationFilter ----
 T = "taint_toleration_test.go:TestTaintTolerationScore"

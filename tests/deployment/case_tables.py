@@ -322,6 +322,84 @@ def util_test() -> None:
                  {"template1": x, "template2": y}, {"equal": want})
 
 
+def util_test_more() -> None:
+    # deployment_util_test.go: TestMinAvailable (maxSurge 1)
+    for name, n, unavail, want in [
+        ("replicas greater than maxUnavailable", 10, 5, 5), ("replicas equal maxUnavailable", 10, 10, 0),
+        ("replicas less than maxUnavailable", 5, 10, 0), ("replicas is 0", 0, 1, 0),
+    ]:
+        case(f"deployment_util_test.go/TestMinAvailable/{name}", "min_available",
+             {"deployment": dep(n, 1, unavail)}, {"minAvailable": want})
+    case("deployment_util_test.go/TestMinAvailable/minAvailable with Recreate deployment strategy", "min_available",
+         {"deployment": dep(None, strategy="Recreate")}, {"minAvailable": 0})
+    # TestAnnotationUtils: SetReplicasAnnotations then IsSaturated
+    case("deployment_util_test.go/TestAnnotationUtils/SetReplicasAnnotations", "set_replicas_annotations",
+         {"replicaSet": rs("rs", 1, annotations={REVISION: "20"}), "desiredReplicas": 10, "maxReplicas": 11},
+         {"updated": True, "annotations": {DESIRED: "10", MAX: "11"}})
+    case("deployment_util_test.go/TestAnnotationUtils/IsSaturated", "is_saturated",
+         {"deployment": dep(1), "replicaSet": rs("rs", 1, available=1, annotations={DESIRED: "1", MAX: "11"})},
+         {"saturated": True})
+    # TestGetCondition / TestSetCondition / TestRemoveCondition
+    prog = {"type": "Progressing", "status": "False", "reason": "ForSomeReason"}
+    prog2 = {"type": "Progressing", "status": "True", "reason": "BecauseItIs"}
+    avail = {"type": "Available", "status": "True", "reason": "AwesomeController"}
+    case("deployment_util_test.go/TestGetCondition/condition exists", "get_condition",
+         {"status": {"conditions": [avail]}, "type": "Available"}, {"found": True})
+    case("deployment_util_test.go/TestGetCondition/condition does not exist", "get_condition",
+         {"status": {"conditions": [avail]}, "type": "ReplicaFailure"}, {"found": False})
+    case("deployment_util_test.go/TestSetCondition/set for the first time", "set_condition",
+         {"status": {}, "condition": avail}, {"status": {"conditions": [avail]}})
+    case("deployment_util_test.go/TestSetCondition/simple set", "set_condition",
+         {"status": {"conditions": [prog]}, "condition": avail}, {"status": {"conditions": [prog, avail]}})
+    case("deployment_util_test.go/TestSetCondition/overwrite", "set_condition",
+         {"status": {"conditions": [prog]}, "condition": prog2}, {"status": {"conditions": [prog2]}})
+    case("deployment_util_test.go/TestRemoveCondition/remove from empty status", "remove_condition",
+         {"status": {}, "type": "Progressing"}, {"status": {"conditions": []}})
+    case("deployment_util_test.go/TestRemoveCondition/simple remove", "remove_condition",
+         {"status": {"conditions": [prog]}, "type": "Progressing"}, {"status": {"conditions": []}})
+    case("deployment_util_test.go/TestRemoveCondition/doesn't remove anything", "remove_condition",
+         {"status": {"conditions": [avail]}, "type": "Progressing"}, {"status": {"conditions": [avail]}})
+    # TestFindNewReplicaSet / TestFindOldReplicaSets: templates equal but for the hash label
+    now, later, before = "2017-01-01T00:01:00Z", "2017-01-01T00:02:00Z", "2017-01-01T00:00:00Z"
+
+    def tpl(container: str, hash_: str | None) -> dict[str, Any]:
+        labels = {"name": "nginx"}
+        if hash_:
+            labels["pod-template-hash"] = hash_
+        return {"metadata": {"labels": labels},
+                "spec": {"containers": [{"name": container, "image": "nginx", "imagePullPolicy": "Always",
+                                         "terminationMessagePath": "/dev/termination-log"}],
+                         "dnsPolicy": "ClusterFirst", "restartPolicy": "Always", "securityContext": {},
+                         "terminationGracePeriodSeconds": 30}}
+
+    def trs(name: str, ts: str, container: str, hash_: str | None, replicas: int) -> dict[str, Any]:
+        return {"metadata": {"name": name, "uid": f"uid-{name}", "creationTimestamp": ts},
+                "spec": {"replicas": replicas, "template": tpl(container, hash_)}}
+
+    d = {"metadata": {"name": "nginx"}, "spec": {"replicas": 1, "template": tpl("nginx", None)}}
+    new_rs = trs("new", later, "nginx", "hash", 1)
+    new_dup = trs("newdup", now, "nginx", "different-hash", 0)
+    old_rs = trs("old", before, "nginx-old-1", None, 0)
+    for name, lst, want in [
+        ("Get new ReplicaSet with the same template as Deployment spec but different pod-template-hash value",
+         [new_rs, old_rs], "new"),
+        ("Get the oldest new ReplicaSet when there are more than one ReplicaSet with the same template",
+         [new_rs, old_rs, new_dup], "newdup"),
+        ("Get nil new ReplicaSet", [old_rs], None),
+    ]:
+        case(f"deployment_util_test.go/TestFindNewReplicaSet/{name}", "find_new_replica_set",
+             {"deployment": d, "rsList": lst}, {"newRS": want})
+    for name, lst, all_old, required in [
+        ("Get old ReplicaSets", [new_rs, old_rs], ["old"], []),
+        ("Get old ReplicaSets with no new ReplicaSet", [old_rs], ["old"], []),
+        ("Get old ReplicaSets with two new ReplicaSets, only the oldest new ReplicaSet is seen as new ReplicaSet",
+         [old_rs, new_rs, new_dup], ["old", "new"], ["new"]),
+        ("Get empty old ReplicaSets", [new_rs], [], []),
+    ]:
+        case(f"deployment_util_test.go/TestFindOldReplicaSets/{name}", "find_old_replica_sets",
+             {"deployment": d, "rsList": lst}, {"allOldRSs": all_old, "requiredOldRSs": required})
+
+
 def progress_test() -> None:
     # progress_test.go: TestRequeueStuckDeployment (currentDeployment: Recreate, pds 60)
     def current(pds: int | None, replicas: int, status_replicas: int, updated: int, available: int,
@@ -360,6 +438,67 @@ def progress_test() -> None:
              {"deployment": d, "newStatus": s, "now": now}, {"requeueAfterNanos": want})
 
 
+def sync_rollout_status_test() -> None:
+    # progress_test.go: TestSyncRolloutStatus (currentDeployment: Recreate, pds 60; newRSWithAvailable)
+    test_time = "2017-02-15T18:49:00Z"
+    timed_out = {"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded",
+                 "lastUpdateTime": test_time, "lastTransitionTime": test_time}
+    available = {"type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable",
+                 "lastUpdateTime": test_time, "lastTransitionTime": test_time}
+    updated = {"type": "Progressing", "status": "True", "reason": "ReplicaSetUpdated",
+               "lastUpdateTime": test_time, "lastTransitionTime": test_time}
+
+    def current(pds: int | None, replicas: int, status_replicas: int, updated_n: int, available_n: int,
+                conditions: list[dict[str, Any]]) -> dict[str, Any]:
+        spec: dict[str, Any] = {"replicas": replicas, "strategy": {"type": "Recreate"}}
+        if pds is not None:
+            spec["progressDeadlineSeconds"] = pds
+        return {"metadata": {"name": "progress-test"}, "spec": spec,
+                "status": {"replicas": status_replicas, "updatedReplicas": updated_n,
+                           "availableReplicas": available_n, "conditions": conditions}}
+
+    def with_available(name: str, spec_n: int, status_n: int, available_n: int) -> dict[str, Any]:
+        return rs(name, spec_n, status_replicas=status_n, available=available_n)
+
+    table: list[tuple[str, dict[str, Any], list[dict[str, Any]], dict[str, Any] | None, dict[str, Any] | None]] = [
+        ("General: remove Progressing condition and do not estimate progress if deployment has no Progress Deadline",
+         current(None, 3, 2, 2, 2, [updated]), [with_available("bar", 0, 1, 1)], with_available("foo", 3, 2, 2), None),
+        ("General: do not estimate progress of deployment with only one active ReplicaSet",
+         current(60, 3, 3, 3, 3, [available]), [with_available("bar", 3, 3, 3)], None,
+         {"status": "True", "reason": "NewReplicaSetAvailable", "lastUpdateTime": test_time,
+          "lastTransitionTime": test_time}),
+        ("DeploymentProgressing: dont update lastTransitionTime if deployment already has Progressing=True",
+         current(60, 3, 2, 2, 2, [updated]), [with_available("bar", 0, 1, 1)], with_available("foo", 3, 2, 2),
+         {"status": "True", "reason": "ReplicaSetUpdated", "lastTransitionTime": test_time}),
+        ("DeploymentProgressing: update everything if deployment has Progressing=False",
+         current(60, 3, 2, 2, 2, [timed_out]), [with_available("bar", 0, 1, 1)], with_available("foo", 3, 2, 2),
+         {"status": "True", "reason": "ReplicaSetUpdated"}),
+        ("DeploymentProgressing: create Progressing condition if it does not exist",
+         current(60, 3, 2, 2, 2, []), [with_available("bar", 0, 1, 1)], with_available("foo", 3, 2, 2),
+         {"status": "True", "reason": "ReplicaSetUpdated"}),
+        ("DeploymentComplete: dont update lastTransitionTime if deployment already has Progressing=True",
+         current(60, 3, 2, 2, 2, [updated]), [], with_available("foo", 3, 3, 3),
+         {"status": "True", "reason": "NewReplicaSetAvailable", "lastTransitionTime": test_time}),
+        ("DeploymentComplete: update everything if deployment has Progressing=False",
+         current(60, 3, 2, 2, 2, [timed_out]), [], with_available("foo", 3, 3, 3),
+         {"status": "True", "reason": "NewReplicaSetAvailable"}),
+        ("DeploymentComplete: create Progressing condition if it does not exist",
+         current(60, 3, 2, 2, 2, []), [], with_available("foo", 3, 3, 3),
+         {"status": "True", "reason": "NewReplicaSetAvailable"}),
+        ("DeploymentTimedOut: update status if rollout exceeds Progress Deadline",
+         current(60, 3, 2, 2, 2, [updated]), [], with_available("foo", 3, 2, 2),
+         {"status": "False", "reason": "ProgressDeadlineExceeded"}),
+        ("DeploymentTimedOut: do not update status if deployment has existing timedOut condition",
+         current(60, 3, 2, 2, 2, [timed_out]), [], with_available("foo", 3, 2, 2),
+         {"status": "False", "reason": "ProgressDeadlineExceeded", "lastUpdateTime": test_time,
+          "lastTransitionTime": test_time}),
+    ]
+    for name, d, olds, new, want in table:
+        case(f"progress_test.go/TestSyncRolloutStatus/{name}", "sync_rollout_status",
+             {"deployment": d, "newRS": new, "oldRSs": olds, "now": "2024-01-01T00:00:00Z"},
+             {"progressingCondition": want})
+
+
 def recreate_test() -> None:
     # recreate_test.go: TestOldPodsRunning
     def pod(phase: str) -> dict[str, Any]:
@@ -393,13 +532,81 @@ def recreate_test() -> None:
              {"scaled": want_scaled, "replicas": {f"foo-{j}": 0 for j in range(len(sizes))}})
 
 
+def semantics_examples() -> None:
+    """Cases pinned by semantics/deployment.md examples (ids name the Go function they exercise)."""
+    for value, want in [("5", (5, True, None)), ("2147483647", (2147483647, True, None)),
+                        ("2147483648", (0, False, "Range")), ("4294967296", (0, False, "Range")),
+                        ("-1", (0, False, "Syntax")), ("+1", (0, False, "Syntax")), ("", (0, False, "Syntax")),
+                        ("1x", (0, False, "Syntax"))]:
+        expect: dict[str, Any] = {"value": want[0], "valid": want[1]}
+        expect["error"] = None if want[2] is None else {"kind": want[2]}
+        case(f"deployment_util.go/getNonNegativeInt32FromAnnotation/{value!r}", "parse_nonnegative_int32_annotation",
+             {"annotations": {MAX: value}, "key": MAX}, expect)
+    case("deployment_util.go/getNonNegativeInt32FromAnnotation/missing", "parse_nonnegative_int32_annotation",
+         {"annotations": None, "key": MAX}, {"value": 0, "valid": False, "error": None})
+    # getReplicaSetFraction: "change both surge and size" shares (13 -> 56).
+    for spec_n, want in [(8, 26), (5, 17)]:
+        case(f"deployment_util.go/getReplicaSetFraction/13 to 56 with {spec_n}", "get_replica_set_fraction",
+             {"deployment": dep(50, 6, status={"replicas": 13}),
+              "replicaSet": rs("a", spec_n, annotations={MAX: "13"})}, {"fraction": want})
+    case("deployment_util.go/getReplicaSetFraction/no annotation falls back to status.replicas",
+         "get_replica_set_fraction", {"deployment": dep(10, 0, status={"replicas": 5}), "replicaSet": rs("a", 3)},
+         {"fraction": 3})
+    case("deployment_util.go/getReplicaSetFraction/nothing to divide by", "get_replica_set_fraction",
+         {"deployment": dep(10, 0, status={"replicas": 0}), "replicaSet": rs("a", 3)}, {"fraction": 0})
+    case("deployment_util.go/getReplicaSetFraction/scale to zero", "get_replica_set_fraction",
+         {"deployment": dep(0), "replicaSet": rs("a", 3, annotations={MAX: "6"})}, {"fraction": -3})
+    case("deployment_util.go/getReplicaSetFraction/half rounds away from zero", "get_replica_set_fraction",
+         {"deployment": dep(3), "replicaSet": rs("a", 1, annotations={MAX: "2"})}, {"fraction": 1})
+    case("deployment_util.go/GetProportion/capped by what is left", "get_proportion",
+         {"deployment": dep(50, 6, status={"replicas": 13}), "replicaSet": rs("a", 8, annotations={MAX: "13"}),
+          "toAdd": 43, "added": 30}, {"proportion": 13})
+    case("deployment_util.go/IsSaturated/saturated", "is_saturated",
+         {"deployment": dep(3), "replicaSet": rs("a", 3, available=3, annotations={DESIRED: "3"})}, {"saturated": True})
+    case("deployment_util.go/IsSaturated/not available", "is_saturated",
+         {"deployment": dep(3), "replicaSet": rs("a", 3, available=2, annotations={DESIRED: "3"})}, {"saturated": False})
+    case("deployment_util.go/IsSaturated/no annotation", "is_saturated",
+         {"deployment": dep(3), "replicaSet": rs("a", 3, available=3)}, {"saturated": False})
+    case("sync.go/generateReplicaSetName/short", "generate_replica_set_name",
+         {"deploymentName": "web", "hash": "5d8f9c7b6"}, {"name": "web-5d8f9c7b6"})
+    case("sync.go/generateReplicaSetName/long name is cut to 253", "generate_replica_set_name",
+         {"deploymentName": "a" * 260, "hash": "5d8f9c7b6"}, {"name": "a" * 243 + "-5d8f9c7b6"})
+    # NewRSNewReplicas §3: the new RS grows by the room left under replicas + maxSurge.
+    case("deployment_util.go/NewRSNewReplicas/39% surge of 10 with old 10", "new_rs_new_replicas",
+         {"deployment": dep(10, "39%", "39%"), "allRSs": [rs("old", 10), rs("new", 0)], "newRS": rs("new", 0)},
+         {"replicas": 4})
+    case("deployment_util.go/NewRSNewReplicas/unknown strategy", "new_rs_new_replicas",
+         {"deployment": dep(3, strategy="Blue"), "allRSs": [], "newRS": rs("new", 0)}, {"error": "Invalid"})
+    case("deployment_util.go/NewRSNewReplicas/TerminationComplete counts terminating pods", "new_rs_new_replicas",
+         {"deployment": dep(10, 2, 0, podReplacementPolicy="TerminationComplete"),
+          "allRSs": [rs("old", 8, status_replicas=8, terminatingReplicas=2, observedGeneration=1), rs("new", 0)],
+          "newRS": rs("new", 0), "featureGates": {"DeploymentPodReplacementPolicy": True,
+                                                  "DeploymentReplicaSetTerminatingReplicas": True}},
+         {"replicas": 2})
+    case("deployment_util.go/NewRSNewReplicas/TerminationComplete with unknown terminating count", "new_rs_new_replicas",
+         {"deployment": dep(10, 2, 0, podReplacementPolicy="TerminationComplete"),
+          "allRSs": [rs("old", 8, observedGeneration=1), rs("new", 0)], "newRS": rs("new", 0),
+          "featureGates": {"DeploymentPodReplacementPolicy": True, "DeploymentReplicaSetTerminatingReplicas": True}},
+         {"error": "Invalid"})
+    case("deployment_util.go/GetTerminatingReplicaCountForReplicaSets/unknown when an observed RS reports none",
+         "replica_counts", {"replicaSets": [rs("a", 1, terminatingReplicas=1, observedGeneration=1),
+                                            rs("b", 1, observedGeneration=2)]},
+         {"specReplicas": 2, "terminatingReplicas": None})
+    case("deployment_util.go/GetTerminatingReplicaCountForReplicaSets/never observed counts as 0",
+         "replica_counts", {"replicaSets": [rs("a", 1, terminatingReplicas=1, observedGeneration=1), rs("b", 1)]},
+         {"terminatingReplicas": 1})
+
+
 def main() -> None:
     CASES.clear()
     rolling_test()
     sync_test()
     util_test()
+    util_test_more()
     progress_test()
+    sync_rollout_status_test()
     recreate_test()
+    semantics_examples()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w") as fh:
         for c in CASES:

@@ -155,7 +155,7 @@ class Pass:
         if size_needs_update:
             direction = "up" if new_scale > old_scale else "down"
             self.event("Normal", "ScalingReplicaSet",
-                       f"Scaled {direction} replica set {rs.metadata.name} from {old_scale} to {new_scale}")
+                       f"Scaled {direction} replica set {rs.metadata.name} to {new_scale} from {old_scale}")
         return size_needs_update, updated
 
     # sync.go: scaleReplicaSetAndRecordEvent

@@ -11,7 +11,11 @@ from collections.abc import Mapping, Sequence
 from model.controllers.deployment import util
 from model.controllers.deployment.context import Pass
 from model.controllers.deployment.progress import sync_rollout_status
-from model.controllers.deployment.sync import cleanup_deployment, get_all_replica_sets_and_sync_revision
+from model.controllers.deployment.sync import (
+    SyncError,
+    cleanup_deployment,
+    get_all_replica_sets_and_sync_revision,
+)
 from model.objects import Pod, ReplicaSet
 
 _TERMINAL_PHASES = ("Failed", "Succeeded")
@@ -48,9 +52,31 @@ def scale_down_old_replica_sets_for_recreate(p: Pass, old_rss: Sequence[ReplicaS
 
 
 def scale_up_new_replica_set_for_recreate(p: Pass, new_rs: ReplicaSet) -> bool:
-    """Mirrors recreate.go: scaleUpNewReplicaSetForRecreate."""
-    scaled, _ = p.scale_replica_set_and_record_event(new_rs, util.d_replicas(p.d))
+    """Mirrors recreate.go: scaleUpNewReplicaSetForRecreate (with TerminationComplete the size comes
+    from NewRSNewReplicas over the new RS alone, so its own terminating pods are waited for)."""
+    size = util.d_replicas(p.d)
+    if p.gates.deployment_pod_replacement_policy and p.d.spec.pod_replacement_policy == util.TERMINATION_COMPLETE:
+        size = util.new_rs_new_replicas(p.d, [new_rs], new_rs, True)
+    scaled, _ = p.scale_replica_set_and_record_event(new_rs, size)
     return scaled
+
+
+def _must_wait_for_old_pods(p: Pass, new_rs: ReplicaSet | None, old_rss: Sequence[ReplicaSet],
+                            pod_map: Mapping[str, Sequence[Pod]]) -> bool:
+    """The wait step of recreate.go: rolloutRecreate. With the DeploymentPodReplacementPolicy gate and a
+    policy set, old RS status decides (pods reported, then terminating pods unless the policy is
+    TerminationStarted; an unknown terminating count is an error); otherwise oldPodsRunning."""
+    policy = p.d.spec.pod_replacement_policy
+    if p.gates.deployment_pod_replacement_policy and policy is not None:
+        if util.get_actual_replica_count(old_rss) > 0:
+            return True
+        if policy != util.TERMINATION_STARTED:
+            terminating = util.get_terminating_replica_count(old_rss)
+            if terminating is None:
+                raise SyncError("failed to calculate terminating replicas")
+            return terminating > 0
+        return False
+    return old_pods_running(new_rs, old_rss, pod_map)
 
 
 def rollout_recreate(p: Pass, rs_list: list[ReplicaSet], pod_map: Mapping[str, Sequence[Pod]],
@@ -62,7 +88,7 @@ def rollout_recreate(p: Pass, rs_list: list[ReplicaSet], pod_map: Mapping[str, S
     if scale_down_old_replica_sets_for_recreate(p, active_old):
         sync_rollout_status(p, all_rss, new_rs)
         return
-    if old_pods_running(new_rs, old_rss, pod_map):
+    if _must_wait_for_old_pods(p, new_rs, old_rss, pod_map):
         sync_rollout_status(p, all_rss, new_rs)
         return
     if new_rs is None:

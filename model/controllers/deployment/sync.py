@@ -212,6 +212,113 @@ def scale(p: Pass, new_rs: ReplicaSet | None, old_rss: list[ReplicaSet]) -> None
         p.scale_replica_set(rs, sizes[i])
 
 
+def scale_v2(p: Pass, new_rs: ReplicaSet | None, old_rss: list[ReplicaSet]) -> None:
+    """Mirrors sync.go: scaleV2, the path taken when the DeploymentPodReplacementPolicy gate is on.
+
+    Without ``TerminationComplete`` it sizes exactly like ``scale``. With it, growing is held to
+    ``replicas + maxSurge`` counting every RS's ``max(spec, status.replicas)`` plus all terminating
+    pods (an unknown terminating count is an error), so a resize may be applied only partly: an RS
+    that did not reach its target keeps the desired/max annotations it had and records its size
+    from before the resize in ``replicaset-replicas-before-scale``; the next pass resumes from that
+    size. The allocation order (each RS's proportional share in size order, then the leftover to the
+    first RS) is inferred from the Kubernetes unit tests (sync_test.go TestScale), not from source.
+    """
+    d = p.d
+    if not (p.gates.deployment_pod_replacement_policy and d.spec.pod_replacement_policy == util.TERMINATION_COMPLETE):
+        scale(p, new_rs, old_rss)
+        return
+    every = [*old_rss, *([new_rs] if new_rs is not None else [])]
+    room: list[int] = []  # computed once, on the first growth
+
+    def grant(want: int) -> int:
+        if want <= 0:
+            return 0
+        if not room:
+            terminating = util.get_terminating_replica_count(every)
+            if terminating is None:
+                raise ModelError("Invalid", "failed to calculate terminating replicas",
+                                 field="status.terminatingReplicas")
+            allowed = util.d_replicas(d) + util.max_surge(d)
+            room.append(allowed - util.get_replica_or_actual_count(every) - terminating)
+        given = max(0, min(want, room[0]))
+        room[0] -= given
+        return given
+
+    target = util.find_active_or_latest(new_rs, old_rss)
+    if target is not None:
+        size = util.d_replicas(d)
+        if size > util.spec_replicas(target):
+            size = util.spec_replicas(target) + grant(size - util.spec_replicas(target))
+        _write_v2(p, target, size, util.d_replicas(d), util.spec_replicas(target))
+        return
+    if util.is_saturated(d, new_rs):
+        for old in util.filter_active_replica_sets(old_rss):
+            p.scale_replica_set_and_record_event(old, 0)
+        return
+    if not util.is_rolling_update(d):
+        return
+    newest_first = sorted(old_rss, key=util.by_creation_timestamp_key, reverse=True)
+    active = util.filter_active_replica_sets([*newest_first, new_rs])
+    # An RS part-way through an earlier resize is sized from where that resize started.
+    bases = {rs.metadata.name: _before_scale(rs) for rs in active}
+    allowed = util.d_replicas(d) + util.max_surge(d) if util.d_replicas(d) > 0 else 0
+    to_add = allowed - sum(bases.values())
+    if to_add > 0:
+        active = util.sort_by_size_newer(active)
+    elif to_add < 0:
+        active = util.sort_by_size_older(active)
+    added = 0
+    shares: list[int] = []
+    for rs in active:
+        share = util.get_proportion(util.with_rs_replicas(rs, bases[rs.metadata.name]), d, to_add, added) if to_add else 0
+        shares.append(bases[rs.metadata.name] + share)
+        added += share
+    targets = list(shares)
+    if active and to_add != 0:
+        targets[0] = max(0, targets[0] + (to_add - added))
+    sizes = [util.spec_replicas(rs) for rs in active]
+    for i in range(len(active)):
+        if targets[i] <= sizes[i]:
+            sizes[i] = targets[i]  # shrinking never waits for room
+        elif shares[i] > sizes[i]:
+            sizes[i] += grant(shares[i] - sizes[i])
+    if active and targets[0] > sizes[0]:
+        sizes[0] += grant(targets[0] - sizes[0])
+    for i, rs in enumerate(active):
+        _write_v2(p, rs, sizes[i], targets[i], bases[rs.metadata.name])
+
+
+def _before_scale(rs: ReplicaSet) -> int:
+    value, ok, _ = util.get_nonnegative_int32_from_annotation(dict(rs.metadata.annotations),
+                                                             util.REPLICAS_BEFORE_SCALE_ANNOTATION)
+    return value if ok else util.spec_replicas(rs)
+
+
+def _write_v2(p: Pass, rs: ReplicaSet, size: int, target: int, base: int) -> None:
+    """Write an RS sized by scaleV2: on target, the fresh desired/max annotations (and no
+    before-scale mark); short of it, the old annotations plus the before-scale mark."""
+    if size == target:
+        ann = dict(rs.metadata.annotations)
+        had_mark = ann.pop(util.REPLICAS_BEFORE_SCALE_ANNOTATION, None) is not None
+        if had_mark:
+            rs = util.with_annotations(rs, ann)
+        writes = len(p.actions)
+        p.scale_replica_set(rs, size)
+        if had_mark and len(p.actions) == writes:
+            p.update_rs(rs)
+        return
+    ann = dict(rs.metadata.annotations)
+    ann[util.REPLICAS_BEFORE_SCALE_ANNOTATION] = str(base)
+    if size == util.spec_replicas(rs) and ann == dict(rs.metadata.annotations):
+        return
+    old_scale = util.spec_replicas(rs)
+    p.update_rs(util.with_annotations(util.with_rs_replicas(rs, size), ann))
+    if size != old_scale:
+        direction = "up" if size > old_scale else "down"
+        p.event("Normal", "ScalingReplicaSet",
+                f"Scaled {direction} replica set {rs.metadata.name} to {size} from {old_scale}")
+
+
 def proportional_sizes(d: util.Deployment, new_rs: ReplicaSet | None, old_rss: list[ReplicaSet]) -> dict[str, int]:
     """The sizes ``scale`` would give every RS (a convenience for tests and the conformance op)."""
     p = Pass(d=d)
@@ -330,7 +437,7 @@ def sync(p: Pass, rs_list: list[ReplicaSet], namespace_rss: dict[str, ReplicaSet
     """Mirrors sync.go: sync (paused Deployments and scaling events): no new RS is created; scale,
     clean up when paused without a pending rollback, recompute the plain status."""
     new_rs, old_rss = get_all_replica_sets_and_sync_revision(p, rs_list, False, namespace_rss)
-    scale(p, new_rs, old_rss)
+    scale_v2(p, new_rs, old_rss)
     if p.d.spec.paused and get_rollback_to(p.d) is None:
         cleanup_deployment(p, old_rss)
     sync_deployment_status(p, [*old_rss, new_rs], new_rs)

@@ -41,6 +41,7 @@ REVISION_ANNOTATION = "deployment.kubernetes.io/revision"
 REVISION_HISTORY_ANNOTATION = "deployment.kubernetes.io/revision-history"
 DESIRED_REPLICAS_ANNOTATION = "deployment.kubernetes.io/desired-replicas"
 MAX_REPLICAS_ANNOTATION = "deployment.kubernetes.io/max-replicas"
+REPLICAS_BEFORE_SCALE_ANNOTATION = "deployment.kubernetes.io/replicaset-replicas-before-scale"
 DEPRECATED_ROLLBACK_TO = "deprecated.deployment.rollback.to"
 LAST_APPLIED_CONFIG_ANNOTATION = "kubectl.kubernetes.io/last-applied-configuration"
 DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY = "pod-template-hash"
@@ -48,6 +49,7 @@ DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY = "pod-template-hash"
 ROLLING_UPDATE = "RollingUpdate"
 RECREATE = "Recreate"
 TERMINATION_COMPLETE = "TerminationComplete"
+TERMINATION_STARTED = "TerminationStarted"
 
 DEPLOYMENT_AVAILABLE = "Available"
 DEPLOYMENT_PROGRESSING = "Progressing"
@@ -275,6 +277,23 @@ def new_rs_new_replicas(
         grow = min(max_total - current, d_replicas(d) - spec_replicas(new_rs))
         return spec_replicas(new_rs) + grow
     if stype == RECREATE:
+        if pod_replacement_policy_gate and d.spec.pod_replacement_policy == TERMINATION_COMPLETE:
+            # recreate.go asks NewRSNewReplicas for the new size with TerminationComplete so that
+            # terminating and surplus pods (also of the new RS) are waited for; the newest source of
+            # this branch is not in the index, so the Recreate bound (replicas, no surge) is applied
+            # the way the RollingUpdate branch applies its own.
+            current = get_replica_or_actual_count(all_rss)
+            terminating = get_terminating_replica_count(all_rss)
+            if terminating is None:
+                raise ModelError(
+                    "Invalid",
+                    "could not calculate the new replica count: the number of terminating replicas is unknown",
+                    field="status.terminatingReplicas",
+                )
+            room = d_replicas(d) - current - terminating
+            if room <= 0:
+                return min(spec_replicas(new_rs), d_replicas(d))
+            return min(spec_replicas(new_rs) + room, d_replicas(d))
         return d_replicas(d)
     raise ModelError("Invalid", f"deployment type {stype} isn't supported", field="spec.strategy.type")
 

@@ -16,7 +16,7 @@ score uses floating point exactly as Go does (float64, truncated by ``int64()``)
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from model.controllers.scheduler.resources import (
@@ -102,10 +102,11 @@ class FilterResult:
 
 
 def fit_filter(pod: Pod, info: NodeInfo, ignored_resources: Iterable[str] = (),
-               ignored_resource_groups: Iterable[str] = ()) -> FilterResult:
+               ignored_resource_groups: Iterable[str] = (), pod_level_resources: bool = True) -> FilterResult:
     """NodeResourcesFit ``Filter``: Unschedulable with every shortage as a reason, or
     UnschedulableAndUnresolvable when some request exceeds the node's whole allocatable."""
-    insufficient = fits_request(compute_pod_resource_request(pod), info, ignored_resources,
+    insufficient = fits_request(compute_pod_resource_request(pod, pod_level_resources=pod_level_resources),
+                                info, ignored_resources,
                                 ignored_resource_groups)
     if not insufficient:
         return FilterResult(True)
@@ -142,11 +143,12 @@ def validate_balanced_allocation_resources(resources: Sequence[tuple[str, int]],
 
 
 def pod_resource_request_list(pod: Pod, resources: Sequence[tuple[str, int]], *,
-                              use_requested: bool) -> tuple[int, ...]:
+                              use_requested: bool, pod_level_resources: bool = True) -> tuple[int, ...]:
     """The incoming pod's request for each scored resource. Mirrors
     resource_allocation.go: calculatePodResourceRequestList (non-zero defaults unless
     ``use_requested``, as BalancedAllocation sets it)."""
-    reqs = pod_requests(pod, non_missing=None if use_requested else NON_ZERO_DEFAULTS)
+    reqs = pod_requests(pod, non_missing=None if use_requested else NON_ZERO_DEFAULTS,
+                        pod_level_resources=pod_level_resources)
     return tuple(amount(name, reqs[name]) if name in reqs else 0 for name, _ in resources)
 
 
@@ -195,7 +197,7 @@ def most_requested_score(requested: int, capacity: int) -> int:
 
 
 def _weighted(requested: Sequence[int], allocatable: Sequence[int],
-              resources: Sequence[tuple[str, int]], per_resource) -> int:  # type: ignore[no-untyped-def]
+              resources: Sequence[tuple[str, int]], per_resource: Callable[[int, int], int]) -> int:
     node_score = weight_sum = 0
     for i in range(len(requested)):
         if allocatable[i] == 0:
@@ -236,7 +238,7 @@ class ScoreResult:
 
 def score_resource_allocation(pod: Pod, infos: Sequence[NodeInfo],
                               resources: Sequence[tuple[str, int]] | None,
-                              strategy: str = "LeastAllocated") -> ScoreResult:
+                              strategy: str = "LeastAllocated", pod_level_resources: bool = True) -> ScoreResult:
     """NodeResourcesFit ``PreScore`` + ``Score`` with the LeastAllocated or MostAllocated strategy.
 
     Mirrors resource_allocation.go: score. No configured resources is an Error status (every
@@ -248,7 +250,8 @@ def score_resource_allocation(pod: Pod, infos: Sequence[NodeInfo],
     if not resources:
         return ScoreResult(tuple((i.name, MIN_NODE_SCORE) for i in infos), "Error")
     per = least_requested_score if strategy == "LeastAllocated" else most_requested_score
-    pod_reqs = pod_resource_request_list(pod, resources, use_requested=False)
+    pod_reqs = pod_resource_request_list(pod, resources, use_requested=False,
+                                         pod_level_resources=pod_level_resources)
     out = []
     for info in infos:
         requested, allocatable = _vectors(info, resources, pod_reqs, False)
@@ -257,18 +260,38 @@ def score_resource_allocation(pod: Pod, infos: Sequence[NodeInfo],
 
 
 def score_balanced_allocation(pod: Pod, infos: Sequence[NodeInfo],
-                              resources: Sequence[tuple[str, int]] | None = None) -> ScoreResult:
+                              resources: Sequence[tuple[str, int]] | None = None,
+                              pod_level_resources: bool = True, improvement: bool = False) -> ScoreResult:
     """NodeResourcesBalancedAllocation ``PreScore`` + ``Score``; status "Skip" for a best-effort
     pod (no request for any scored resource), which makes the plugin sit the cycle out.
-    ``resources`` None takes the plugin's defaulted arguments (cpu and memory, weight 1)."""
+    ``resources`` None takes the plugin's defaulted arguments (cpu and memory, weight 1).
+
+    ``improvement`` selects the newest upstream scorer (Kubernetes master, 2026): the balance score
+    with the pod compared with the one without it, ``50 + (50 + with − without) / 2`` in integer
+    arithmetic. The default is the released scorer (the balance with the pod), which
+    semantics/replicaset.md §6.5 specifies."""
     if resources is None:
         resources = DEFAULT_RESOURCES
     validate_balanced_allocation_resources(resources)
-    pod_reqs = pod_resource_request_list(pod, resources, use_requested=True)
+    pod_reqs = pod_resource_request_list(pod, resources, use_requested=True,
+                                         pod_level_resources=pod_level_resources)
     if all(r == 0 for r in pod_reqs):
         return ScoreResult((), "Skip")
     out = []
     for info in infos:
         requested, allocatable = _vectors(info, resources, pod_reqs, True)
-        out.append((info.name, balanced_resource_score(requested, allocatable)))
+        with_pod = balanced_resource_score(requested, allocatable)
+        if improvement:
+            # The node's usage without the pod, over the same (non-skipped) resources.
+            before = [requested[i] - pod_reqs[i] if allocatable[i] else 0 for i in range(len(resources))]
+            without = balanced_resource_score(before, allocatable)
+            half = MAX_NODE_SCORE // 2
+            with_pod = half + _go_div(half + with_pod - without, 2)
+        out.append((info.name, with_pod))
     return ScoreResult(tuple(out))
+
+
+def _go_div(a: int, b: int) -> int:
+    """Go's integer division (truncates toward zero)."""
+    q = abs(a) // abs(b)
+    return q if (a >= 0) == (b > 0) else -q

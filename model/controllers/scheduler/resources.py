@@ -33,8 +33,13 @@ PODS = "pods"
 DEFAULT_MILLI_CPU_REQUEST = 100
 DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024
 
-# Pod-level requests (spec.resources) may set these; others stay per-container.
+# Pod-level requests (spec.resources) may set cpu, memory and hugepages-* (IsSupportedPodLevelResource).
 _POD_LEVEL_RESOURCES = (CPU, MEMORY)
+
+
+def is_supported_pod_level_resource(name: str) -> bool:
+    """Mirrors component-helpers resource.IsSupportedPodLevelResource."""
+    return name in _POD_LEVEL_RESOURCES or name.startswith("hugepages-")
 
 ResourceList = dict[str, Fraction]
 
@@ -87,8 +92,8 @@ def _max(into: ResourceList, other: Mapping[str, Fraction]) -> None:
             into[name] = q
 
 
-def _container_requests(c: Container, non_missing: Mapping[str, Fraction] | None) -> ResourceList:
-    reqs = resource_list(c.resources.requests)
+def _container_requests(c: Container, non_missing: Mapping[str, Fraction] | None, path: str) -> ResourceList:
+    reqs = resource_list(c.resources.requests, f"{path}.resources.requests")
     if non_missing:
         for name, q in non_missing.items():
             if name not in reqs:
@@ -107,12 +112,12 @@ def pod_requests(pod: Pod, *, non_missing: Mapping[str, Fraction] | None = None,
     amount a container counts for a resource it does not mention (the scoring defaults).
     """
     reqs: ResourceList = {}
-    for c in pod.spec.containers:
-        _add(reqs, _container_requests(c, non_missing))
+    for i, c in enumerate(pod.spec.containers):
+        _add(reqs, _container_requests(c, non_missing, f"spec.containers[{i}]"))
     sidecars: ResourceList = {}
     init_max: ResourceList = {}
-    for c in pod.spec.init_containers:
-        creqs = _container_requests(c, non_missing)
+    for i, c in enumerate(pod.spec.init_containers):
+        creqs = _container_requests(c, non_missing, f"spec.initContainers[{i}]")
         if c.restart_policy == "Always":
             _add(reqs, creqs)
             _add(sidecars, creqs)
@@ -123,11 +128,11 @@ def pod_requests(pod: Pod, *, non_missing: Mapping[str, Fraction] | None = None,
         _max(init_max, need)
     _max(reqs, init_max)
     if pod_level_resources and pod.spec.resources is not None and pod.spec.resources.requests:
-        for name, q in resource_list(pod.spec.resources.requests).items():
-            if name in _POD_LEVEL_RESOURCES:
+        for name, q in resource_list(pod.spec.resources.requests, "spec.resources.requests").items():
+            if is_supported_pod_level_resource(name):
                 reqs[name] = q
     if not exclude_overhead and pod.spec.overhead:
-        _add(reqs, resource_list(pod.spec.overhead))
+        _add(reqs, resource_list(pod.spec.overhead, "spec.overhead"))
     return reqs
 
 
@@ -217,10 +222,10 @@ def non_zero_request(pod: Pod, *, pod_level_resources: bool = True) -> tuple[int
 
 
 def node_allocatable(node: Node) -> Resource:
-    """The node's allocatable resources; an unset allocatable defaults to capacity (API defaulting,
-    ``SetDefaults_NodeStatus``)."""
-    source = node.status.allocatable if node.status.allocatable else node.status.capacity
-    return resource_from_list(resource_list(source))
+    """The node's ``status.allocatable`` (``NodeInfo.SetNode``); capacity is never read. (The API
+    server defaults an unset allocatable to capacity, ``SetDefaults_NodeStatus``; objects that did
+    not pass through it — as in the scheduler's own tests — keep an empty allocatable.)"""
+    return resource_from_list(resource_list(node.status.allocatable, "status.allocatable"))
 
 
 @dataclass(frozen=True, slots=True)

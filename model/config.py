@@ -1,0 +1,376 @@
+"""The cluster a model run starts from: a frozen ``ClusterConfig``, the default one, loading from YAML.
+
+A config is everything ``model.system.Model`` needs and nothing it computes: the nodes (capacity,
+labels, zone), the objects a user has applied before the run starts (Deployments, ReplicaSets,
+Services, HPAs... as ``model.objects`` values), a script of pending user actions, the fault budget,
+the bounds (``max_seconds``) and the switches that select a model variant
+(``variant`` — ``None`` is the real model, the names are catalogued in ``model.variants``) and
+feature toggles (``level_triggered``, ``informer_lag``, ``controller_managers``).
+
+All Kubernetes timing defaults the system uses live here, in one place (``Timings``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from model.errors import ModelError
+from model.labels import LabelSelector
+from model.objects import (
+    Container,
+    Deployment,
+    DeploymentSpec,
+    DeploymentStrategy,
+    ObjectMeta,
+    PodSpec,
+    PodTemplateSpec,
+    ResourceRequirements,
+    RollingUpdateDeployment,
+    freeze_map,
+)
+
+__all__ = [
+    "NodeConfig",
+    "FaultBudget",
+    "Timings",
+    "ClusterConfig",
+    "default_config",
+    "load_config",
+    "load_cluster_file",
+    "FAULT_KINDS",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class NodeConfig:
+    """One node of the cluster: allocatable resources as quantity strings, labels, zone."""
+
+    name: str
+    cpu: str = "4"
+    memory: str = "8Gi"
+    pods: int = 110
+    labels: tuple[tuple[str, str], ...] = ()
+    zone: str = ""
+
+
+# Names of the fault budgets; ``FaultBudget`` has one int field per name.
+FAULT_KINDS = (
+    "node_failures",       # a node's kubelet goes silent (and may come back: node_recoveries)
+    "node_recoveries",
+    "pod_crashes",         # a running container exits; the kubelet restarts it
+    "image_pull_failures",  # an image becomes unpullable
+    "dropped_events",      # a watch event never reaches an informer cache
+    "duplicated_events",   # a watch event is delivered twice
+    "controller_crashes",  # kube-controller-manager restarts mid-reconcile (loses queues, expectations)
+    "write_conflicts",     # the next controller write fails with a 409 Conflict
+    "lease_losses",        # the leading controller-manager stops renewing its lease
+    "clock_skews",         # one controller-manager's clock jumps ahead
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FaultBudget:
+    """How many faults of each kind may still happen (all 0: a fault-free run)."""
+
+    node_failures: int = 0
+    node_recoveries: int = 0
+    pod_crashes: int = 0
+    image_pull_failures: int = 0
+    dropped_events: int = 0
+    duplicated_events: int = 0
+    controller_crashes: int = 0
+    write_conflicts: int = 0
+    lease_losses: int = 0
+    clock_skews: int = 0
+
+    def left(self, kind: str) -> int:
+        return int(getattr(self, kind))
+
+    def spend(self, kind: str) -> FaultBudget:
+        return dataclasses.replace(self, **{kind: self.left(kind) - 1})
+
+    def total(self) -> int:
+        return sum(self.left(k) for k in FAULT_KINDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Timings:
+    """Kubernetes' timing defaults, in seconds (flags of kube-controller-manager and the kubelet)."""
+
+    node_monitor_grace: int = 40          # --node-monitor-grace-period (50 s since v1.32)
+    default_toleration: int = 300         # DefaultTolerationSeconds admission plugin
+    resync: int = 30                      # informer relist after a broken watch (model abstraction)
+    expectations_ttl: int = 300           # controller.ExpectationsTimeout
+    hpa_sync: int = 15                    # --horizontal-pod-autoscaler-sync-period
+    metrics_delay: int = 0                # metrics-server scrape delay seen by the HPA
+    lease_duration: int = 15              # --leader-elect-lease-duration
+    renew_deadline: int = 10              # --leader-elect-renew-deadline
+    retry_period: int = 2                 # --leader-elect-retry-period
+    clock_skew: int = 5                   # how far a skewed clock jumps
+    termination: int = 0                  # how long a container takes to exit after SIGTERM
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterConfig:
+    """A frozen description of one model run. Build with ``default_config`` or ``load_config``.
+
+    ``objects`` are applied, in order, by the user before anything runs (``kubectl apply``).
+    ``script`` holds user actions (``model.useractions`` values) the model offers, in order, as the
+    run proceeds — e.g. the pending image update of the default config. ``start_settled`` makes
+    ``init_states`` return the state after the deterministic runner has settled the cluster, so
+    that exploration starts from a running application.
+    """
+
+    nodes: tuple[NodeConfig, ...] = ()
+    objects: tuple[Any, ...] = ()
+    script: tuple[Any, ...] = ()
+    faults: FaultBudget = FaultBudget()
+    max_seconds: int = 600
+    variant: str | None = None
+    level_triggered: bool = True
+    informer_lag: bool = True
+    controller_managers: int = 1
+    namespace: str = "default"
+    start_settled: bool = False
+    start_time: int = 1_700_000_000 * 1_000_000_000  # 2023-11-14T22:13:20Z, in ns
+    timings: Timings = field(default_factory=Timings)
+    # autoscale-system: Cluster Autoscaler node groups (model.wiring.clusterautoscaler.NodeGroup)
+    node_groups: tuple[Any, ...] = ()
+
+    def with_variant(self, variant: str | None) -> ClusterConfig:
+        return dataclasses.replace(self, variant=variant)
+
+    def with_faults(self, **budget: int) -> ClusterConfig:
+        return dataclasses.replace(self, faults=dataclasses.replace(self.faults, **budget))
+
+
+def web_deployment(
+    name: str = "web", replicas: int = 2, image: str = "registry.k8s.io/e2e-test-images/httpd:2.4.38-4",
+    namespace: str = "default", cpu: str = "100m", max_surge: int | str = "25%",
+    max_unavailable: int | str = "25%", strategy: str = "RollingUpdate",
+) -> Deployment:
+    """A defaulted Deployment as ``kubectl apply`` of a minimal manifest would store it."""
+    labels = freeze_map({"app": name})
+    rolling = (
+        RollingUpdateDeployment(max_surge=max_surge, max_unavailable=max_unavailable)
+        if strategy == "RollingUpdate" else None
+    )
+    return Deployment(
+        metadata=ObjectMeta(name=name, namespace=namespace, labels=labels),
+        spec=DeploymentSpec(
+            replicas=replicas,
+            selector=LabelSelector(match_labels=labels),
+            template=PodTemplateSpec(
+                metadata=ObjectMeta(labels=labels),
+                spec=PodSpec(
+                    containers=(Container(name=name, image=image,
+                                          resources=ResourceRequirements(requests=(("cpu", cpu),))),),
+                    restart_policy="Always",
+                    termination_grace_period_seconds=30,
+                    scheduler_name="default-scheduler",
+                ),
+            ),
+            strategy=DeploymentStrategy(type=strategy, rolling_update=rolling),
+            revision_history_limit=10,
+            progress_deadline_seconds=600,
+        ),
+    )
+
+
+def default_config() -> ClusterConfig:
+    """The built-in cluster of ``kubeproof verify``: 2 nodes, Deployment ``web`` with 2 replicas
+    running, and one pending user action (an image update), so the space explored is a rollout."""
+    from model.useractions import UpdateImage  # the script holds user action values
+
+    return ClusterConfig(
+        nodes=(NodeConfig("node-1", cpu="2", memory="4Gi"), NodeConfig("node-2", cpu="2", memory="4Gi")),
+        objects=(web_deployment(),),
+        script=(UpdateImage("web", "web", "registry.k8s.io/e2e-test-images/httpd:2.4.39-4"),),
+        max_seconds=300,
+        start_settled=True,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# loading
+
+
+_CLUSTER_KEYS = {"nodes", "faults", "maxSeconds", "variant", "levelTriggered", "informerLag",
+                 "controllerManagers", "namespace", "startSettled"}
+_NODE_KEYS = {"name", "cpu", "memory", "pods", "labels", "zone"}
+_CLUSTER_KEYS |= {"nodeGroups"}  # autoscale-system: Cluster Autoscaler node groups
+
+
+def load_cluster_file(path: str) -> dict[str, Any]:
+    """Parse a cluster file (YAML mapping) and return ClusterConfig keyword arguments."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except OSError as exc:
+        raise ModelError("NotFound", f"{path}: cannot read cluster file: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise ModelError("Syntax", f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ModelError("Invalid", f"{path}: a cluster file is a mapping", field="")
+    if "cluster" in data and isinstance(data["cluster"], dict):  # scenario-style nesting
+        data = data["cluster"]
+    return cluster_kwargs(data, path)
+
+
+def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, Any]:
+    """ClusterConfig keyword arguments from a cluster mapping (the cluster file / scenario shape)."""
+    unknown = sorted(set(data) - _CLUSTER_KEYS)
+    if unknown:
+        raise ModelError("Invalid", f"{where}: unknown field {unknown[0]!r}", field=unknown[0])
+    out: dict[str, Any] = {}
+    nodes = data.get("nodes", [])
+    if not isinstance(nodes, list) or not nodes:
+        raise ModelError("Invalid", f"{where}: nodes: a non-empty list of nodes is required", field="nodes")
+    parsed = []
+    seen: set[str] = set()
+    for i, n in enumerate(nodes):
+        path = f"nodes[{i}]"
+        if not isinstance(n, dict) or not isinstance(n.get("name"), str) or not n["name"]:
+            raise ModelError("Invalid", f"{where}: {path}.name: Required value", field=f"{path}.name")
+        bad = sorted(set(n) - _NODE_KEYS)
+        if bad:
+            raise ModelError("Invalid", f"{where}: {path}: unknown field {bad[0]!r}", field=f"{path}.{bad[0]}")
+        if n["name"] in seen:
+            raise ModelError("Invalid", f"{where}: {path}.name: Duplicate value: {n['name']!r}",
+                             field=f"{path}.name")
+        seen.add(n["name"])
+        labels = n.get("labels") or {}
+        if not isinstance(labels, dict):
+            raise ModelError("Invalid", f"{where}: {path}.labels: expected a map", field=f"{path}.labels")
+        parsed.append(NodeConfig(
+            name=n["name"], cpu=str(n.get("cpu", "4")), memory=str(n.get("memory", "8Gi")),
+            pods=int(n.get("pods", 110)), labels=freeze_map({str(k): str(v) for k, v in labels.items()}),
+            zone=str(n.get("zone", "")),
+        ))
+    out["nodes"] = tuple(parsed)
+    if "faults" in data:
+        faults = data["faults"] or {}
+        if not isinstance(faults, dict):
+            raise ModelError("Invalid", f"{where}: faults: expected a map", field="faults")
+        budget: dict[str, int] = {}
+        for k, v in faults.items():
+            snake = _snake(str(k))
+            if snake not in FAULT_KINDS:
+                raise ModelError("Invalid", f"{where}: faults.{k}: Unsupported value; expected one of "
+                                 + ", ".join(_camel(x) for x in FAULT_KINDS), field=f"faults.{k}")
+            if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+                raise ModelError("Invalid", f"{where}: faults.{k}: must be a non-negative integer",
+                                 field=f"faults.{k}")
+            budget[snake] = v
+        out["faults"] = FaultBudget(**budget)
+    for key, attr, typ in (("maxSeconds", "max_seconds", int), ("levelTriggered", "level_triggered", bool),
+                           ("informerLag", "informer_lag", bool), ("controllerManagers", "controller_managers", int),
+                           ("namespace", "namespace", str), ("startSettled", "start_settled", bool)):
+        if key in data:
+            if not isinstance(data[key], typ) or (typ is int and isinstance(data[key], bool)):
+                raise ModelError("Invalid", f"{where}: {key}: expected {typ.__name__}", field=key)
+            out[attr] = data[key]
+    if "variant" in data:
+        out["variant"] = data["variant"]
+    if "nodeGroups" in data:  # autoscale-system
+        from model.wiring.clusterautoscaler import parse_node_groups
+
+        out["node_groups"] = parse_node_groups(data["nodeGroups"], where)
+    return out
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in name)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(p.title() for p in rest)
+
+
+def load_config(manifest_paths: Sequence[str], cluster_file: str | None = None, **overrides: Any) -> ClusterConfig:
+    """A ClusterConfig from multi-document YAML manifests (+ an optional cluster file).
+
+    Manifests are parsed, defaulted and validated by ``model.manifests`` (the foundation's loader);
+    an invalid manifest is a ``ModelError`` naming the file and the field. Without a cluster file
+    the cluster has three nodes (4 CPUs, 8Gi each)."""
+    objects = _load_manifest_files(manifest_paths)
+    kwargs: dict[str, Any] = {}
+    if cluster_file:
+        kwargs = load_cluster_file(cluster_file)
+    else:
+        kwargs["nodes"] = tuple(NodeConfig(f"node-{i}") for i in (1, 2, 3))
+    kwargs.update(overrides)
+    cfg = ClusterConfig(objects=tuple(objects), **kwargs)
+    if cfg.variant is not None:
+        from model.variants import VARIANTS
+
+        if cfg.variant not in VARIANTS:
+            raise ModelError("Invalid", f"variant: Unsupported value: {cfg.variant!r}", field="variant")
+    return cfg
+
+
+def _load_manifest_files(paths: Sequence[str]) -> tuple[Any, ...]:
+    """The foundation's ``model.manifests.load_manifest_files`` (strict fields, defaults,
+    validation); a minimal STAND-IN (plain decoding) until it is merged."""
+    import importlib
+
+    try:
+        return tuple(importlib.import_module("model.manifests").load_manifest_files(list(paths)))
+    except (ImportError, AttributeError):
+        pass
+    import yaml
+
+    from model import objects as o
+
+    kinds = {"Deployment": o.Deployment, "ReplicaSet": o.ReplicaSet, "Service": o.Service, "Pod": o.Pod,
+             "ReplicationController": o.ReplicationController, "Node": o.Node}
+    out: list[Any] = []
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                docs = list(yaml.safe_load_all(fh))
+        except OSError as exc:
+            raise ModelError("NotFound", f"{path}: cannot read manifest: {exc.strerror}") from exc
+        except yaml.YAMLError as exc:
+            raise ModelError("Syntax", f"{path}: not valid YAML: {exc}") from exc
+        for i, doc in enumerate(d for d in docs if d is not None):
+            if not isinstance(doc, dict):
+                raise ModelError("Invalid", f"{path}: document {i + 1}: a manifest is a mapping")
+            cls = kinds.get(str(doc.get("kind")))
+            if cls is None:
+                raise ModelError("Invalid", f"{path}: document {i + 1}: kind: Unsupported value: {doc.get('kind')!r}",
+                                 field="kind")
+            obj: Any = o.from_json(cls, doc)
+            if not obj.metadata.name:
+                raise ModelError("Invalid", f"{path}: document {i + 1}: metadata.name: Required value",
+                                 field="metadata.name")
+            out.append(_standin_defaults(obj))
+    return tuple(out)
+
+
+def _standin_defaults(obj: Any) -> Any:
+    from model.objects import Deployment
+
+    if not isinstance(obj, Deployment):
+        return obj
+    spec = obj.spec
+    strategy = spec.strategy
+    if not strategy.type:
+        strategy = DeploymentStrategy(type="RollingUpdate")
+    if strategy.type == "RollingUpdate":
+        ru = strategy.rolling_update or RollingUpdateDeployment()
+        strategy = dataclasses.replace(strategy, rolling_update=RollingUpdateDeployment(
+            max_surge="25%" if ru.max_surge is None else ru.max_surge,
+            max_unavailable="25%" if ru.max_unavailable is None else ru.max_unavailable))
+    spec = dataclasses.replace(
+        spec, replicas=1 if spec.replicas is None else spec.replicas, strategy=strategy,
+        revision_history_limit=10 if spec.revision_history_limit is None else spec.revision_history_limit,
+        progress_deadline_seconds=600 if spec.progress_deadline_seconds is None else spec.progress_deadline_seconds,
+    )
+    return dataclasses.replace(obj, spec=spec)

@@ -1,0 +1,1273 @@
+"""The cluster as one pure labelled transition system.
+
+Theory of operation
+===================
+
+kubeproof has exactly one transition system, in the shape of Stateright's ``Model``::
+
+    model = Model(config)                  # config: model.config.ClusterConfig (frozen)
+    model.init_states()  -> tuple[State, ...]
+    model.actions(state) -> tuple[Action, ...]   # deterministic order: traces replay
+    model.step(state, action) -> State           # pure: the input is never mutated
+
+Every driver (the deterministic runner in ``model.runner``, the Hypothesis state machine, the
+bounded model checker, the scenario runner) only talks to those three methods.
+
+**The state** (``State``) is a frozen value holding everything that can change:
+
+* ``store`` — the API server (``model.apiserver.Store``): every object with its resourceVersion,
+  plus counters for UIDs and generated names. ``state.objects("Pod")``, ``state.get(kind, name)``
+  read it as ``model.objects`` values.
+* ``informers`` — one cache per process (``kcm`` is kube-controller-manager, whose controllers
+  share one informer factory; ``scheduler``). A cache changes only when a watch event is
+  delivered (``Deliver`` action); it may lag, lose events (fault) and be relisted.
+* ``queues`` / ``delayed`` — the work queues of the queue-driven controllers (Deployment and
+  ReplicaSet), filled by the event handlers on delivery, and timed requeues (``AddAfter``).
+* ``expectations`` — the ReplicaSet controller's in-memory ``ControllerExpectations``.
+* ``env`` — the world outside the API: which kubelets are up, which images cannot be pulled,
+  CPU load per workload, an injected write conflict.
+* ``faults_left`` — the remaining fault budget; ``clock`` — simulated seconds since start;
+  ``script_pc`` — how many of the config's scripted user actions have happened.
+
+**Who acts** (``Action.actor``) and how (``Action.category``):
+
+* ``apiserver`` delivers watch events to caches (``Deliver``; category ``controller``, i.e.
+  weakly fair: it eventually happens).
+* ``deployment-controller``, ``replicaset-controller`` run one reconcile of the key at the head of
+  their queue (``Reconcile``): read their cache, call the decision function (``model.wiring.*``,
+  which calls ``model/controllers``), write through the API server. Writes carry the cached
+  resourceVersion, so a stale cache gives a 409 Conflict: the reconcile stops there and the key
+  is requeued. Only the controller-manager replica that holds the leader lease runs them.
+* ``scheduler`` binds the first pending pod of its cache (``Schedule``).
+* ``kubelet/<node>`` advances one pod of its node through the pod lifecycle or reports its node
+  Ready (``KubeletSync``, ``NodeReady``); a stopped node's kubelet does nothing.
+* ``node-lifecycle-controller``, ``taint-eviction-controller``, ``garbage-collector`` are level
+  driven (``Reconcile(controller, node)`` / ``Reconcile("garbage-collector", "Kind/ns/name")``):
+  an action exists for an object exactly when the decision would write something. A node's
+  heartbeat is not stored: a running kubelet's is "now", a stopped one's is when it stopped.
+* ``user`` — the config's scripted actions (``model.useractions``), category ``user``.
+* ``env`` — faults (category ``fault``), each spending one unit of ``faults_left``.
+* ``clock`` — ``Tick(n)`` (category ``time``) advances to the next timed event: a delayed requeue,
+  a relist after a dropped event, a node's grace period running out, a toleration expiring,
+  expectations expiring. Time never passes while nothing is waiting for it, and never beyond
+  ``config.max_seconds``.
+
+**Level- vs edge-triggered.** After a dropped event, a level-triggered system (the default and
+Kubernetes' design) relists the cache ``timings.resync`` seconds later and re-enqueues every key;
+an edge-triggered one (variant ``edge-triggered``) never does, so a lost event can be lost forever.
+
+**Variants** (``config.variant``, catalogue in ``model.variants``) are switches in the wiring,
+each a transformation of a decision function's inputs or outputs.
+
+**Where faults enter.** Fault actions (``Fault`` subclasses, budgeted by ``config.faults``):
+``NodeFail``/``NodeRecover`` (a kubelet goes silent / comes back), ``PodCrash``,
+``ImagePullFail``, ``DropEvent``/``DuplicateEvent`` (the head watch event of a cache),
+``ControllerCrash`` (kube-controller-manager restarts after the first write of a reconcile:
+queues, expectations and cache are rebuilt from a fresh list), ``WriteConflict`` (the next
+controller write gets a 409). User-level environment changes (stop/start a node, unpullable
+images, CPU load) are in ``model.useractions``.
+
+**Reading a state.** ``state.objects(kind)`` and ``state.get(kind, name)`` return
+``model.objects`` values from the API server; ``state.informer("kcm").cache`` is what the
+controllers currently believe; ``state.queue(controller)``, ``state.expectation(rs_key)``,
+``state.env``, ``state.clock`` (== ``state.now``, seconds) complete the picture. Times inside
+objects are nanoseconds: ``config.start_time + clock * 1e9`` (``now_ns``).
+
+**Deterministic order.** ``actions`` lists: controller actions (watch deliveries, relists, the
+queue heads of the Deployment and ReplicaSet controllers, the scheduler's next pod, each running
+kubelet's work by node, the level-driven controllers), then ``Tick`` (if a timed event lies within
+``config.max_seconds``), then the next scripted user action, then faults. ``model.runner`` runs
+them fairly (``settle``/``advance``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from model import apiserver as api
+from model.apiserver import ApiError, Key, Store, Write
+from model.config import ClusterConfig, FaultBudget, NodeConfig
+from model.controllers.controller_utils import (
+    EXPECTATIONS_TIMEOUT,
+    CallError,
+    ControlleeExpectations,
+)
+from model.controllers.replication import rc_to_rs, rs_to_rc
+from model.informers import (
+    Informer,
+    cache_get,
+    cache_list,
+    deliver_head,
+    drop_head,
+    notify,
+    relist,
+)
+from model.objects import (
+    Lease,
+    LeaseSpec,
+    Node,
+    NodeCondition,
+    NodeStatus,
+    ObjectMeta,
+    Pod,
+    ReplicaSet,
+    controller_ref,
+    freeze_map,
+)
+from model.timeutil import NANOS, Time
+from model.wiring import clusterautoscaler as ca_wiring  # autoscale-system
+from model.wiring import deployment as deployment_wiring
+from model.wiring import endpoints as endpoints_wiring
+from model.wiring import hpa as hpa_wiring
+from model.wiring import kubelet as kubelet_wiring
+from model.wiring import leader as leader_wiring
+from model.wiring import nodes as nodes_wiring
+from model.wiring import replicaset as replicaset_wiring
+from model.wiring import scheduler as scheduler_wiring
+from model.wiring import vpa as vpa_wiring  # autoscale-system
+from model.wiring.common import selector_matches
+from model.wiring.rshandlers import rs_handlers
+
+__all__ = [
+    "State",
+    "Env",
+    "NodeEnv",
+    "Model",
+    "Action",
+    "Tick",
+    "Deliver",
+    "Relist",
+    "Reconcile",
+    "Schedule",
+    "KubeletSync",
+    "NodeReady",
+    "Fault",
+    "NodeFail",
+    "NodeRecover",
+    "PodCrash",
+    "ImagePullFail",
+    "DropEvent",
+    "DuplicateEvent",
+    "ControllerCrash",
+    "WriteConflict",
+    "LeaseLoss",
+    "ClockSkew",
+    "LeaderElection",
+    "QUEUE_CONTROLLERS",
+    "commit",
+    "now_ns",
+]
+
+KCM = "kcm"
+SCHEDULER = "scheduler"
+DEPLOYMENT = "deployment-controller"
+REPLICASET = "replicaset-controller"
+REPLICATION = "replication-controller"
+QUEUE_CONTROLLERS = (DEPLOYMENT, REPLICASET, REPLICATION)
+# Expectations are kept per controller key; an RC's carry this prefix (an RS and an RC may share a name).
+RC_PREFIX = "rc:"
+NODE_LIFECYCLE = "node-lifecycle-controller"
+TAINT_EVICTION = "taint-eviction-controller"
+GARBAGE_COLLECTOR = "garbage-collector"
+ENDPOINTS = "endpoints-controller"
+LEVEL_CONTROLLERS = (NODE_LIFECYCLE, TAINT_EVICTION, GARBAGE_COLLECTOR, ENDPOINTS)
+HPA_CONTROLLER = "horizontal-pod-autoscaler"
+
+
+# ---------------------------------------------------------------------------------------------
+# state
+
+
+@dataclass(frozen=True, slots=True)
+class NodeEnv:
+    """Is the node's kubelet running; ``since`` is when that last changed (clock seconds)."""
+
+    name: str
+    up: bool = True
+    since: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Env:
+    """The environment: kubelets up/down, unpullable images, CPU load, injected conflict."""
+
+    nodes: tuple[NodeEnv, ...] = ()
+    unpullable: tuple[str, ...] = ()
+    cpu_load: tuple[tuple[str, str, int], ...] = ()  # (kind, name, total millicores), sorted
+    conflict_next: bool = False
+
+    def node(self, name: str) -> NodeEnv | None:
+        return next((n for n in self.nodes if n.name == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """One state of the whole cluster (see the module docstring)."""
+
+    clock: int
+    store: Store
+    informers: tuple[Informer, ...]
+    queues: tuple[tuple[str, tuple[str, ...]], ...]
+    delayed: tuple[tuple[int, str, str], ...] = ()
+    expectations: tuple[tuple[str, ControlleeExpectations], ...] = ()  # by RS key
+    env: Env = Env()
+    faults_left: FaultBudget = FaultBudget()
+    script_pc: int = 0
+    managers: tuple[leader_wiring.Manager, ...] = ()
+    hpas: tuple[tuple[str, int, Any], ...] = ()  # (HPA key, next sync second, HpaMemory)
+    # autoscale-system: the VPA recommender/updater memory per VPA key, the Cluster Autoscaler's
+    vpas: tuple[tuple[str, Any], ...] = ()  # (VPA key, model.wiring.vpa.VpaMemory)
+    cluster_autoscaler: Any = None  # model.wiring.clusterautoscaler.CaMemory | None
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def now(self) -> int:
+        """Simulated seconds since the run started (the clock)."""
+        return self.clock
+
+    def objects(self, kind: str, namespace: str | None = None) -> tuple[Any, ...]:
+        """All API objects of ``kind`` (e.g. "Deployment", "ReplicaSet", "Pod", "Node"), by key."""
+        return api.list_kind(self.store, kind, namespace)
+
+    def get(self, kind: str, name: str, namespace: str = "default") -> Any | None:
+        ns = "" if kind in ("Node",) else namespace
+        return api.get(self.store, kind, ns, name)
+
+    def informer(self, name: str) -> Informer:
+        return next(i for i in self.informers if i.name == name)
+
+    def queue(self, controller: str) -> tuple[str, ...]:
+        return next((q for c, q in self.queues if c == controller), ())
+
+    def leaders(self) -> tuple[str, ...]:
+        """Identities of the controller-manager replicas that believe they lead."""
+        return tuple(m.identity for m in self.managers if m.leading)
+
+    def expectation(self, key: str) -> ControlleeExpectations | None:
+        return next((e for k, e in self.expectations if k == key), None)
+
+
+def now_ns(config: ClusterConfig, state: State) -> Time:
+    return Time(config.start_time + state.clock * NANOS)
+
+
+# ---------------------------------------------------------------------------------------------
+# actions
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    seconds: int
+
+    actor = "clock"
+    category = "time"
+
+    def __str__(self) -> str:
+        return f"Tick({self.seconds})"
+
+
+@dataclass(frozen=True, slots=True)
+class Deliver:
+    """The API server delivers the oldest pending watch event to a process's cache."""
+
+    informer: str
+
+    actor = "apiserver"
+    category = "controller"
+
+    def __str__(self) -> str:
+        return f"Deliver({self.informer})"
+
+
+@dataclass(frozen=True, slots=True)
+class Relist:
+    """A broken watch: the reflector relists and a level-triggered process re-enqueues all keys."""
+
+    informer: str
+
+    actor = "apiserver"
+    category = "controller"
+
+    def __str__(self) -> str:
+        return f"Relist({self.informer})"
+
+
+@dataclass(frozen=True, slots=True)
+class Reconcile:
+    controller: str
+    key: str
+
+    category = "controller"
+
+    @property
+    def actor(self) -> str:
+        return self.controller
+
+    def __str__(self) -> str:
+        return f'Reconcile("{self.controller}", "{self.key}")'
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    pod: str  # ns/name
+
+    actor = "scheduler"
+    category = "controller"
+
+    def __str__(self) -> str:
+        return f'Schedule("{self.pod}")'
+
+
+@dataclass(frozen=True, slots=True)
+class KubeletSync:
+    node: str
+    pod: str  # ns/name
+
+    category = "controller"
+
+    @property
+    def actor(self) -> str:
+        return f"kubelet/{self.node}"
+
+    def __str__(self) -> str:
+        return f'KubeletSync("{self.node}", "{self.pod}")'
+
+
+@dataclass(frozen=True, slots=True)
+class NodeReady:
+    """A running kubelet posts its node's Ready condition."""
+
+    node: str
+
+    category = "controller"
+
+    @property
+    def actor(self) -> str:
+        return f"kubelet/{self.node}"
+
+    def __str__(self) -> str:
+        return f'NodeReady("{self.node}")'
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderElection:
+    """One kube-controller-manager replica's elector acts: a follower takes an expired lease, or a
+    leader that could not renew within its deadline steps down."""
+
+    identity: str
+
+    category = "controller"
+
+    @property
+    def actor(self) -> str:
+        return f"leader-election/{self.identity}"
+
+    def __str__(self) -> str:
+        return f'LeaderElection("{self.identity}")'
+
+
+class Fault:
+    """Marker base of fault actions: actor ``env``, category ``fault``, one budget unit each."""
+
+    actor = "env"
+    category = "fault"
+    budget = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NodeFail(Fault):
+    node: str
+    budget = "node_failures"
+
+    def __str__(self) -> str:
+        return f'Fault.NodeFail("{self.node}")'
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRecover(Fault):
+    node: str
+    budget = "node_recoveries"
+
+    def __str__(self) -> str:
+        return f'Fault.NodeRecover("{self.node}")'
+
+
+@dataclass(frozen=True, slots=True)
+class PodCrash(Fault):
+    pod: str
+    budget = "pod_crashes"
+
+    def __str__(self) -> str:
+        return f'Fault.PodCrash("{self.pod}")'
+
+
+@dataclass(frozen=True, slots=True)
+class ImagePullFail(Fault):
+    image: str
+    budget = "image_pull_failures"
+
+    def __str__(self) -> str:
+        return f'Fault.ImagePullFail("{self.image}")'
+
+
+@dataclass(frozen=True, slots=True)
+class DropEvent(Fault):
+    informer: str
+    budget = "dropped_events"
+
+    def __str__(self) -> str:
+        return f'Fault.DropEvent("{self.informer}")'
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateEvent(Fault):
+    informer: str
+    budget = "duplicated_events"
+
+    def __str__(self) -> str:
+        return f'Fault.DuplicateEvent("{self.informer}")'
+
+
+@dataclass(frozen=True, slots=True)
+class ControllerCrash(Fault):
+    """kube-controller-manager restarts in the middle of the head reconcile of ``controller``:
+    only that reconcile's first write is made; queues, expectations and the cache are lost and
+    rebuilt from a fresh list (every key enqueued)."""
+
+    controller: str
+    budget = "controller_crashes"
+
+    def __str__(self) -> str:
+        return f'Fault.ControllerCrash("{self.controller}")'
+
+
+@dataclass(frozen=True, slots=True)
+class LeaseLoss(Fault):
+    """The leading controller-manager's lease renewals start failing (its workers keep running)."""
+
+    identity: str
+    budget = "lease_losses"
+
+    def __str__(self) -> str:
+        return f'Fault.LeaseLoss("{self.identity}")'
+
+
+@dataclass(frozen=True, slots=True)
+class ClockSkew(Fault):
+    """A controller-manager replica's clock jumps ahead by ``timings.clock_skew`` seconds."""
+
+    identity: str
+    budget = "clock_skews"
+
+    def __str__(self) -> str:
+        return f'Fault.ClockSkew("{self.identity}")'
+
+
+@dataclass(frozen=True, slots=True)
+class WriteConflict(Fault):
+    """The next controller write fails with 409 Conflict (another writer got there first)."""
+
+    budget = "write_conflicts"
+
+    def __str__(self) -> str:
+        return "Fault.WriteConflict()"
+
+
+Action = Any  # every action class above, and the user actions of model.useractions
+
+
+# ---------------------------------------------------------------------------------------------
+# committing writes
+
+
+# What each process watches (kube-controller-manager: everything its controllers read).
+_WATCHES = {KCM: frozenset({"Deployment", "ReplicaSet", "Pod", "Node", "Service", "ReplicationController",
+                            "HorizontalPodAutoscaler"}),
+            SCHEDULER: frozenset({"Pod", "Node"})}
+
+
+def _notify_all(state: State, key: Key) -> State:
+    return dataclasses.replace(state, informers=tuple(notify(i, key) if key[0] in _WATCHES[i.name] else i
+                                                      for i in state.informers))
+
+
+def commit(config: ClusterConfig, state: State, write: Write) -> State:
+    """Apply one API write (raises ``ApiError``) and queue its watch event to every cache.
+
+    Without ``informer_lag`` the event is delivered at once (caches never lag)."""
+    write = vpa_wiring.admit(state, write)  # autoscale-system: the VPA admission controller's patch
+    store, key = api.apply_write(state.store, write, now_ns(config, state), config.timings.default_toleration,
+                                 allow_rebind=config.variant == "double-bind")
+    if store is state.store:
+        return state
+    state = _notify_all(dataclasses.replace(state, store=store), key)
+    if not config.informer_lag:
+        state = _drain(config, state)
+    return state
+
+
+def _drain(config: ClusterConfig, state: State) -> State:
+    while any(i.pending for i in state.informers):
+        for inf in state.informers:
+            if inf.pending:
+                state = _deliver(config, state, inf.name)
+    return state
+
+
+def _chain_rv(w: Write, written: dict[Key, tuple[str, str]]) -> Write:
+    obj = getattr(w, "obj", None)
+    if obj is None or isinstance(w, api.Create):
+        return w
+    seen = written.get(api.key_of(obj))
+    if seen is None or obj.metadata.resource_version != seen[0]:
+        return w
+    obj = dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, resource_version=seen[1]))
+    return dataclasses.replace(w, obj=obj)  # type: ignore[call-arg]
+
+
+def _enqueue(state: State, controller: str, key: str) -> State:
+    queues = []
+    for c, q in state.queues:
+        if c == controller and key not in q:
+            q = q + (key,)
+        queues.append((c, q))
+    return dataclasses.replace(state, queues=tuple(queues))
+
+
+def _set_expectation(state: State, exp: ControlleeExpectations | None, key: str) -> State:
+    rest = tuple(e for e in state.expectations if e[0] != key)
+    if exp is not None:
+        rest = tuple(sorted(rest + ((key, exp),), key=lambda e: e[0]))
+    return dataclasses.replace(state, expectations=rest)
+
+
+def _enqueue_after(state: State, controller: str, key: str, at: int) -> State:
+    if (at, controller, key) in state.delayed:
+        return state
+    return dataclasses.replace(state, delayed=tuple(sorted(state.delayed + ((at, controller, key),))))
+
+
+# ---------------------------------------------------------------------------------------------
+# event handlers (the controllers' informer callbacks)
+
+
+def _handle(config: ClusterConfig, state: State, key: Key, old: Any, new: Any) -> State:
+    """What kube-controller-manager's handlers do with one delivered event."""
+    kind, ns, name = key
+    obj = new if new is not None else old
+    if kind == "Deployment":
+        state = _enqueue(state, DEPLOYMENT, f"{ns}/{name}")
+    elif kind == "ReplicationController":
+        state = _apply_effect(state, _rs_effect(_as_rs(old), _as_rs(new)), REPLICATION)
+    elif kind in ("ReplicaSet", "Pod"):
+        inf = state.informer(KCM)
+        rss = cache_list(inf, "ReplicaSet", ns)
+        if kind == "ReplicaSet":
+            state = _apply_effect(state, _rs_effect(old, new), REPLICASET)
+            for o in (old, new):  # the Deployment controller's addReplicaSet/updateReplicaSet/deleteReplicaSet
+                if o is None:
+                    continue
+                ref = controller_ref(o.metadata)
+                if ref is not None and ref.kind == "Deployment":
+                    state = _enqueue(state, DEPLOYMENT, f"{ns}/{ref.name}")
+                elif ref is None:
+                    for d in cache_list(inf, "Deployment", ns):
+                        if selector_matches(d.spec.selector, o.metadata.labels):
+                            state = _enqueue(state, DEPLOYMENT, f"{ns}/{d.metadata.name}")
+        else:
+            state = _apply_effect(state, _pod_effect(old, new, rss), REPLICASET)
+            rcs = tuple(rc_to_rs(rc) for rc in cache_list(inf, "ReplicationController", ns))
+            if rcs:
+                state = _apply_effect(state, _pod_effect(old, new, rcs, "ReplicationController"), REPLICATION)
+            ref = controller_ref(obj.metadata)
+            if new is None and ref is not None and ref.kind == "ReplicaSet":
+                # The Deployment controller's deletePod: a Recreate rollout waits for pods to go.
+                rs = cache_get(inf, "ReplicaSet", ns, ref.name)
+                dref = controller_ref(rs.metadata) if rs is not None else None
+                if dref is not None and dref.kind == "Deployment":
+                    state = _enqueue(state, DEPLOYMENT, f"{ns}/{dref.name}")
+    return state
+
+
+def _as_rs(rc: Any) -> Any:
+    return None if rc is None else rc_to_rs(rc)
+
+
+def _rs_effect(old: Any, new: Any) -> Any:
+    h = rs_handlers
+    if old is None:
+        return h.on_rs_add(new)
+    if new is None:
+        return h.on_rs_delete(old)
+    return h.on_rs_update(old, new)
+
+
+def _pod_effect(old: Any, new: Any, rss: tuple[Any, ...], kind: str = "ReplicaSet") -> Any:
+    h = rs_handlers
+    if old is None:
+        return h.on_pod_add(new, rss, kind)
+    if new is None:
+        return h.on_pod_delete(old, rss, kind)
+    return h.on_pod_update(old, new, rss, kind)
+
+
+def _exp_key(controller: str, key: str) -> str:
+    return RC_PREFIX + key if controller == REPLICATION else key
+
+
+def _apply_effect(state: State, effect: Any, controller: str) -> State:
+    """Apply a ReplicaSet/RC-controller handler effect: enqueues, delayed enqueues, observations."""
+    for key in effect.enqueue:
+        state = _enqueue(state, controller, key)
+    for key, after in effect.enqueue_after:
+        state = _enqueue_after(state, controller, key, state.clock + max(1, -(-after // NANOS)))
+    prefix = RC_PREFIX if controller == REPLICATION else ""
+    for full in sorted({k for k, _ in state.expectations}):
+        if (controller == REPLICATION) != full.startswith(RC_PREFIX):
+            continue
+        exp = state.expectation(full)
+        new = rs_handlers.apply_observations(full[len(prefix):], exp, effect)
+        if new != exp:
+            state = _set_expectation(state, new, full)
+    return state
+
+
+def _deliver(config: ClusterConfig, state: State, name: str) -> State:
+    inf = state.informer(name)
+    inf, key, old, new = deliver_head(inf, state.store)
+    state = dataclasses.replace(state, informers=tuple(inf if i.name == name else i for i in state.informers))
+    if name == KCM and old != new:
+        state = _handle(config, state, key, old, new)
+    return state
+
+
+# ---------------------------------------------------------------------------------------------
+# the model
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The transition system for one ``ClusterConfig``."""
+
+    config: ClusterConfig
+
+    # -- init ---------------------------------------------------------------------------------
+    def init_states(self) -> tuple[State, ...]:
+        cfg = self.config
+        state = State(
+            clock=0,
+            store=Store(),
+            informers=(Informer(KCM), Informer(SCHEDULER)),
+            queues=tuple((c, ()) for c in QUEUE_CONTROLLERS),
+            env=Env(nodes=tuple(NodeEnv(n.name) for n in cfg.nodes)),
+            faults_left=cfg.faults,
+        )
+        for n in cfg.nodes:
+            state = commit(cfg, state, api.Create(_node_object(n, Time(cfg.start_time))))
+        managers = tuple(leader_wiring.Manager(f"kcm-{i + 1}", leading=i == 0)
+                         for i in range(max(1, cfg.controller_managers)))
+        state = commit(cfg, state, api.Create(Lease(
+            metadata=ObjectMeta(name=leader_wiring.LEASE_NAME, namespace=leader_wiring.LEASE_NAMESPACE),
+            spec=LeaseSpec(holder_identity="kcm-1", lease_duration_seconds=cfg.timings.lease_duration,
+                           acquire_time=Time(cfg.start_time), renew_time=Time(cfg.start_time), lease_transitions=0))))
+        state = dataclasses.replace(state, managers=managers)
+        from model.useractions import apply_object
+
+        for obj in cfg.objects:
+            state = apply_object(self, state, obj)
+        if cfg.start_settled:
+            from model.runner import settle
+
+            state, _ = settle(self, state, cfg.max_seconds)
+        return (state,)
+
+    # -- enabled actions -------------------------------------------------------------------------
+    def actions(self, state: State) -> tuple[Action, ...]:
+        out: list[Action] = list(self.controller_actions(state))
+        tick = self.next_tick(state)
+        if tick is not None:
+            out.append(Tick(tick))
+        out.extend(self.user_actions(state))
+        out.extend(self.fault_actions(state))
+        return tuple(out)
+
+    def controller_actions(self, state: State) -> tuple[Action, ...]:
+        """The weakly fair actions, in the runner's round-robin order."""
+        cfg = self.config
+        out: list[Action] = []
+        for inf in state.informers:
+            if inf.pending:
+                out.append(Deliver(inf.name))
+        for inf in state.informers:
+            if self._relist_due(state, inf):
+                out.append(Relist(inf.name))
+        leading = bool(state.leaders())
+        for c in QUEUE_CONTROLLERS:
+            q = state.queue(c)
+            if q and leading:
+                out.append(Reconcile(c, q[0]))
+        pod = self._next_to_schedule(state)
+        if pod is not None:
+            out.append(Schedule(pod))
+        now = now_ns(cfg, state)
+        for n in state.env.nodes:
+            if not n.up:
+                continue
+            node = api.get(state.store, "Node", "", n.name)
+            if node is not None and kubelet_wiring.node_step(node, now) is not None:
+                out.append(NodeReady(n.name))
+            for p in api.list_kind(state.store, "Pod"):
+                if p.spec.node_name == n.name and kubelet_wiring.pod_step(p, state.env.unpullable, now,
+                                                                          cfg.timings.termination) is not None:
+                    out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
+        if leading:
+            for controller in LEVEL_CONTROLLERS:
+                for key in self._level_keys(state, controller):
+                    out.append(Reconcile(controller, key))
+            out.extend(Reconcile(HPA_CONTROLLER, key) for key in self._hpas_due(state))
+        for m in state.managers:
+            if self._election_change(state, m) is not None:
+                out.append(LeaderElection(m.identity))
+        # autoscale-system: VPA recommender/updater and Cluster Autoscaler (own processes; their
+        # action values carry ``run(model, state)``, which ``step`` dispatches to)
+        out.extend(vpa_wiring.actions(self, state))
+        out.extend(ca_wiring.actions(self, state))
+        return tuple(out)
+
+    # -- horizontal pod autoscaler ----------------------------------------------------------
+    def _hpas_due(self, state: State) -> tuple[str, ...]:
+        if not hpa_wiring.available():
+            return ()
+        known = {k: at for k, at, _ in state.hpas}
+        due = []
+        for h in cache_list(state.informer(KCM), hpa_wiring.HPA_KIND):
+            key = f"{h.metadata.namespace}/{h.metadata.name}"
+            if key not in known or known[key] <= state.clock:
+                due.append(key)
+        due.extend(k for k in known if k not in due and cache_get(state.informer(KCM), hpa_wiring.HPA_KIND,
+                                                                   *k.split("/", 1)) is None)
+        return tuple(sorted(due))
+
+    def _reconcile_hpa(self, state: State, key: str) -> State:
+        cfg = self.config
+        ns, name = key.split("/", 1)
+        inf = state.informer(KCM)
+        hpa = cache_get(inf, hpa_wiring.HPA_KIND, ns, name)
+        rest = tuple(e for e in state.hpas if e[0] != key)
+        if hpa is None:  # deleted: its memory goes (reconcileKey)
+            return dataclasses.replace(state, hpas=rest)
+        memory = next((mem for k, _, mem in state.hpas if k == key), None)
+        ref = hpa.spec.scale_target_ref
+        target = api.get(state.store, ref.kind, ns, ref.name)
+        load = next((mc for kind, n, mc in state.env.cpu_load if kind == ref.kind and n == ref.name), 0)
+        writes, memory, _error = hpa_wiring.reconcile(hpa, target, cache_list(inf, "Pod", ns), load, memory,
+                                                      now_ns(cfg, state), cfg.variant)
+        state, _ = self._write_all(state, writes)
+        entry = (key, state.clock + cfg.timings.hpa_sync, memory)
+        return dataclasses.replace(state, hpas=tuple(sorted(rest + (entry,), key=lambda e: e[0])))
+
+    # -- leader election ----------------------------------------------------------------------
+    def _lease(self, state: State) -> Any:
+        return api.get(state.store, "Lease", leader_wiring.LEASE_NAMESPACE, leader_wiring.LEASE_NAME)
+
+    def _step_down_deadline(self) -> int:
+        t = self.config.timings
+        return leader_wiring.step_down_deadline(t.renew_deadline, t.lease_duration, t.retry_period, self.config.variant)
+
+    def _election_change(self, state: State, m: leader_wiring.Manager) -> str | LeaseSpec | None:
+        """"step-down", the Lease spec a follower would write to take over, or None."""
+        if leader_wiring.step_down_due(m, state.clock, self._step_down_deadline()):
+            return "step-down"
+        lease = self._lease(state)
+        spec = lease.spec if lease is not None else None
+        changed = leader_wiring.last_change(state.managers, spec, self.config.start_time)
+        write = leader_wiring.try_acquire(m, spec, changed, state.clock, self.config.timings.lease_duration,
+                                          self.config.start_time)
+        return write
+
+    def _elect(self, state: State, identity: str) -> State:
+        m = next(x for x in state.managers if x.identity == identity)
+        change = self._election_change(state, m)
+        if change is None:
+            return state
+        if change == "step-down":
+            managers = tuple(leader_wiring.restarted(x, state.clock) if x.identity == identity
+                             else x for x in state.managers)
+            state = dataclasses.replace(state, managers=managers)
+            if not state.leaders():  # kube-controller-manager exits on lost leadership: memory is gone
+                state = dataclasses.replace(state, queues=tuple((c, ()) for c in QUEUE_CONTROLLERS),
+                                            expectations=(), delayed=())
+            return state
+        assert isinstance(change, LeaseSpec)
+        lease = self._lease(state)
+        try:
+            if lease is None:
+                state = commit(self.config, state, api.Create(Lease(
+                    metadata=ObjectMeta(name=leader_wiring.LEASE_NAME, namespace=leader_wiring.LEASE_NAMESPACE),
+                    spec=change)))
+            else:
+                state = commit(self.config, state, api.Update(dataclasses.replace(lease, spec=change)))
+        except ApiError:
+            return state
+        managers = tuple(dataclasses.replace(x, leading=True, failing_since=None, observed_at=None)
+                         if x.identity == identity else x for x in state.managers)
+        state = dataclasses.replace(state, managers=managers, expectations=(), delayed=(),
+                                    queues=tuple((c, ()) for c in QUEUE_CONTROLLERS))
+        # The new leader starts its controllers: a fresh list, every key enqueued.
+        inf, _ = relist(state.informer(KCM), state.store)
+        state = dataclasses.replace(state, informers=tuple(inf if i.name == KCM else i for i in state.informers))
+        return self._enqueue_everything(state)
+
+    def _level_keys(self, state: State, controller: str) -> tuple[str, ...]:
+        return tuple(k for k in self._level_candidates(state, controller) if self._level_writes(state, controller, k))
+
+    def _level_candidates(self, state: State, controller: str) -> tuple[str, ...]:
+        if controller in (NODE_LIFECYCLE, TAINT_EVICTION):
+            return tuple(n.metadata.name for n in state.objects("Node"))
+        if controller == ENDPOINTS:
+            names = {(s.metadata.namespace, s.metadata.name) for s in state.objects("Service")}
+            names |= {(e.metadata.namespace, e.metadata.name) for e in state.objects("Endpoints")}
+            return tuple(f"{ns}/{n}" for ns, n in sorted(names))
+        keys = []
+        for (kind, ns, name), obj in state.store.objects:
+            if obj.metadata.owner_references or obj.metadata.deletion_timestamp is not None and obj.metadata.finalizers:
+                keys.append(f"{kind}/{ns}/{name}")
+        return tuple(keys)
+
+    def _level_writes(self, state: State, controller: str, key: str) -> tuple[Write, ...]:
+        """The writes a level-driven controller's decision calls for on one object (may be none)."""
+        cfg = self.config
+        now = now_ns(cfg, state)
+        if controller in (NODE_LIFECYCLE, TAINT_EVICTION):
+            node = api.get(state.store, "Node", "", key)
+            if node is None:
+                return ()
+            pods = api.list_kind(state.store, "Pod")
+            if controller == TAINT_EVICTION:
+                return nodes_wiring.eviction_writes(node, pods, now)
+            env = state.env.node(key) or NodeEnv(key)
+            return nodes_wiring.node_writes(node, pods, env.up, cfg.start_time + env.since * NANOS, now,
+                                            cfg.timings.node_monitor_grace)
+        if controller == ENDPOINTS:
+            ns, name = key.split("/", 1)
+            return endpoints_wiring.endpoints_writes(api.get(state.store, "Service", ns, name),
+                                                     api.get(state.store, "Endpoints", ns, name),
+                                                     api.list_kind(state.store, "Pod", ns), ns, name)
+        kind, ns, name = key.split("/", 2)
+        obj = api.get(state.store, kind, ns, name)
+        if obj is None:
+            return ()
+        by_uid = {o.metadata.uid: o for _, o in state.store.objects}
+        dependents = [o for _, o in state.store.objects
+                      if any(r.uid == obj.metadata.uid for r in o.metadata.owner_references)]
+        writes = nodes_wiring.gc_writes(obj, by_uid, bool(dependents))
+        if not writes and "orphan" in obj.metadata.finalizers and obj.metadata.deletion_timestamp is not None:
+            writes = nodes_wiring.orphan_writes(obj, dependents)
+        if not writes and "foregroundDeletion" in obj.metadata.finalizers and obj.metadata.deletion_timestamp \
+                is not None:
+            writes = tuple(api.Delete(d.kind, d.metadata.namespace, d.metadata.name, "Foreground", uid=d.metadata.uid)
+                           for d in dependents if d.metadata.deletion_timestamp is None)
+        return writes
+
+    def user_actions(self, state: State) -> tuple[Action, ...]:
+        if state.script_pc < len(self.config.script):
+            return (self.config.script[state.script_pc],)
+        return ()
+
+    def fault_actions(self, state: State) -> tuple[Action, ...]:
+        left = state.faults_left
+        if left.total() == 0:
+            return ()
+        out: list[Action] = []
+        if left.node_failures:
+            out.extend(NodeFail(n.name) for n in state.env.nodes if n.up)
+        if left.node_recoveries:
+            out.extend(NodeRecover(n.name) for n in state.env.nodes if not n.up)
+        if left.pod_crashes:
+            out.extend(PodCrash(f"{p.metadata.namespace}/{p.metadata.name}") for p in state.objects("Pod")
+                       if p.spec.node_name and kubelet_wiring.can_crash(p)
+                       and (state.env.node(p.spec.node_name) or NodeEnv("", up=False)).up)
+        if left.image_pull_failures:
+            images = sorted({c.image for d in state.objects("Deployment") for c in d.spec.template.spec.containers})
+            out.extend(ImagePullFail(i) for i in images if i not in state.env.unpullable)
+        if left.dropped_events:
+            out.extend(DropEvent(i.name) for i in state.informers if i.pending)
+        if left.duplicated_events:
+            out.extend(DuplicateEvent(i.name) for i in state.informers if i.pending and i.name == KCM)
+        if left.controller_crashes:
+            out.extend(ControllerCrash(c) for c in QUEUE_CONTROLLERS if state.queue(c))
+        if left.write_conflicts and not state.env.conflict_next:
+            out.append(WriteConflict())
+        if left.lease_losses:
+            out.extend(LeaseLoss(m.identity) for m in state.managers if m.leading and m.failing_since is None)
+        if left.clock_skews:
+            out.extend(ClockSkew(m.identity) for m in state.managers)
+        return tuple(out)
+
+    # -- time ---------------------------------------------------------------------------------
+    def timed_events(self, state: State) -> tuple[int, ...]:
+        """Clock seconds (> now) at which something is scheduled to happen."""
+        cfg = self.config
+        out: list[int] = [at for at, _, _ in state.delayed]
+        if cfg.level_triggered and cfg.variant != "edge-triggered":
+            out.extend(i.dropped_since + cfg.timings.resync for i in state.informers if i.dropped_since is not None)
+        for _, e in state.expectations:
+            if not e.fulfilled():
+                out.append(_expiry_second(cfg, e))
+        now = now_ns(cfg, state)
+        for n in state.env.nodes:
+            at = nodes_wiring.node_deadline(n.up, cfg.start_time + n.since * NANOS, cfg.timings.node_monitor_grace)
+            if at is not None:
+                out.append(_second_of(cfg, at))
+        out.extend(at for _, at, _ in state.hpas)
+        out.extend(vpa_wiring.timed_events(self, state))  # autoscale-system
+        out.extend(ca_wiring.timed_events(self, state))  # autoscale-system
+        lease = self._lease(state)
+        changed = leader_wiring.last_change(state.managers, lease.spec if lease is not None else None,
+                                            cfg.start_time)
+        for m in state.managers:
+            if m.leading and m.failing_since is not None:
+                out.append(m.failing_since + self._step_down_deadline())
+            due = leader_wiring.acquire_due(m, changed, cfg.timings.lease_duration)
+            if due is not None:
+                out.append(due)
+        pods = api.list_kind(state.store, "Pod")
+        for p in pods:
+            node_env = state.env.node(p.spec.node_name) if p.spec.node_name else None
+            if node_env is not None and node_env.up:
+                wake = kubelet_wiring.pod_wake(p, cfg.timings.termination)
+                if wake is not None:
+                    out.append(_second_of(cfg, wake))
+        for node in state.objects("Node"):
+            out.extend(_second_of(cfg, at) for at in nodes_wiring.eviction_deadlines(node, pods, now))
+        return tuple(sorted(t for t in set(out) if t > state.clock))
+
+    def next_tick(self, state: State) -> int | None:
+        events = [t for t in self.timed_events(state) if t <= self.config.max_seconds]
+        if not events:
+            return None
+        return events[0] - state.clock
+
+    def _relist_due(self, state: State, inf: Informer) -> bool:
+        cfg = self.config
+        if inf.dropped_since is None or not cfg.level_triggered or cfg.variant == "edge-triggered":
+            return False
+        return state.clock >= inf.dropped_since + cfg.timings.resync
+
+    def _next_to_schedule(self, state: State) -> str | None:
+        inf = state.informer(SCHEDULER)
+        pods = cache_list(inf, "Pod")
+        nodes = cache_list(inf, "Node")
+        now = now_ns(self.config, state)
+        candidates = [p for p in pods if scheduler_wiring.needs_scheduling(p)
+                      or (self.config.variant == "double-bind" and p.spec.node_name
+                          and p.metadata.deletion_timestamp is None and p.status.phase in ("Pending", ""))]
+        candidates.sort(key=lambda p: (p.metadata.creation_timestamp or 0, p.metadata.name))
+        for p in candidates:
+            if self.config.variant == "double-bind":
+                p2 = dataclasses.replace(p, spec=dataclasses.replace(p.spec, node_name=""))
+                w = scheduler_wiring.decide(p2, nodes, pods, self.config.variant, now)
+                if p.spec.node_name and isinstance(w, api.Bind) and w.node == p.spec.node_name:
+                    continue
+            else:
+                w = scheduler_wiring.decide(p, nodes, pods, self.config.variant, now)
+            if w is not None:
+                return f"{p.metadata.namespace}/{p.metadata.name}"
+        return None
+
+    # -- step ---------------------------------------------------------------------------------
+    def step(self, state: State, action: Action) -> State:
+        """The successor of ``state`` under ``action`` (pure)."""
+        cfg = self.config
+        if isinstance(action, Tick):
+            return self._tick(state, action.seconds)
+        if isinstance(action, Deliver):
+            return _deliver(cfg, state, action.informer)
+        if isinstance(action, Relist):
+            return self._relist(state, action.informer)
+        if isinstance(action, Reconcile):
+            return self._reconcile(state, action.controller, action.key)
+        if isinstance(action, Schedule):
+            return self._schedule(state, action.pod)
+        if isinstance(action, KubeletSync):
+            return self._kubelet(state, action.node, action.pod)
+        if isinstance(action, NodeReady):
+            node = api.get(state.store, "Node", "", action.node)
+            w = kubelet_wiring.node_step(node, now_ns(cfg, state)) if node is not None else None
+            return self._write_all(state, (w,) if w else ())[0]
+        if isinstance(action, LeaderElection):
+            return self._elect(state, action.identity)
+        if isinstance(action, Fault):
+            return self._fault(state, action)
+        run = getattr(action, "run", None)
+        if run is not None:  # a user action (model.useractions)
+            new = run(self, state)
+            if state.script_pc < len(cfg.script) and cfg.script[state.script_pc] == action:
+                new = dataclasses.replace(new, script_pc=state.script_pc + 1)
+            return new
+        raise TypeError(f"unknown action {action!r}")
+
+    def _write_all(self, state: State, writes: tuple[Write, ...]) -> tuple[State, int]:
+        """Issue writes in order; the first refusal stops the rest. Returns (state, writes made).
+
+        A later write of an object written earlier in the same pass carries the resourceVersion
+        the API server returned for the earlier one (Go code goes on with the returned object)."""
+        written: dict[Key, tuple[str, str]] = {}
+        for i, w in enumerate(writes):
+            w = _chain_rv(w, written)
+            before = state.store
+            if state.env.conflict_next:
+                state = dataclasses.replace(state, env=dataclasses.replace(state.env, conflict_next=False))
+                return state, i
+            try:
+                state = commit(self.config, state, w)
+            except ApiError:
+                return state, i
+            obj = getattr(w, "obj", None)
+            if obj is not None and state.store is not before:
+                key = api.key_of(obj)
+                new = api.get(state.store, *key)
+                if new is not None:
+                    written[key] = (obj.metadata.resource_version, new.metadata.resource_version)
+        return state, len(writes)
+
+    def _tick(self, state: State, seconds: int) -> State:
+        clock = state.clock + seconds
+        due = tuple(d for d in state.delayed if d[0] <= clock)
+        state = dataclasses.replace(state, clock=clock, delayed=tuple(d for d in state.delayed if d[0] > clock))
+        for _, controller, key in due:
+            state = _enqueue(state, controller, key)
+        for key, e in state.expectations:  # expired expectations: the next sync will act
+            if not e.fulfilled() and clock >= _expiry_second(self.config, e):
+                state = _enqueue(state, REPLICASET, key)
+        return state
+
+    def _relist(self, state: State, name: str) -> State:
+        inf, changes = relist(state.informer(name), state.store)
+        state = dataclasses.replace(state, informers=tuple(inf if i.name == name else i for i in state.informers))
+        if name == KCM:
+            for key, old, new in changes:
+                state = _handle(self.config, state, key, old, new)
+            state = self._enqueue_everything(state)
+        return state
+
+    def _enqueue_everything(self, state: State) -> State:
+        inf = state.informer(KCM)
+        for d in cache_list(inf, "Deployment"):
+            state = _enqueue(state, DEPLOYMENT, f"{d.metadata.namespace}/{d.metadata.name}")
+        for rs in cache_list(inf, "ReplicaSet"):
+            state = _enqueue(state, REPLICASET, f"{rs.metadata.namespace}/{rs.metadata.name}")
+        for rc in cache_list(inf, "ReplicationController"):
+            state = _enqueue(state, REPLICATION, f"{rc.metadata.namespace}/{rc.metadata.name}")
+        return state
+
+    def _pop(self, state: State, controller: str, key: str) -> State:
+        queues = tuple((c, tuple(k for k in q if k != key) if c == controller else q) for c, q in state.queues)
+        return dataclasses.replace(state, queues=queues)
+
+    def _decide(self, state: State, controller: str, key: str) -> tuple[tuple[Write, ...], State, int | None]:
+        """Run one reconcile's decision: (writes, state with in-memory changes, requeue_after)."""
+        cfg = self.config
+        inf = state.informer(KCM)
+        ns, name = key.split("/", 1)
+        now = now_ns(cfg, state)
+        if controller == DEPLOYMENT:
+            d = cache_get(inf, "Deployment", ns, name)
+            dout = deployment_wiring.sync(d, cache_list(inf, "ReplicaSet", ns), cache_list(inf, "Pod", ns), now,
+                                          cfg.variant)
+            if dout.error is not None:  # writes made, then the pass failed: retried with backoff
+                return dout.writes, _enqueue(state, DEPLOYMENT, key), None
+            return dout.writes, state, dout.requeue_after
+        raise ValueError(f"unknown controller {controller!r}")
+
+    def _reconcile(self, state: State, controller: str, key: str, max_writes: int | None = None) -> State:
+        if controller == HPA_CONTROLLER:
+            return self._reconcile_hpa(state, key)
+        if controller in LEVEL_CONTROLLERS:
+            return self._write_all(state, self._level_writes(state, controller, key))[0]
+        state = self._pop(state, controller, key)
+        if controller in (REPLICASET, REPLICATION):
+            return self._reconcile_rs(state, key, max_writes, controller)
+        writes, state, requeue_after = self._decide(state, controller, key)
+        if max_writes is not None:
+            writes = writes[:max_writes]
+        state, done = self._write_all(state, writes)
+        if done < len(writes):
+            state = _enqueue(state, controller, key)  # rate-limited requeue
+        elif requeue_after is not None:
+            state = _enqueue_after(state, controller, key, state.clock + requeue_after)
+        return state
+
+    def _issuer(self, state: State, max_writes: int | None) -> tuple[list[State], Any]:
+        """A one-call-at-a-time API client over a private copy of the state (for decision functions
+        that make their calls as they go). ``max_writes`` cuts it off (a crash mid-reconcile)."""
+        box = [state]
+        count = [0]
+
+        def issue(write: Write) -> CallError | None:
+            if max_writes is not None and count[0] >= max_writes:
+                return CallError("controller-manager crashed", "")
+            count[0] += 1
+            cur = box[0]
+            if cur.env.conflict_next:
+                box[0] = dataclasses.replace(cur, env=dataclasses.replace(cur.env, conflict_next=False))
+                return CallError("the object has been modified; please apply your changes to the latest version "
+                                 "and try again", "Conflict")
+            obj = getattr(write, "obj", None)
+            if isinstance(obj, ReplicaSet) and obj.kind == "ReplicationController":
+                write = dataclasses.replace(write, obj=rs_to_rc(obj))  # type: ignore[call-arg,arg-type]
+            try:
+                box[0] = commit(self.config, cur, write)
+            except ApiError as exc:
+                return CallError(exc.message, exc.reason)
+            return None
+
+        return box, issue
+
+    def _reconcile_rs(self, state: State, key: str, max_writes: int | None, controller: str = REPLICASET) -> State:
+        """One syncReplicaSet; the ReplicationController manager is the same pass over RCs seen
+        through the RC→RS adapter (``model.controllers.replication``), its writes converted back."""
+        cfg = self.config
+        inf = state.informer(KCM)
+        ns, name = key.split("/", 1)
+        exp_key = _exp_key(controller, key)
+        if controller == REPLICATION:
+            rc = cache_get(inf, "ReplicationController", ns, name)
+            rs = _as_rs(rc)
+            live = _as_rs(api.get(state.store, "ReplicationController", ns, name))
+            siblings = tuple(rc_to_rs(r) for r in cache_list(inf, "ReplicationController", ns))
+        else:
+            rs = cache_get(inf, "ReplicaSet", ns, name)
+            live = api.get(state.store, "ReplicaSet", ns, name)
+            siblings = cache_list(inf, "ReplicaSet", ns)
+        if rs is None:  # deleted: the controller forgets its expectations
+            return _set_expectation(state, None, exp_key)
+        box, issue = self._issuer(state, max_writes)
+        out = replicaset_wiring.sync(rs, live, cache_list(inf, "Pod", ns), siblings, state.expectation(exp_key),
+                                     now_ns(cfg, state), issue, cfg.variant)
+        state = _set_expectation(box[0], out.expectations, exp_key)
+        if out.error is not None:
+            return _enqueue(state, controller, key)
+        if out.requeue_after is not None:
+            state = _enqueue_after(state, controller, key, state.clock + out.requeue_after)
+        return state
+
+    def _schedule(self, state: State, pod_key: str) -> State:
+        cfg = self.config
+        inf = state.informer(SCHEDULER)
+        ns, name = pod_key.split("/", 1)
+        pod = cache_get(inf, "Pod", ns, name)
+        if pod is None:
+            return state
+        if cfg.variant == "double-bind":
+            pod = dataclasses.replace(pod, spec=dataclasses.replace(pod.spec, node_name=""))
+        w = scheduler_wiring.decide(pod, cache_list(inf, "Node"), cache_list(inf, "Pod"), cfg.variant,
+                                    now_ns(cfg, state))
+        if w is None:
+            return state
+        state, done = self._write_all(state, (w,))
+        if done and isinstance(w, api.Bind):
+            # The scheduler "assumes" the pod bound in its own cache (schedule_one.go: assume) so it
+            # does not schedule it again before the binding's watch event arrives.
+            inf = state.informer(SCHEDULER)
+            bound = dataclasses.replace(pod, spec=dataclasses.replace(pod.spec, node_name=w.node))
+            inf = dataclasses.replace(inf, cache=api.tmap_put(inf.cache, ("Pod", ns, name), bound))
+            state = dataclasses.replace(state, informers=tuple(inf if i.name == SCHEDULER else i
+                                                               for i in state.informers))
+        return state
+
+    def _kubelet(self, state: State, node: str, pod_key: str) -> State:
+        ns, name = pod_key.split("/", 1)
+        pod = api.get(state.store, "Pod", ns, name)
+        if pod is None or pod.spec.node_name != node:
+            return state
+        w = kubelet_wiring.pod_step(pod, state.env.unpullable, now_ns(self.config, state),
+                                    self.config.timings.termination)
+        return self._write_all(state, (w,) if w else ())[0]
+
+    def _fault(self, state: State, fault: Fault) -> State:
+        cfg = self.config
+        state = dataclasses.replace(state, faults_left=state.faults_left.spend(fault.budget))
+        env = state.env
+        if isinstance(fault, NodeFail | NodeRecover):
+            up = isinstance(fault, NodeRecover)
+            nodes = tuple(NodeEnv(n.name, up, state.clock) if n.name == fault.node else n for n in env.nodes)
+            return dataclasses.replace(state, env=dataclasses.replace(env, nodes=nodes))
+        if isinstance(fault, ImagePullFail):
+            return dataclasses.replace(state, env=dataclasses.replace(
+                env, unpullable=tuple(sorted(env.unpullable + (fault.image,)))))
+        if isinstance(fault, WriteConflict):
+            return dataclasses.replace(state, env=dataclasses.replace(env, conflict_next=True))
+        if isinstance(fault, LeaseLoss):
+            # Its last successful renewal is now; later ones fail.
+            lease = self._lease(state)
+            if lease is not None:
+                now = now_ns(cfg, state)
+                state = commit(cfg, state, api.Update(dataclasses.replace(
+                    lease, spec=dataclasses.replace(lease.spec, renew_time=now))))
+        if isinstance(fault, LeaseLoss | ClockSkew):
+            managers = tuple(
+                (dataclasses.replace(m, failing_since=state.clock) if isinstance(fault, LeaseLoss)
+                 else dataclasses.replace(m, skew=m.skew + cfg.timings.clock_skew))
+                if m.identity == fault.identity else m for m in state.managers)
+            return dataclasses.replace(state, managers=managers)
+        if isinstance(fault, PodCrash):
+            ns, name = fault.pod.split("/", 1)
+            pod = api.get(state.store, "Pod", ns, name)
+            if pod is None:
+                return state
+            return commit(cfg, state, api.UpdateStatus(kubelet_wiring.crash(pod, now_ns(cfg, state))))
+        if isinstance(fault, DropEvent):
+            inf = drop_head(state.informer(fault.informer), state.clock)
+            return dataclasses.replace(state, informers=tuple(inf if i.name == inf.name else i
+                                                              for i in state.informers))
+        if isinstance(fault, DuplicateEvent):
+            inf = state.informer(fault.informer)
+            ev = inf.pending[0]
+            obj = cache_get(inf, *ev)
+            return _handle(cfg, state, ev, obj, obj) if obj is not None else state
+        if isinstance(fault, ControllerCrash):
+            q = state.queue(fault.controller)
+            if q:
+                state = self._reconcile(state, fault.controller, q[0], max_writes=1)
+            # restart: fresh list, empty queues and expectations, every key enqueued
+            inf, _ = relist(state.informer(KCM), state.store)
+            state = dataclasses.replace(
+                state, informers=tuple(inf if i.name == KCM else i for i in state.informers),
+                queues=tuple((c, ()) for c in QUEUE_CONTROLLERS), expectations=(),
+                delayed=tuple(d for d in state.delayed if d[1] not in QUEUE_CONTROLLERS),
+            )
+            return self._enqueue_everything(state)
+        raise TypeError(f"unknown fault {fault!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def _second_of(cfg: ClusterConfig, t: int) -> int:
+    """The first clock second at or after time ``t`` (ns)."""
+    return -(-(t - cfg.start_time) // NANOS)
+
+
+def _expiry_second(cfg: ClusterConfig, e: ControlleeExpectations) -> int:
+    """The first clock second at which the record counts as expired (older than the timeout)."""
+    return (e.timestamp + EXPECTATIONS_TIMEOUT - cfg.start_time) // NANOS + 1
+
+
+def _node_object(n: NodeConfig, now: Time) -> Node:
+    labels = {"kubernetes.io/hostname": n.name, **dict(n.labels)}
+    if n.zone:
+        labels["topology.kubernetes.io/zone"] = n.zone
+    resources = freeze_map({"cpu": n.cpu, "memory": n.memory, "pods": str(n.pods)})
+    return Node(
+        metadata=ObjectMeta(name=n.name, labels=freeze_map(labels)),
+        status=NodeStatus(capacity=resources, allocatable=resources, conditions=(
+            NodeCondition(type="Ready", status="True", reason="KubeletReady", last_heartbeat_time=now,
+                          last_transition_time=now),)),
+    )
+
+
+_ = Pod

@@ -1,0 +1,110 @@
+"""Wiring of the Deployment controller (``pkg/controller/deployment/deployment_controller.go``).
+
+One ``Reconcile("deployment-controller", ns/name)`` = one ``syncDeployment``: the deployment
+helper's ``model.controllers.deployment.deployment_controller.sync_deployment`` over the
+kube-controller-manager cache (the Deployment, the namespace's ReplicaSets, its pods grouped by
+owning ReplicaSet UID). The API calls the pass records become API writes, issued in order with
+the cached resourceVersions (a stale cache → 409 Conflict → the key is requeued).
+
+Variants applied here (``model.variants``), as transformations of the pass's inputs or outputs:
+``surge-rounds-up-unavailable``, ``history-deletes-rollback-target`` (inputs), ``no-surge-bound``
+(outputs), ``recreate-no-wait`` (inputs: old pods hidden).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from model.apiserver import Create, Delete, Update, UpdateStatus, Write
+from model.controllers.deployment import context as dctx
+from model.controllers.deployment.deployment_controller import sync_deployment
+from model.controllers.deployment.util import equal_ignore_hash
+from model.objects import Deployment, Pod, ReplicaSet
+from model.timeutil import NANOS, Time
+
+__all__ = ["DeployOutcome", "sync", "transform_input", "transform_output"]
+
+
+@dataclass(frozen=True, slots=True)
+class DeployOutcome:
+    writes: tuple[Write, ...] = ()
+    requeue_after: int | None = None  # seconds
+    error: str | None = None          # the pass failed: rate-limited requeue
+
+
+def _round_up_percent(v: int | str, total: int) -> int | str:
+    if isinstance(v, str) and v.endswith("%") and v[:-1].isdigit():
+        return -(-int(v[:-1]) * total // 100)
+    return v
+
+
+def transform_input(d: Deployment, variant: str | None) -> Deployment:
+    """Known-bad variants that change what the controller is told (see model.variants)."""
+    if variant == "surge-rounds-up-unavailable":
+        ru = d.spec.strategy.rolling_update
+        if ru is not None and ru.max_unavailable is not None:
+            up = _round_up_percent(ru.max_unavailable, d.spec.replicas or 0)
+            strategy = dataclasses.replace(d.spec.strategy,
+                                           rolling_update=dataclasses.replace(ru, max_unavailable=up))
+            d = dataclasses.replace(d, spec=dataclasses.replace(d.spec, strategy=strategy))
+    if variant == "history-deletes-rollback-target":
+        d = dataclasses.replace(d, spec=dataclasses.replace(d.spec, revision_history_limit=0))
+    return d
+
+
+def transform_output(out: DeployOutcome, d: Deployment, variant: str | None) -> DeployOutcome:
+    """Known-bad variants that change what is done with the controller's answer."""
+    if variant == "no-surge-bound":
+        writes: list[Write] = []
+        for w in out.writes:
+            if isinstance(w, Update | Create) and isinstance(w.obj, ReplicaSet) \
+                    and equal_ignore_hash(w.obj.spec.template, d.spec.template):
+                w = dataclasses.replace(w, obj=dataclasses.replace(  # type: ignore[call-arg]
+                    w.obj, spec=dataclasses.replace(w.obj.spec, replicas=d.spec.replicas)))
+            writes.append(w)
+        out = dataclasses.replace(out, writes=tuple(writes))
+    return out
+
+
+def _writes_of(actions: tuple[Any, ...], namespace: str) -> tuple[Write, ...]:
+    out: list[Write] = []
+    for a in actions:
+        if isinstance(a, dctx.CreateReplicaSet):
+            out.append(Create(a.replica_set))
+        elif isinstance(a, dctx.UpdateReplicaSet):
+            out.append(Update(a.replica_set))
+        elif isinstance(a, dctx.DeleteReplicaSet):
+            out.append(Delete("ReplicaSet", namespace, a.name, uid=a.uid))
+        elif isinstance(a, dctx.UpdateDeploymentStatus):
+            out.append(UpdateStatus(a.deployment))
+        elif isinstance(a, dctx.UpdateDeployment):
+            out.append(Update(a.deployment))
+        else:  # pragma: no cover - the action union is closed
+            raise TypeError(f"unknown deployment controller action {a!r}")
+    return tuple(out)
+
+
+def sync(d: Deployment | None, replica_sets: tuple[ReplicaSet, ...], pods: tuple[Pod, ...], now: Time,
+         variant: str | None = None) -> DeployOutcome:
+    """One ``syncDeployment`` over the cache. ``replica_sets`` and ``pods`` are the namespace's."""
+    if d is None:
+        return DeployOutcome()
+    d = transform_input(d, variant)
+    rss = list(replica_sets)
+    if variant == "recreate-no-wait" and d.spec.strategy.type == "Recreate":
+        # The controller is told old pods are already gone.
+        rss = [dataclasses.replace(r, status=dataclasses.replace(r.status, replicas=0)) for r in rss]
+        pods = ()
+    by_uid: dict[str, list[Pod]] = {}
+    for p in pods:
+        for ref in p.metadata.owner_references:
+            if ref.controller:
+                by_uid.setdefault(ref.uid, []).append(p)
+    res = sync_deployment(d, tuple(rss), {k: tuple(v) for k, v in by_uid.items()}, now)
+    requeue = None
+    if res.requeue_after is not None:
+        requeue = max(1, -(-res.requeue_after // NANOS))
+    out = DeployOutcome(_writes_of(res.actions, d.metadata.namespace), requeue, res.error)
+    return transform_output(out, d, variant)
