@@ -137,6 +137,8 @@ class ClusterConfig:
     start_settled: bool = False
     start_time: int = 1_700_000_000 * 1_000_000_000  # 2023-11-14T22:13:20Z, in ns
     timings: Timings = field(default_factory=Timings)
+    # autoscale-system: Cluster Autoscaler node groups (model.wiring.clusterautoscaler.NodeGroup)
+    node_groups: tuple[Any, ...] = ()
 
     def with_variant(self, variant: str | None) -> ClusterConfig:
         return dataclasses.replace(self, variant=variant)
@@ -199,6 +201,7 @@ def default_config() -> ClusterConfig:
 _CLUSTER_KEYS = {"nodes", "faults", "maxSeconds", "variant", "levelTriggered", "informerLag",
                  "controllerManagers", "namespace", "startSettled"}
 _NODE_KEYS = {"name", "cpu", "memory", "pods", "labels", "zone"}
+_CLUSTER_KEYS |= {"nodeGroups"}  # autoscale-system: Cluster Autoscaler node groups
 
 
 def load_cluster_file(path: str) -> dict[str, Any]:
@@ -274,6 +277,10 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
             out[attr] = data[key]
     if "variant" in data:
         out["variant"] = data["variant"]
+    if "nodeGroups" in data:  # autoscale-system
+        from model.wiring.clusterautoscaler import parse_node_groups
+
+        out["node_groups"] = parse_node_groups(data["nodeGroups"], where)
     return out
 
 
