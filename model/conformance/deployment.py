@@ -275,7 +275,8 @@ def _set_new_replica_set_annotations(inp: Mapping[str, Any]) -> dict[str, Any]:
     limit = int(inp.get("revHistoryLimitInChars", util.MAX_REV_HISTORY_LENGTH_IN_CHARS))
     steps: list[dict[str, Any]] = []
     for rev in inp.get("newRevisions") or []:
-        rs, _ = util.set_new_replica_set_annotations(d, rs, str(rev), exists, limit)
+        rs, _ = util.set_new_replica_set_annotations(d, rs, str(rev), exists, limit,
+                                                     _gates(inp).deployment_pod_replacement_policy)
         ann = dict(rs.metadata.annotations)
         step: dict[str, Any] = {"revision": ann.get(util.REVISION_ANNOTATION, "")}
         if util.REVISION_HISTORY_ANNOTATION in ann:

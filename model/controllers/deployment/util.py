@@ -89,6 +89,14 @@ ANNOTATIONS_TO_SKIP = frozenset(
         DEPRECATED_ROLLBACK_TO,
     }
 )
+# KEP-3973: with the DeploymentPodReplacementPolicy gate the controller also keeps the partial-scaling
+# mark to itself (kubectl's rollback skips it too).
+ANNOTATIONS_TO_SKIP_WITH_POLICY_GATE = ANNOTATIONS_TO_SKIP | {REPLICAS_BEFORE_SCALE_ANNOTATION}
+
+
+def annotations_to_skip(pod_replacement_policy_gate: bool) -> frozenset[str]:
+    """The controller-owned annotation keys (deployment_util.go: skipCopyAnnotation)."""
+    return ANNOTATIONS_TO_SKIP_WITH_POLICY_GATE if pod_replacement_policy_gate else ANNOTATIONS_TO_SKIP
 
 # --- small accessors --------------------------------------------------------------------------
 
@@ -413,12 +421,14 @@ def last_revision(rss: Iterable[ReplicaSet | None]) -> int:
     return second
 
 
-def copy_deployment_annotations_to_replica_set(d: Deployment, ann: dict[str, str]) -> bool:
+def copy_deployment_annotations_to_replica_set(d: Deployment, ann: dict[str, str],
+                                               pod_replacement_policy_gate: bool = False) -> bool:
     """Mirrors deployment_util.go: copyDeploymentAnnotationsToReplicaSet (updates ``ann`` in place;
     returns whether anything changed). Controller-owned keys are skipped."""
+    skip = annotations_to_skip(pod_replacement_policy_gate)
     changed = False
     for k, v in d.metadata.annotations:
-        if k in ANNOTATIONS_TO_SKIP or ann.get(k) == v:
+        if k in skip or ann.get(k) == v:
             continue
         ann[k] = v
         changed = True
@@ -431,6 +441,7 @@ def set_new_replica_set_annotations(
     new_revision: str,
     exists: bool,
     rev_history_limit_in_chars: int = MAX_REV_HISTORY_LENGTH_IN_CHARS,
+    pod_replacement_policy_gate: bool = False,
 ) -> tuple[ReplicaSet, bool]:
     """Mirrors deployment_util.go: SetNewReplicaSetAnnotations -> (new RS, annotations changed).
 
@@ -440,7 +451,7 @@ def set_new_replica_set_annotations(
     desired/max replicas annotations. An unparsable old or new revision stops with no change reported.
     """
     ann = dict(rs.metadata.annotations)
-    changed = copy_deployment_annotations_to_replica_set(d, ann)
+    changed = copy_deployment_annotations_to_replica_set(d, ann, pod_replacement_policy_gate)
     old_revision = ann.get(REVISION_ANNOTATION)
     had_revision = old_revision is not None
     old_text = old_revision or ""
@@ -488,12 +499,14 @@ def set_deployment_revision(d: Deployment, rev: str) -> tuple[Deployment, bool]:
     return with_annotations(d, ann), True
 
 
-def set_deployment_annotations_to(d: Deployment, rollback_to_rs: ReplicaSet) -> Deployment:
+def set_deployment_annotations_to(d: Deployment, rollback_to_rs: ReplicaSet,
+                                  pod_replacement_policy_gate: bool = False) -> Deployment:
     """Mirrors deployment_util.go: SetDeploymentAnnotationsTo (keep only controller-owned keys of the
     Deployment, then take every other annotation from the RS)."""
-    ann = {k: v for k, v in d.metadata.annotations if k in ANNOTATIONS_TO_SKIP}
+    skip = annotations_to_skip(pod_replacement_policy_gate)
+    ann = {k: v for k, v in d.metadata.annotations if k in skip}
     for k, v in rollback_to_rs.metadata.annotations:
-        if k not in ANNOTATIONS_TO_SKIP:
+        if k not in skip:
             ann[k] = v
     return with_annotations(d, ann)
 
