@@ -137,6 +137,7 @@ from model.events import (
     _exp_key,
     _handle,
     commit,
+    drain,
 )
 from model.informers import (
     Informer,
@@ -253,6 +254,8 @@ class Model:
 
         for obj in cfg.objects:
             state = apply_object(self, state, obj)
+        if not cfg.informer_lag:
+            state = drain(cfg, state)
         if cfg.start_settled:
             from model.runner import settle
 
@@ -560,6 +563,12 @@ class Model:
     # -- step ---------------------------------------------------------------------------------
     def step(self, state: State, action: Action) -> State:
         """The successor of ``state`` under ``action`` (pure)."""
+        new = self._step(state, action)
+        if not self.config.informer_lag and any(i.pending for i in new.informers):
+            new = drain(self.config, new)
+        return new
+
+    def _step(self, state: State, action: Action) -> State:
         cfg = self.config
         if isinstance(action, Tick):
             return self._tick(state, action.seconds)
