@@ -1,0 +1,180 @@
+"""The Cluster Autoscaler wired into the cluster (semantics/autoscaling.md §13).
+
+Scale-up: pods the scheduler marked Unschedulable that would fit a fresh node of a group make the
+group grow; the node appears after the group's provisioning delay and the scheduler binds the pods.
+Scale-down: a group node below 50 % utilization whose pods fit elsewhere for 10 minutes (and at
+least 10 minutes after the last scale-up) is drained — tainted ``ToBeDeletedByClusterAutoscaler``
+and its pods evicted — and then deleted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from model.config import ClusterConfig, NodeConfig, cluster_kwargs, web_deployment
+from model.errors import ModelError
+from model.runner import advance, settle
+from model.system import Model
+from model.useractions import Scale
+from model.wiring import clusterautoscaler as w
+
+POOL = w.NodeGroup("pool", NodeConfig("", cpu="2", memory="4Gi"), min_size=0, max_size=3, provisioning_seconds=60)
+
+
+def _model(*nodes: NodeConfig, replicas: int = 2, cpu: str = "600m", group: w.NodeGroup = POOL) -> Model:
+    return Model(ClusterConfig(nodes=nodes or (NodeConfig("node-1", cpu="1", memory="4Gi"),),
+                               node_groups=(group,), objects=(web_deployment(replicas=replicas, cpu=cpu),),
+                               max_seconds=7200))
+
+
+def _nodes(s) -> list[str]:
+    return [n.metadata.name for n in s.objects("Node")]
+
+
+def _placement(s) -> list[tuple[str, str]]:
+    return sorted((p.spec.node_name, p.status.phase) for p in s.objects("Pod"))
+
+
+def _ca_steps(trace) -> list[tuple[int, str]]:
+    return [(after.clock, str(a)) for a, after in trace if a.actor in (w.ACTOR, w.CLOUD)]
+
+
+# -- scale-up ---------------------------------------------------------------------------------------
+
+
+def test_an_unschedulable_pod_gets_a_new_node_after_the_provisioning_delay() -> None:
+    m = _model()  # node-1 has 1 CPU: one 600m pod fits, the second does not
+    (s,) = m.init_states()
+    s, trace = settle(m, s, 600)
+    bind = next(after.clock for a, after in trace
+                if str(a).startswith("Schedule") and any(p.spec.node_name == "pool-1" for p in after.objects("Pod")))
+    steps = _ca_steps(trace)
+    assert steps[0] == (0, "ClusterAutoscaler.RunOnce()")   # decides the scale-up at once
+    assert s.cluster_autoscaler.last_scale_up == 0
+    assert steps[1] == (60, 'NodeProvisioned("pool-1")')    # the provisioning delay later
+    assert bind == 60
+    assert _nodes(s) == ["node-1", "pool-1"]
+    assert dict(s.get("Node", "pool-1").metadata.labels)[w.GROUP_LABEL] == "pool"
+    assert _placement(s) == [("node-1", "Running"), ("pool-1", "Running")]
+
+
+def test_scale_up_adds_as_many_nodes_as_bin_packing_needs() -> None:
+    m = _model(replicas=5)  # 4 pods left over; a 2-CPU template node holds three 600m pods
+    (s,) = m.init_states()
+    s, trace = settle(m, s, 600)
+    assert _nodes(s) == ["node-1", "pool-1", "pool-2"]
+    assert [x for x in _ca_steps(trace) if "Provisioned" in x[1]] == [
+        (60, 'NodeProvisioned("pool-1")'), (60, 'NodeProvisioned("pool-2")')]
+    assert all(phase == "Running" for _, phase in _placement(s))
+
+
+def test_scale_up_stops_at_the_group_max_size() -> None:
+    m = _model(replicas=8, group=dataclasses.replace(POOL, max_size=1))
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 600)
+    assert _nodes(s) == ["node-1", "pool-1"]
+    assert [n for n, _ in _placement(s)].count("") == 4  # 1 + 3 placed, 4 still pending
+
+
+def test_a_pod_no_template_could_hold_triggers_nothing() -> None:
+    m = _model(replicas=1, cpu="3")
+    (s,) = m.init_states()
+    s, trace = settle(m, s, 600)
+    assert _nodes(s) == ["node-1"]
+    assert _ca_steps(trace) == []
+    assert _placement(s) == [("", "Pending")]
+
+
+# -- scale-down -------------------------------------------------------------------------------------
+
+
+def test_an_empty_node_is_removed_ten_minutes_after_it_became_unneeded() -> None:
+    m = _model()
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 600)
+    assert _nodes(s) == ["node-1", "pool-1"]
+    s = m.step(s, Scale("Deployment", "web", 1))  # at 60 s; the pod on pool-1 goes
+    s, trace = settle(m, s, 3600)
+    assert _nodes(s) == ["node-1"]
+    steps = _ca_steps(trace)
+    # unneeded from 60 s, scale-up at 0 s: removable at 60 + 600 = 660 s; taint first, delete next
+    assert [t for t, _ in steps] == [60, 660, 660]
+    tainted = trace[[i for i, (a, _) in enumerate(trace) if a.actor == w.ACTOR][1]][1]
+    assert any(t.key == w.TO_BE_DELETED_TAINT and t.effect == "NoSchedule"
+               for t in tainted.get("Node", "pool-1").spec.taints)
+    assert s.env.node("pool-1") is None          # the VM is gone too
+    assert _placement(s) == [("node-1", "Running")]
+
+
+def test_an_underutilized_node_is_drained_and_its_pod_moves() -> None:
+    # pool-1 starts in the group; each node gets one 500m pod (25 % of 2 CPUs): pool-1's fits on node-1.
+    m = _model(NodeConfig("node-1", cpu="2", memory="4Gi"),
+               NodeConfig("pool-1", cpu="2", memory="4Gi", labels=((w.GROUP_LABEL, "pool"),)), cpu="500m")
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 0)
+    assert _placement(s) == [("node-1", "Running"), ("pool-1", "Running")]
+    s, trace = advance(m, s, 599)
+    assert _nodes(s) == ["node-1", "pool-1"] and s.cluster_autoscaler.unneeded == (("pool-1", 0),)
+    s, trace = settle(m, s, 600)
+    steps = _ca_steps(trace)
+    assert steps[0] == (600, "ClusterAutoscaler.RunOnce()")  # drain: taint + evict
+    drained = next(after for a, after in trace if a.actor == w.ACTOR)
+    assert any(p.metadata.deletion_timestamp is not None for p in drained.objects("Pod")
+               if p.spec.node_name == "pool-1")
+    assert _nodes(s) == ["node-1"]
+    assert _placement(s) == [("node-1", "Running"), ("node-1", "Running")]
+
+
+def test_a_node_whose_pod_fits_nowhere_else_stays() -> None:
+    m = _model()  # after the scale-up pool-1 is 30 % used, but node-1 has no room for its pod
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 600)
+    s, _ = advance(m, s, 1800)
+    assert _nodes(s) == ["node-1", "pool-1"]
+    assert s.cluster_autoscaler.unneeded == ()
+
+
+def test_a_node_above_half_utilization_stays() -> None:
+    m = _model(NodeConfig("node-1", cpu="4", memory="4Gi"),
+               NodeConfig("pool-1", cpu="2", memory="4Gi", labels=((w.GROUP_LABEL, "pool"),)),
+               replicas=2, cpu="1200m")  # 60 % of pool-1
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 0)
+    assert ("pool-1", "Running") in _placement(s)
+    s, _ = advance(m, s, 1800)
+    assert _nodes(s) == ["node-1", "pool-1"]
+
+
+def test_the_group_min_size_is_kept() -> None:
+    m = _model(NodeConfig("node-1", cpu="2", memory="4Gi"),
+               NodeConfig("pool-1", cpu="2", memory="4Gi", labels=((w.GROUP_LABEL, "pool"),)),
+               replicas=1, cpu="100m", group=dataclasses.replace(POOL, min_size=1))
+    (s,) = m.init_states()
+    s, _ = advance(m, s, 1800)
+    assert _nodes(s) == ["node-1", "pool-1"]
+
+
+# -- config ---------------------------------------------------------------------------------------
+
+
+def test_node_groups_load_from_a_cluster_file_mapping() -> None:
+    kw = cluster_kwargs({"nodes": [{"name": "node-1"}], "nodeGroups": [
+        {"name": "pool", "maxSize": 5, "provisioningSeconds": 90, "template": {"cpu": "8", "labels": {"t": "x"}}}]})
+    (g,) = kw["node_groups"]
+    assert (g.name, g.min_size, g.max_size, g.provisioning_seconds) == ("pool", 0, 5, 90)
+    assert (g.template.cpu, g.template.memory, g.template.labels) == ("8", "8Gi", (("t", "x"),))
+    with pytest.raises(ModelError) as exc:
+        cluster_kwargs({"nodes": [{"name": "node-1"}], "nodeGroups": [{"name": "pool", "maxSize": -1}]})
+    assert exc.value.field == "nodeGroups[0].maxSize"
+    with pytest.raises(ModelError) as exc:
+        cluster_kwargs({"nodes": [{"name": "node-1"}], "nodeGroups": [{"name": "pool", "size": 1}]})
+    assert exc.value.field == "nodeGroups[0].size"
+
+
+def test_without_node_groups_nothing_autoscales() -> None:
+    m = Model(ClusterConfig(nodes=(NodeConfig("node-1", cpu="1"),), objects=(web_deployment(cpu="600m"),)))
+    (s,) = m.init_states()
+    s, trace = settle(m, s, 600)
+    assert _ca_steps(trace) == [] and s.cluster_autoscaler is None
