@@ -27,9 +27,13 @@ timers run out — so a quiet cluster stays quiet. One pass does the first of:
    ``ToBeDeletedByClusterAutoscaler:NoSchedule`` and its pods evicted (deleted gracefully; their
    controllers recreate them elsewhere). Step 1 then deletes it.
 
+A drain whose pods cannot terminate (the node's kubelet is stopped) is given up after
+``max-graceful-termination-sec`` (10 min): the node is deleted and its pods force-deleted (standing in
+for the pod GC of pods on a gone node). A NotReady node counts as unneeded only after 20 min
+(``scale-down-unready-time``, via ``node_scale_down``'s ``ready``).
+
 Not modelled: PodDisruptionBudgets, DaemonSet/mirror pods, GPU, ``max-node-provision-time`` failures,
-bulk deletion of several empty nodes in one pass, scale-down of unready nodes (20 min rule: the
-model's group nodes are Ready or stopped).
+bulk deletion of several empty nodes in one pass.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from model.controllers.scheduler import schedule_one
 from model.controllers.scheduler.resources import compute_pod_resource_request, node_allocatable
 from model.errors import ModelError
 from model.objects import Node, Pod, Taint, controller_ref, freeze_map
+from model.timeutil import NANOS
 
 if TYPE_CHECKING:
     from model.system import Model, State
@@ -71,6 +76,7 @@ CLOUD = "cloud-provider"
 GROUP_LABEL = "kubeproof.io/node-group"
 TO_BE_DELETED_TAINT = "ToBeDeletedByClusterAutoscaler"
 TERMINAL = ("Succeeded", "Failed")
+MAX_GRACEFUL_TERMINATION_SECONDS = 600  # --max-graceful-termination-sec
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +130,14 @@ def _ready(node: Node) -> bool:
 
 def _on(pods: tuple[Pod, ...], node: str) -> list[Pod]:
     return [p for p in pods if p.spec.node_name == node and p.status.phase not in TERMINAL]
+
+
+def _drain_deadline(n: Node, start_time: int) -> int:
+    """The clock second at which CA stops waiting for a drain (the taint's value is the Unix second
+    the drain started, as CA writes it)."""
+    taint = next(x for x in n.spec.taints if x.key == TO_BE_DELETED_TAINT)
+    started = int(taint.value) - start_time // NANOS if taint.value.isdigit() else 0
+    return started + MAX_GRACEFUL_TERMINATION_SECONDS
 
 
 def _unschedulable(p: Pod) -> bool:
@@ -192,12 +206,19 @@ def decide(model: Model, state: State) -> Decision | None:
     nodes = tuple(api.list_kind(state.store, "Node"))
     pods = tuple(api.list_kind(state.store, "Pod"))
 
-    # 1. a drained node goes
+    # 1. a drained node goes (after max-graceful-termination-sec even if pods are stuck terminating
+    # on a silent kubelet; those are then force-deleted, as the pod GC would for a gone node)
     for n in nodes:
-        if _tainted(n) and _group_of(n, groups) is not None and not _on(pods, n.metadata.name):
-            name = n.metadata.name
-            new = dataclasses.replace(mem, unneeded=tuple(u for u in mem.unneeded if u[0] != name))
-            return Decision((api.Delete("Node", "", name),), new, (name,), f"delete drained node {name}")
+        if not _tainted(n) or _group_of(n, groups) is None:
+            continue
+        name = n.metadata.name
+        left = _on(pods, name)
+        if left and _drain_deadline(n, model.config.start_time) > t:
+            continue
+        forced: list[Write] = [api.Delete("Pod", p.metadata.namespace, p.metadata.name, grace_seconds=0,
+                                          uid=p.metadata.uid) for p in left]
+        new = dataclasses.replace(mem, unneeded=tuple(u for u in mem.unneeded if u[0] != name))
+        return Decision((*forced, api.Delete("Node", "", name)), new, (name,), f"delete drained node {name}")
 
     # 2. scale up for unschedulable pods that nothing existing or upcoming can take
     pending = sorted((p for p in pods if _unschedulable(p)),
@@ -278,7 +299,7 @@ def decide(model: Model, state: State) -> Decision | None:
     if removable:
         n = removable[0]
         name = n.metadata.name
-        taint = Taint(key=TO_BE_DELETED_TAINT, value=str(now // 1_000_000_000), effect="NoSchedule", time_added=now)
+        taint = Taint(key=TO_BE_DELETED_TAINT, value=str(now // NANOS), effect="NoSchedule", time_added=now)
         writes: list[Write] = [api.Update(dataclasses.replace(n, spec=dataclasses.replace(
             n.spec, taints=n.spec.taints + (taint,))))]
         writes += [api.Delete("Pod", p.metadata.namespace, p.metadata.name, uid=p.metadata.uid)
@@ -369,13 +390,19 @@ def actions(model: Model, state: State) -> tuple[Any, ...]:
 
 def timed_events(model: Model, state: State) -> tuple[int, ...]:
     """When a provisioning finishes; when an unneeded node's 10 min (or the delay after a
-    scale-up) run out."""
+    scale-up) run out; when a stuck drain is given up."""
     mem = state.cluster_autoscaler
     if mem is None:
         return ()
     out = [at for _, _, at in mem.upcoming]
+    groups = tuple(getattr(model.config, "node_groups", ()))
+    pods = tuple(api.list_kind(state.store, "Pod"))
+    for n in api.list_kind(state.store, "Node"):
+        if _tainted(n) and _group_of(n, groups) is not None and _on(pods, n.metadata.name):
+            out.append(_drain_deadline(n, model.config.start_time))
     for _, since in mem.unneeded:
         out.append(since + ca.SCALE_DOWN_UNNEEDED_TIME_SECONDS)
+        out.append(since + ca.SCALE_DOWN_UNREADY_TIME_SECONDS)
         if mem.last_scale_up is not None:
             out.append(mem.last_scale_up + ca.SCALE_DOWN_DELAY_AFTER_ADD_SECONDS)
     return tuple(out)

@@ -17,7 +17,7 @@ from model.config import ClusterConfig, NodeConfig, cluster_kwargs, web_deployme
 from model.errors import ModelError
 from model.runner import advance, settle
 from model.system import Model
-from model.useractions import Scale
+from model.useractions import Scale, StopNode
 from model.wiring import clusterautoscaler as w
 
 POOL = w.NodeGroup("pool", NodeConfig("", cpu="2", memory="4Gi"), min_size=0, max_size=3, provisioning_seconds=60)
@@ -178,3 +178,49 @@ def test_without_node_groups_nothing_autoscales() -> None:
     (s,) = m.init_states()
     s, trace = settle(m, s, 600)
     assert _ca_steps(trace) == [] and s.cluster_autoscaler is None
+
+
+def _two_nodes_one_pod_each(**kw) -> Model:
+    """node-1 and pool-1 (in the group), 2 CPUs each; web's two 500m pods land one on each."""
+    return _model(NodeConfig("node-1", cpu="2", memory="4Gi"),
+                  NodeConfig("pool-1", cpu="2", memory="4Gi", labels=((w.GROUP_LABEL, "pool"),)), cpu="500m", **kw)
+
+
+def test_the_unneeded_clock_restarts_when_the_node_is_needed_again() -> None:
+    m = _two_nodes_one_pod_each()
+    (s,) = m.init_states()
+    s, _ = advance(m, s, 300)
+    assert s.cluster_autoscaler.unneeded == (("pool-1", 0),)
+    s = m.step(s, Scale("Deployment", "web", 4))   # two 500m pods per node: pool-1 at 50 %
+    s, _ = advance(m, s, 100)
+    assert s.cluster_autoscaler.unneeded == ()
+    s = m.step(s, Scale("Deployment", "web", 2))   # at 400 s
+    s, _ = advance(m, s, 0)
+    assert s.cluster_autoscaler.unneeded == (("pool-1", 400),)
+    s, trace = settle(m, s, 3600)
+    assert _nodes(s) == ["node-1"]
+    assert _ca_steps(trace)[0][0] == 1000           # 400 + 600, not 0 + 600
+
+
+def test_a_stopped_node_is_removed_after_the_unready_time_and_a_stuck_drain() -> None:
+    m = _two_nodes_one_pod_each()
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 0)
+    s = m.step(s, StopNode("pool-1"))
+    s, trace = advance(m, s, 1199)
+    assert _nodes(s) == ["node-1", "pool-1"]          # NotReady: 20 min unneeded, not 10
+    s, trace = settle(m, s, 3600)
+    steps = _ca_steps(trace)
+    assert [t for t, _ in steps] == [1200, 1800]      # drain at 1200 s; its pod cannot terminate,
+    assert _nodes(s) == ["node-1"]                     # so the node goes 600 s later
+    assert _placement(s) == [("node-1", "Running"), ("node-1", "Running")]
+
+
+def test_states_stay_hashable_and_steps_pure() -> None:
+    m = _model()
+    (s,) = m.init_states()
+    s, trace = settle(m, s, 600)
+    for (a, after), (_, before) in zip(trace[1:], trace, strict=False):
+        frozen = hash(before)
+        assert m.step(before, a) == after and hash(before) == frozen
+    assert hash(s.cluster_autoscaler) is not None
