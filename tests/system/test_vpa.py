@@ -235,3 +235,14 @@ def test_vpa_and_hpa_on_cpu_fight_step_by_step() -> None:
     assert all(int(r[:-1]) > 100 for r in _requests(s))
     assert _evictions(trace)
     assert max(replicas(st) for _, st in trace) == 3
+
+
+def test_samples_weigh_as_much_as_the_request_they_were_taken_under() -> None:
+    """``addCPUSample`` weighs a sample by the container's CPU request (at least 0.1 core), so
+    after the request grows, older samples count for less."""
+    history = w.ContainerHistory("web").add(200, 100, 0).add(200, 100, 60).add(100, 230, 120)
+    assert history.cpu == ((100, 230), (200, 200))
+    assert w.percentile(history.cpu, 50) == 100     # 230 of 430 weight is at 100m
+    assert w.percentile(history.cpu, 90) == 200
+    # getConfidence: the smaller of the span (120 s) and the sample count in sample-minutes (3 min)
+    assert history.confidence_days() == pytest.approx(120 / DAY)
