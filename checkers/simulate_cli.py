@@ -44,6 +44,8 @@ def register(sub: Any) -> None:
     p.add_argument("--mermaid", metavar="FILE", help="also write a Mermaid sequenceDiagram to FILE ('-' = stdout)")
     p.add_argument("--variant", default=None, help="run a known-bad model variant (kubeproof variants)")
     p.add_argument("--verbose", action="store_true", help="also show steps that wrote nothing")
+    p.add_argument("--seed", type=int, default=None, metavar="N",
+                   help="use the seeded random fair interleaving instead of the deterministic round-robin")
     p.set_defaults(func=_main)
 
 
@@ -209,7 +211,7 @@ def _short(v: Any) -> str:
 
 
 def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int = 600,
-             verbose: bool = False) -> Story:
+             verbose: bool = False, seed: int | None = None) -> Story:
     """Run the model from its initial state (the manifests applied) with faults injected on time."""
     from model.runner import advance, settle
 
@@ -232,7 +234,7 @@ def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int
     for fault in pending:
         if fault.at > state.clock:
             start = state
-            state, trace = advance(model, state, min(fault.at, end) - state.clock)
+            state, trace = advance(model, state, min(fault.at, end) - state.clock, seed=seed)
             record(trace, start)
         if fault.at > end:
             break
@@ -241,7 +243,7 @@ def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int
         state = model.step(start, action)
         events.append(Event(state.clock, action.actor, str(action), describe_changes(start, state)))
     start = state
-    state, trace = settle(model, state, max(0, end - state.clock))
+    state, trace = settle(model, state, max(0, end - state.clock), seed=seed)
     record(trace, start)
     return Story(tuple(events), state)
 
@@ -316,7 +318,7 @@ def _main(args: argparse.Namespace) -> int:
     max_seconds = args.max_seconds if args.max_seconds is not None else config.max_seconds
     config = dataclasses.replace(config, max_seconds=max(config.max_seconds, max_seconds) + 10**6,
                                  start_settled=False, script=())
-    story = simulate(Model(config), faults, max_seconds, args.verbose)
+    story = simulate(Model(config), faults, max_seconds, args.verbose, args.seed)
     for line in story_lines(story):
         print(line)
     print()

@@ -35,3 +35,14 @@ def test_simulate_rejects_an_unknown_fault(capsys: pytest.CaptureFixture[str]) -
     rc = main(["simulate", "examples/web.yaml", "--fault", "meteor-strike"])
     assert rc == 2
     assert "unknown kind 'meteor-strike'" in capsys.readouterr().err
+
+
+def test_simulate_story_after_a_node_stops(capsys: pytest.CaptureFixture[str]) -> None:
+    rc = main(["simulate", "examples/web.yaml", "--cluster", "examples/cluster.yaml", "--fault", "stop-node:node-1@30",
+               "--max-seconds", "500", "--seed", "3"])
+    out = capsys.readouterr().out
+    assert rc == 0
+    # 30 s + 40 s grace (+1: strictly after) → NotReady; +300 s default toleration → evicted.
+    assert "[t=  71s] node-lifecycle-controller" in out
+    assert "[t= 371s] taint-eviction-controller" in out
+    assert "Deployment web: 3/3 available, 3 updated — rollout complete" in out

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from model.controllers.scheduler import quantities
+from model.namevalidation import is_qualified_name
 from model.objects import Container, Labels, Node, Pod
 
 CPU = "cpu"
@@ -55,8 +56,12 @@ def is_native_resource(name: str) -> bool:
 
 
 def is_extended_resource_name(name: str) -> bool:
-    """``IsExtendedResourceName``: a fully-qualified name outside ``kubernetes.io/``."""
-    return not is_native_resource(name) and not name.startswith("requests.")
+    """``IsExtendedResourceName``: a fully-qualified name outside ``kubernetes.io/`` that is still a
+    qualified name once turned into its quota name ``requests.<name>`` (so ``example.com/`` or an
+    upper-case domain is no resource the scheduler counts at all)."""
+    if is_native_resource(name) or name.startswith("requests."):
+        return False
+    return not is_qualified_name("requests." + name)
 
 
 def is_hugepage_resource_name(name: str) -> bool:
