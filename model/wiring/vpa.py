@@ -5,7 +5,8 @@ Three processes, each calling the autoscaling helper's decisions in ``model.cont
 * **recommender** (``pkg/recommender/routines/recommender.go: RunOnce``) — every
   ``RECOMMENDER_INTERVAL`` (1 min, ``--recommender-interval``) after a VPA is first seen,
   ``VpaRecommend(ns/name)`` takes one CPU usage sample per container of the target's Running pods
-  (the load ``SetCPULoad`` put on the target, split as the HPA wiring splits it: the same metric),
+  (the load ``SetCPULoad`` put on the target, split as the HPA wiring splits it, and lagging by
+  ``timings.metrics_delay`` as the HPA's does: the same metrics-server),
   adds it to the container's usage history with the weight the recommender gives it (the
   container's CPU request, at least ``MIN_SAMPLE_WEIGHT``: ``AggregateContainerState.addCPUSample``),
   and writes ``status.recommendation`` (target, lowerBound, upperBound) from ``vpa.recommend`` with
@@ -358,6 +359,9 @@ class VpaRecommend:
         pods = _target_pods(state, v, target)
         ref = v.spec.target_ref
         load = next((mc for kind, n, mc in state.env.cpu_load if kind == ref.kind and n == ref.name), 0)
+        for kind, n, before, at in getattr(state.env, "load_changes", ()):  # metrics-server lags as for the HPA
+            if (kind, n) == (ref.kind, ref.name) and state.clock - at < model.config.timings.metrics_delay:
+                load = before
         usage = split_load(pods, load)
         hist = {h.container: h for h in mem.containers}
         for p in sorted(pods, key=lambda p: p.metadata.name):

@@ -246,3 +246,15 @@ def test_samples_weigh_as_much_as_the_request_they_were_taken_under() -> None:
     assert w.percentile(history.cpu, 90) == 200
     # getConfidence: the smaller of the span (120 s) and the sample count in sample-minutes (3 min)
     assert history.confidence_days() == pytest.approx(120 / DAY)
+
+
+def test_the_recommender_reads_the_same_lagging_metrics_as_the_hpa() -> None:
+    m = Model(dataclasses.replace(default_config(), script=(), max_seconds=3600,
+                                  timings=dataclasses.replace(default_config().timings, metrics_delay=30)))
+    (s,) = m.init_states()
+    s = m.step(s, Apply(_vpa(mode="Off")))
+    s = m.step(s, SetCPULoad("Deployment", "web", 400))
+    s, _ = advance(m, s, 0)
+    assert _rec(s)[0] == "25m"       # metrics-server still reports the load before the change: 0
+    s, _ = advance(m, s, 60)
+    assert _rec(s)[0] == "230m"      # 0m and 200m samples at equal weight: p90 is 200m
