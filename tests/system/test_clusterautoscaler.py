@@ -224,3 +224,26 @@ def test_states_stay_hashable_and_steps_pure() -> None:
         frozen = hash(before)
         assert m.step(before, a) == after and hash(before) == frozen
     assert hash(s.cluster_autoscaler) is not None
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_under_random_interleavings_the_group_stays_in_bounds_and_no_running_pod_loses_its_node(seed) -> None:
+    from model.runner import settle_random
+
+    m = _model(replicas=5, group=dataclasses.replace(POOL, max_size=2))
+    (s,) = m.init_states()
+    s, first = settle_random(m, s, 900, seed=seed)
+    s = m.step(s, Scale("Deployment", "web", 1))
+    s, second = settle_random(m, s, 3600, seed=seed)
+    before = m.init_states()[0]
+    for _, after in first + second:
+        members = [n for n in after.objects("Node") if dict(n.metadata.labels).get(w.GROUP_LABEL) == "pool"]
+        upcoming = after.cluster_autoscaler.upcoming if after.cluster_autoscaler else ()
+        assert len(members) + len(upcoming) <= 2
+        names = {n.metadata.name for n in after.objects("Node")}
+        gone = {n.metadata.name for n in before.objects("Node")} - names
+        # a node is deleted only once no pod that is not being deleted is bound to it
+        assert not [p for p in after.objects("Pod") if p.spec.node_name in gone and p.metadata.deletion_timestamp is None]
+        before = after
+    assert _nodes(s) == ["node-1"]
+    assert _placement(s) == [("node-1", "Running")]

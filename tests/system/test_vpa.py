@@ -258,3 +258,17 @@ def test_the_recommender_reads_the_same_lagging_metrics_as_the_hpa() -> None:
     assert _rec(s)[0] == "25m"       # metrics-server still reports the load before the change: 0
     s, _ = advance(m, s, 60)
     assert _rec(s)[0] == "230m"      # 0m and 200m samples at equal weight: p90 is 200m
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_under_random_interleavings_evictions_keep_the_tolerated_number_running(seed) -> None:
+    from model.runner import settle_random
+
+    m, s = _start(_vpa())
+    s, trace = settle_random(m, s, 600, seed=seed)
+    for action, after in trace:
+        if isinstance(action, w.VpaUpdate):
+            running = [p for p in after.objects("Pod")
+                       if p.status.phase == "Running" and p.metadata.deletion_timestamp is None]
+            assert len(running) >= 1  # 2 replicas - floor(2 x 0.5)
+    assert _requests(s) == ["230m", "230m"]
