@@ -15,9 +15,12 @@ timers run out — so a quiet cluster stays quiet. One pass does the first of:
    deleted (the cloud removes the VM; its kubelet is gone);
 2. **scale up** (``core/scaleup/orchestrator``): pods the scheduler marked Unschedulable that fit
    neither an existing node nor a node already being provisioned (CA's own scheduling simulation:
-   the scheduler's ``schedule_one``) go to ``scale_up_plan`` (least-waste expander); the chosen
-   group gets as many new nodes as first-fit bin packing of those pods on fresh template nodes
-   needs (``estimator/binpacking_estimator.go``), within ``max_size``. Each appears after the
+   the scheduler's ``schedule_one``) go, per group, as far as they pass the scheduler's filters on
+   the group's template node (node selectors, taints...), to ``scale_up_plan``; the group helping
+   the most pods wins, least-waste among equals (the default expander). It gets as many new nodes
+   as bin packing those pods onto fresh template nodes with the scheduler's choice needs
+   (``estimator/binpacking_estimator.go``), within ``max_size``. Pods' ``priority`` counts for the
+   expendable-pods cutoff (-10). Each node appears after the
    group's provisioning delay (``NodeProvisioned``, actor ``cloud-provider``) as a Ready node;
 3. **scale down** (``core/scaledown``): a group node whose utilization (``utilization``: the larger
    of its pods' CPU and memory requests over allocatable) is below 0.5 and whose pods all have a
@@ -182,6 +185,30 @@ def _place(pods: list[Pod], nodes: list[Node], bound: list[Pod]) -> tuple[list[P
     return placed, left
 
 
+def _expansion(pods: list[Pod], groups: tuple[NodeGroup, ...], sizes: dict[str, int],
+               now: int) -> tuple[ca.NodeGroup | None, tuple[str, ...]]:
+    """``scale_up_plan`` per group over the pods that pass the scheduler's filters on the group's
+    template node (CA checks predicates such as node selectors and taints on the template, not only
+    resources); then the group helping the most pods, least-waste among those with the same pods."""
+    options: list[tuple[ca.NodeGroup, tuple[ca.PendingPod, ...], tuple[str, ...]]] = []
+    for g in groups:
+        template = _template_node(g, g.name, now)
+        plan_group = ca.NodeGroup(g.name, tuple(sorted(_allocatable(template).items())), sizes[g.name], g.max_size)
+        fitting = tuple(
+            ca.PendingPod(f"{p.metadata.namespace}/{p.metadata.name}", tuple(sorted(_requests(p).items())),
+                          p.spec.priority or 0, max(0.0, (now - (p.metadata.creation_timestamp or now)) / 1e9))
+            for p in pods if schedule_one(p, [template], []).node is not None)
+        chosen, helped = ca.scale_up_plan(fitting, [plan_group])
+        if chosen is not None:
+            options.append((chosen, tuple(x for x in fitting if x.name in helped), helped))
+    if not options:
+        return None, ()
+    most = max(len(h) for _, _, h in options)
+    best = [o for o in options if len(o[2]) == most]
+    same = [o for o in best if set(o[2]) == set(best[0][2])]
+    return ca.scale_up_plan(same[0][1], [o[0] for o in same])
+
+
 def _free_name(g: NodeGroup, taken: set[str]) -> str:
     i = 1
     while f"{g.name}-{i}" in taken:
@@ -236,13 +263,7 @@ def decide(model: Model, state: State) -> Decision | None:
                     sizes[g.name] += 1
             for _, g_name, _ in mem.upcoming:
                 sizes[g_name] = sizes.get(g_name, 0) + 1
-            plan_groups = [ca.NodeGroup(g.name, tuple(sorted(_allocatable(_template_node(g, g.name, now)).items())),
-                                        sizes[g.name], g.max_size) for g in groups]
-            plan_pods = [ca.PendingPod(f"{p.metadata.namespace}/{p.metadata.name}",
-                                       tuple(sorted(_requests(p).items())), 0,
-                                       max(0.0, (now - (p.metadata.creation_timestamp or now)) / 1e9))
-                         for p in left]
-            chosen, helped = ca.scale_up_plan(plan_pods, plan_groups)
+            chosen, helped = _expansion(left, groups, sizes, now)
             if chosen is not None:
                 g = by_group[chosen.name]
                 helped_pods = [p for p in left if f"{p.metadata.namespace}/{p.metadata.name}" in helped]
@@ -251,7 +272,7 @@ def decide(model: Model, state: State) -> Decision | None:
                 names: list[str] = []
                 placed: list[Pod] = []
                 room = g.max_size - sizes[g.name]
-                for p in helped_pods:  # first-fit bin packing onto fresh template nodes
+                for p in helped_pods:  # bin packing onto fresh template nodes
                     got, _ = _place([p], fresh, placed)
                     if got:
                         placed += got

@@ -247,3 +247,32 @@ def test_under_random_interleavings_the_group_stays_in_bounds_and_no_running_pod
         before = after
     assert _nodes(s) == ["node-1"]
     assert _placement(s) == [("node-1", "Running")]
+
+
+def _groups_model(*groups: w.NodeGroup, cpu: str, node_selector: tuple[tuple[str, str], ...] = ()) -> Model:
+    d = web_deployment(replicas=1, cpu=cpu)
+    tpl = d.spec.template
+    d = dataclasses.replace(d, spec=dataclasses.replace(d.spec, template=dataclasses.replace(
+        tpl, spec=dataclasses.replace(tpl.spec, node_selector=node_selector))))
+    return Model(ClusterConfig(nodes=(NodeConfig("node-1", cpu="1", memory="4Gi"),), node_groups=groups,
+                               objects=(d,), max_seconds=3600))
+
+
+def test_the_least_waste_expander_picks_the_tighter_template() -> None:
+    big = w.NodeGroup("big", NodeConfig("", cpu="8", memory="4Gi"))
+    small = w.NodeGroup("small", NodeConfig("", cpu="2", memory="4Gi"))
+    m = _groups_model(big, small, cpu="1500m")
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 600)
+    assert _nodes(s) == ["node-1", "small-1"]
+    assert _placement(s) == [("small-1", "Running")]
+
+
+def test_a_group_whose_template_the_pod_does_not_select_is_not_grown() -> None:
+    plain = w.NodeGroup("a-plain", NodeConfig("", cpu="2", memory="4Gi"))
+    ssd = w.NodeGroup("ssd", NodeConfig("", cpu="2", memory="4Gi", labels=(("disk", "ssd"),)))
+    m = _groups_model(plain, ssd, cpu="100m", node_selector=(("disk", "ssd"),))
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 600)
+    assert _nodes(s) == ["node-1", "ssd-1"]
+    assert _placement(s) == [("ssd-1", "Running")]
