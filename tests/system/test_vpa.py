@@ -272,3 +272,33 @@ def test_under_random_interleavings_evictions_keep_the_tolerated_number_running(
                        if p.status.phase == "Running" and p.metadata.deletion_timestamp is None]
             assert len(running) >= 1  # 2 replicas - floor(2 x 0.5)
     assert _requests(s) == ["230m", "230m"]
+
+
+def _vpa_with_policy(policy: dict) -> w.VerticalPodAutoscaler:
+    return w.vpa_from_json({"apiVersion": "autoscaling.k8s.io/v1", "kind": "VerticalPodAutoscaler",
+                            "metadata": {"name": "web"},
+                            "spec": {"targetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"},
+                                     "resourcePolicy": {"containerPolicies": [policy]}}})
+
+
+def test_max_allowed_caps_what_the_vpa_publishes_and_applies() -> None:
+    m, s = _start(_vpa_with_policy({"containerName": "*", "maxAllowed": {"cpu": "150m"}}))
+    s, trace = advance(m, s, 300)
+    r = s.get("VerticalPodAutoscaler", "web").status.recommendation.container_recommendations[0]
+    assert dict(r.target)["cpu"] == "150m" and dict(r.uncapped_target)["cpu"] == "230m"
+    assert dict(r.upper_bound)["cpu"] == "150m"
+    assert [t for t, _ in _evictions(trace)] == [180, 240]  # lower bound 105m (under the cap) > 100m
+    assert _requests(s) == ["150m", "150m"]
+
+
+def test_a_container_with_mode_off_gets_no_recommendation() -> None:
+    m, s = _start(_vpa_with_policy({"containerName": "web", "mode": "Off"}))
+    s, trace = advance(m, s, 300)
+    assert s.get("VerticalPodAutoscaler", "web").status.recommendation is None
+    assert _evictions(trace) == [] and _requests(s) == ["100m", "100m"]
+
+
+def test_an_inverted_allowed_range_is_refused() -> None:
+    with pytest.raises(ValidationError) as exc:
+        _vpa_with_policy({"containerName": "*", "minAllowed": {"cpu": "2"}, "maxAllowed": {"cpu": "1"}})
+    assert exc.value.errors[0].field == "spec.resourcePolicy.containerPolicies[0].maxAllowed.cpu"
