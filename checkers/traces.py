@@ -67,6 +67,8 @@ def to_itf(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
         for f in dataclasses.fields(value):
+            if not f.compare or f.name.startswith("_"):
+                continue  # caches (e.g. a memoised hash) are not state
             v = getattr(value, f.name)
             if v is None or v == () or v == "":
                 continue
@@ -87,7 +89,8 @@ def to_itf(value: Any) -> Any:
 def state_vars(state: Any) -> dict[str, Any]:
     """The state variables of one state (a dataclass's fields; anything else is one ``state`` var)."""
     if dataclasses.is_dataclass(state) and not isinstance(state, type):
-        return {_camel(f.name): to_itf(getattr(state, f.name)) for f in dataclasses.fields(state)}
+        return {_camel(f.name): to_itf(getattr(state, f.name)) for f in dataclasses.fields(state)
+                if f.compare and not f.name.startswith("_")}
     return {"state": to_itf(state)}
 
 
