@@ -10,7 +10,7 @@ after the apply). Kinds: ``stop-node:NODE``, ``start-node:NODE``, ``unpullable:I
 ``crash-pod:POD``, ``drop-event`` (the next watch event to kube-controller-manager is lost),
 ``conflict`` (the next controller write gets a 409), ``controller-crash:CONTROLLER``
 (``deployment-controller`` or ``replicaset-controller``), ``update-image:DEPLOYMENT/CONTAINER=IMAGE``,
-``scale:DEPLOYMENT=N``.
+``scale:DEPLOYMENT=N``, ``cpu-load:DEPLOYMENT=MILLICORES`` (what an HorizontalPodAutoscaler sees).
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class ScheduledFault:
 
 
 _FAULT_KINDS = ("stop-node", "start-node", "unpullable", "crash-pod", "drop-event", "conflict",
-                "controller-crash", "update-image", "scale")
+                "controller-crash", "update-image", "scale", "cpu-load")
 
 
 def parse_fault(text: str) -> ScheduledFault:
@@ -104,6 +104,11 @@ def _inject(model: Any, state: Any, fault: ScheduledFault) -> tuple[Any, Any]:
         if not (dep and container and image):
             raise ModelError("Invalid", "--fault update-image:DEPLOYMENT/CONTAINER=IMAGE", field="--fault")
         return ua.UpdateImage(dep, container, image), None
+    if k == "cpu-load":
+        dep, _, n = arg.partition("=")
+        if not n.isdigit():
+            raise ModelError("Invalid", "--fault cpu-load:DEPLOYMENT=MILLICORES", field="--fault")
+        return ua.SetCPULoad("Deployment", dep, int(n)), None
     if k == "scale":
         dep, _, n = arg.partition("=")
         if not n.isdigit():

@@ -40,6 +40,7 @@ from model.wiring.rshandlers import rs_handlers
 
 __all__ = [
     "commit",
+    "drain",
 ]
 
 
@@ -61,19 +62,18 @@ def _notify_all(state: State, key: Key) -> State:
 def commit(config: ClusterConfig, state: State, write: Write) -> State:
     """Apply one API write (raises ``ApiError``) and queue its watch event to every cache.
 
-    Without ``informer_lag`` the event is delivered at once (caches never lag)."""
+    Without ``informer_lag`` the events are delivered at the end of the step that made the write
+    (``Model.step`` drains them), so caches never lag between steps."""
     write = vpa_wiring.admit(state, write)  # autoscale-system: the VPA admission controller's patch
     store, key = api.apply_write(state.store, write, now_ns(config, state), config.timings.default_toleration,
                                  allow_rebind=config.variant == "double-bind")
     if store is state.store:
         return state
-    state = _notify_all(dataclasses.replace(state, store=store), key)
-    if not config.informer_lag:
-        state = _drain(config, state)
-    return state
+    return _notify_all(dataclasses.replace(state, store=store), key)
 
 
-def _drain(config: ClusterConfig, state: State) -> State:
+def drain(config: ClusterConfig, state: State) -> State:
+    """Deliver every pending watch event (the ``informer_lag=False`` mode)."""
     while any(i.pending for i in state.informers):
         for inf in state.informers:
             if inf.pending:

@@ -61,6 +61,14 @@ bounded model checker, the scenario runner) only talks to those three methods.
   expectations expiring, a crash back-off ending, an HPA sync, a lease expiring. Time never passes
   while nothing is waiting for it, and never beyond ``config.max_seconds``.
 
+**Abstractions to know** (each keeps the state space small and is a documented departure):
+one worker per queue-driven controller (it takes the head of its FIFO queue; Kubernetes runs
+several workers on different keys); one watch stream per process, FIFO, coalesced per object
+(``model.informers``); the level-driven controllers and the kubelets read the API server directly
+(no cache lag); node heartbeats and lease renewals are implicit while healthy; containers pull,
+start and become ready without delay, and exit ``timings.termination`` seconds after SIGTERM;
+the scheduler breaks score ties by node name (Kubernetes picks at random).
+
 **Where the code is.** ``model.state`` (the state value and queue helpers), ``model.actions``
 (action values), ``model.events`` (writes → watch events → handlers), ``model.system`` (this
 ``Model``), ``model.wiring`` (one adapter per component), ``model.apiserver``, ``model.informers``.
@@ -137,6 +145,7 @@ from model.events import (
     _exp_key,
     _handle,
     commit,
+    drain,
 )
 from model.informers import (
     Informer,
@@ -253,6 +262,8 @@ class Model:
 
         for obj in cfg.objects:
             state = apply_object(self, state, obj)
+        if not cfg.informer_lag:
+            state = drain(cfg, state)
         if cfg.start_settled:
             from model.runner import settle
 
@@ -560,6 +571,12 @@ class Model:
     # -- step ---------------------------------------------------------------------------------
     def step(self, state: State, action: Action) -> State:
         """The successor of ``state`` under ``action`` (pure)."""
+        new = self._step(state, action)
+        if not self.config.informer_lag and any(i.pending for i in new.informers):
+            new = drain(self.config, new)
+        return new
+
+    def _step(self, state: State, action: Action) -> State:
         cfg = self.config
         if isinstance(action, Tick):
             return self._tick(state, action.seconds)

@@ -46,3 +46,12 @@ def test_simulate_story_after_a_node_stops(capsys: pytest.CaptureFixture[str]) -
     assert "[t=  71s] node-lifecycle-controller" in out
     assert "[t= 371s] taint-eviction-controller" in out
     assert "Deployment web: 3/3 available, 3 updated — rollout complete" in out
+
+
+def test_simulate_an_hpa_reacting_to_load(capsys: pytest.CaptureFixture[str]) -> None:
+    rc = main(["simulate", "examples/web-hpa.yaml", "--cluster", "examples/cluster.yaml",
+               "--fault", "cpu-load:web=1500@30", "--max-seconds", "300"])
+    out = capsys.readouterr().out
+    assert rc == 0
+    assert "horizontal-pod-autoscaler  updated Deployment web: metadata.generation: 1 → 2; spec.replicas: 2 → 4" in out
+    assert "Deployment web: 6/6 available" in out  # 1500m over 250m requests at 60 %: 10 wanted, max 6
