@@ -175,6 +175,7 @@ API_VERSIONS: dict[str, tuple[str, ...]] = {
     "Deployment": ("apps/v1",), "ReplicaSet": ("apps/v1",), "ReplicationController": ("v1",),
     "Pod": ("v1",), "Node": ("v1",), "Service": ("v1",),
     "HorizontalPodAutoscaler": ("autoscaling/v2", "autoscaling/v1"),
+    "VerticalPodAutoscaler": ("autoscaling.k8s.io/v1",),
 }
 _MODEL_TYPES: dict[str, type] = {
     "Deployment": Deployment, "ReplicaSet": ReplicaSet, "ReplicationController": ReplicationController,
@@ -471,6 +472,18 @@ def _load_hpa(doc: Mapping[str, Any], namespace: str, where: str) -> Any:
         raise _error(exc.kind, where, exc.message, exc.field) from None
 
 
+def _load_vpa(doc: Mapping[str, Any], namespace: str, where: str) -> Any:
+    # The VPA is a CRD (kubernetes/autoscaler); its type and checks live with its wiring.
+    from model.wiring import vpa as vpa_wiring
+
+    try:
+        return vpa_wiring.vpa_from_json(dict(doc), namespace)
+    except ValidationError as exc:
+        raise _invalid(where, list(exc.errors)) from None
+    except ModelError as exc:
+        raise _error(exc.kind, where, exc.message, exc.field) from None
+
+
 def _strict_error(where: str, problems: list[str]) -> ModelError:
     unknown = problems[0].startswith("unknown field")
     field = problems[0].split('"')[1] if unknown else problems[0].split(":")[0]
@@ -521,6 +534,8 @@ def load_object(doc: Any, namespace: str = "default", source: str | None = None,
                                        f"(use {' or '.join(API_VERSIONS[kind])})", "apiVersion")
     if kind == "HorizontalPodAutoscaler":
         return _load_hpa(doc, namespace, where)
+    if kind == "VerticalPodAutoscaler":
+        return _load_vpa(doc, namespace, where)
     problems = strict_check(doc, SCHEMAS[kind])
     if problems:
         raise _strict_error(where, problems)
