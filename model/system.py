@@ -104,6 +104,7 @@ them fairly (``settle``/``advance``).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -450,9 +451,8 @@ class Model:
         obj = api.get(state.store, kind, ns, name)
         if obj is None:
             return ()
-        by_uid = {o.metadata.uid: o for _, o in state.store.objects}
-        dependents = [o for _, o in state.store.objects
-                      if any(r.uid == obj.metadata.uid for r in o.metadata.owner_references)]
+        by_uid, dependents_of = _gc_index(state.store)
+        dependents = dependents_of.get(obj.metadata.uid, [])
         writes = nodes_wiring.gc_writes(obj, by_uid, bool(dependents))
         if not writes and "orphan" in obj.metadata.finalizers and obj.metadata.deletion_timestamp is not None:
             writes = nodes_wiring.orphan_writes(obj, dependents)
@@ -842,6 +842,18 @@ class Model:
 
 # ---------------------------------------------------------------------------------------------
 # helpers
+
+
+@functools.lru_cache(maxsize=256)
+def _gc_index(store: Store) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """The garbage collector's graph of one store: objects by UID, dependents by owner UID
+    (memoized per store value; the result is only read)."""
+    by_uid = {o.metadata.uid: o for _, o in store.objects}
+    dependents: dict[str, list[Any]] = {}
+    for _, o in store.objects:
+        for r in o.metadata.owner_references:
+            dependents.setdefault(r.uid, []).append(o)
+    return by_uid, dependents
 
 
 def _second_of(cfg: ClusterConfig, t: int) -> int:
