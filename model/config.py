@@ -111,6 +111,7 @@ class Timings:
     retry_period: int = 2                 # --leader-elect-retry-period
     clock_skew: int = 5                   # how far a skewed clock jumps
     termination: int = 0                  # how long a container takes to exit after SIGTERM
+    readiness: int = 0                    # from container start to passing its readiness probe
 
 
 @dataclass(frozen=True, slots=True)

@@ -307,8 +307,8 @@ class Model:
             if node is not None and kubelet_wiring.node_step(node, now) is not None:
                 out.append(NodeReady(n.name))
             for p in api.list_kind(state.store, "Pod"):
-                if p.spec.node_name == n.name and kubelet_wiring.pod_step(p, state.env.unpullable, now,
-                                                                          cfg.timings.termination) is not None:
+                if p.spec.node_name == n.name and kubelet_wiring.pod_step(
+                        p, state.env.unpullable, now, cfg.timings.termination, cfg.timings.readiness) is not None:
                     out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
         if leading:
             for controller in LEVEL_CONTROLLERS:
@@ -528,7 +528,7 @@ class Model:
         for p in pods:
             node_env = state.env.node(p.spec.node_name) if p.spec.node_name else None
             if node_env is not None and node_env.up:
-                wake = kubelet_wiring.pod_wake(p, cfg.timings.termination)
+                wake = kubelet_wiring.pod_wake(p, cfg.timings.termination, cfg.timings.readiness)
                 if wake is not None:
                     out.append(_second_of(cfg, wake))
         for node in state.objects("Node"):
@@ -781,7 +781,7 @@ class Model:
         if pod is None or pod.spec.node_name != node:
             return state
         w = kubelet_wiring.pod_step(pod, state.env.unpullable, now_ns(self.config, state),
-                                    self.config.timings.termination)
+                                    self.config.timings.termination, self.config.timings.readiness)
         return self._write_all(state, (w,) if w else ())[0]
 
     def _fault(self, state: State, fault: Fault) -> State:
