@@ -33,7 +33,6 @@ from invariants.property import Property
 def _surge_in_use(model: Any, state: Any) -> int:
     try:
         from invariants import view
-        from model.controllers.deployment import util
 
         total = 0
         for d in view.deployments(state):

@@ -191,8 +191,9 @@ def write_report(root: Path, props: Any, results: list[Result], spec: Any, repor
 
 
 def cmd_variants(args: argparse.Namespace) -> int:
-    from checkers.systemspec import EXPECTED
     from model.variants import VARIANTS
+
+    from checkers.systemspec import EXPECTED
 
     rows = [("variant", "status", "caught by", "setup", "what goes wrong")]
     for name, v in VARIANTS.items():

@@ -80,30 +80,46 @@ HPA_TOLERANCE = Property(
 )
 
 
+def _memory(state: Any, key: str) -> Any:
+    for entry in getattr(state, "hpas", ()):
+        if entry[0] == key:
+            return entry[-1]
+    return None
+
+
+def _window_seconds(model: Any, h: Any) -> int:
+    behavior = getattr(h.spec, "behavior", None)
+    down = getattr(behavior, "scale_down", None) if behavior is not None else None
+    window = getattr(down, "stabilization_window_seconds", None) if down is not None else None
+    return 300 if window is None else int(window)
+
+
 def _no_flapping(model: Any, before: Any, action: Any, after: Any) -> bool:
     if not _hpa_actor(action):
         return True
-    history = getattr(model, "hpa_scale_history", None)
-    if not callable(history):
-        return True
     prev = {d.metadata.name: d.spec.replicas or 0 for d in view.deployments(before)}
+    now = view.now(model, after)
     for h, d in _targets(after):
         new = d.spec.replicas or 0
-        if new < prev.get(d.metadata.name, new):
-            window = getattr(model.config.timings, "downscale_stabilization", 300)
-            for when, replicas in history(before, h):
-                if view.now(model, after) - when < window * 10**9 and replicas > new:
-                    return False
+        if new >= prev.get(d.metadata.name, new):
+            continue
+        memory = _memory(before, f"{h.metadata.namespace}/{h.metadata.name}")
+        recs = getattr(memory, "recommendations", None) or ()
+        window = _window_seconds(model, h) * 10**9
+        if any(now - r.timestamp < window and r.replicas > new for r in recs):
+            return False
     return True
 
 
 HPA_NO_FLAPPING = Property(
     "hpa_no_flapping", "always", state_true,
-    """The HPA never scales below a count it recommended within the downscale stabilization window (300 s).
+    """The HPA never scales below a count it recommended within the downscale stabilization window.
 
     stabilizeRecommendation takes the maximum of the recommendations of the window (semantics/
-    autoscaling.md §7), so a brief dip in load does not shrink the target. Not promised across a
-    controller restart (the recommendations are in memory) nor for scale-ups (window 0 by default).""",
+    autoscaling.md §7; the window is spec.behavior.scaleDown.stabilizationWindowSeconds, 300 s by
+    default), so a brief dip in load does not shrink the target. Judged on the controller's own
+    recommendation memory. Not promised across a controller restart (the recommendations are in
+    memory) nor for scale-ups (window 0 by default).""",
     step=_no_flapping,
     applies=_has_hpa,
     group="autoscaling",

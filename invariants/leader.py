@@ -16,6 +16,8 @@ def _leaders(model: Any, state: Any) -> tuple[str, ...] | None:
     if callable(fn):
         return tuple(fn(state))
     leaders = getattr(state, "leaders", None)
+    if callable(leaders):
+        leaders = leaders()
     return tuple(leaders) if leaders is not None else None
 
 

@@ -79,8 +79,10 @@ def kcm_pods(state: Any) -> tuple[Pod, ...]:
 
 
 def has_kind_in_config(model: Any, kind: str) -> bool:
+    """Does the config create an object of ``kind`` (applied up front or by a scripted ``Apply``)?"""
     cfg = getattr(model, "config", None)
-    return any(getattr(o, "kind", "") == kind for o in getattr(cfg, "objects", ()))
+    objs = [*getattr(cfg, "objects", ()), *(getattr(a, "obj", None) for a in getattr(cfg, "script", ()))]
+    return any(getattr(o, "kind", "") == kind for o in objs if o is not None)
 
 
 def horizon_cut(model: Any, state: Any) -> bool:

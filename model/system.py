@@ -866,11 +866,17 @@ def _expiry_second(cfg: ClusterConfig, e: ControlleeExpectations) -> int:
     return (e.timestamp + EXPECTATIONS_TIMEOUT - cfg.start_time) // NANOS + 1
 
 
+NODE_EPHEMERAL_STORAGE = "100Gi"  # scen-hardening: a typical node's allocatable local storage
+
+
 def _node_object(n: NodeConfig, now: Time) -> Node:
     labels = {"kubernetes.io/hostname": n.name, **dict(n.labels)}
     if n.zone:
         labels["topology.kubernetes.io/zone"] = n.zone
-    resources = freeze_map({"cpu": n.cpu, "memory": n.memory, "pods": str(n.pods)})
+    resources = freeze_map({"cpu": n.cpu, "memory": n.memory, "pods": str(n.pods),
+                            # scen-hardening: real nodes report local ephemeral storage; without it
+                            # a pod with an ephemeral-storage request or limit fits nowhere.
+                            "ephemeral-storage": NODE_EPHEMERAL_STORAGE})
     return Node(
         metadata=ObjectMeta(name=n.name, labels=freeze_map(labels)),
         status=NodeStatus(capacity=resources, allocatable=resources, conditions=(

@@ -218,6 +218,8 @@ def _scale_down_old_for_recreate(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _scale(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """The classic ``scale``; with the DeploymentPodReplacementPolicy gate and a TerminationComplete
+    Deployment, ``scaleV2`` (partial scaling), as the controller's sync would run it."""
     d = _deployment(inp["deployment"])
     new_rs = _opt_rs(inp.get("newRS"), "newRS")
     old_rss = _rs_list(inp.get("oldRSs"), "oldRSs")
@@ -273,7 +275,8 @@ def _set_new_replica_set_annotations(inp: Mapping[str, Any]) -> dict[str, Any]:
     limit = int(inp.get("revHistoryLimitInChars", util.MAX_REV_HISTORY_LENGTH_IN_CHARS))
     steps: list[dict[str, Any]] = []
     for rev in inp.get("newRevisions") or []:
-        rs, _ = util.set_new_replica_set_annotations(d, rs, str(rev), exists, limit)
+        rs, _ = util.set_new_replica_set_annotations(d, rs, str(rev), exists, limit,
+                                                     _gates(inp).deployment_pod_replacement_policy)
         ann = dict(rs.metadata.annotations)
         step: dict[str, Any] = {"revision": ann.get(util.REVISION_ANNOTATION, "")}
         if util.REVISION_HISTORY_ANNOTATION in ann:

@@ -250,6 +250,8 @@ def rs_mismatch(m: dict[str, Any], rs: ReplicaSet) -> str | None:
     if "template" in m:
         spec = rs.spec.template.spec if rs.spec.template else None
         for k, v in m["template"].items():
+            if k == "notes":
+                continue
             got = template_field(spec, k)
             if got != v:
                 return f"template.spec.{k} is {got}, not {v}"
@@ -349,6 +351,8 @@ def _deployment_problem(m: dict[str, Any], d: Deployment, view: View) -> str | N
     if "template_image" in m and first_image(d.spec.template) != m["template_image"]:
         return f"template image is {first_image(d.spec.template)}, not {m['template_image']}"
     for k, v in (m.get("template") or {}).items():
+        if k == "notes":
+            continue
         got = template_field(d.spec.template.spec, k)
         if got != v:
             return f"template.spec.{k} is {got}, not {v}"

@@ -194,8 +194,42 @@ class World:
             return end
         return self._random_run(state, state.clock + seconds, on_change, settle=False)
 
+    # How far past ``maxSeconds`` a settle looks for a pending timed action that would change an
+    # object (a toleration running out, a termination finishing), to tell "quiescent" from "not yet".
+    SETTLE_HORIZON = 3600
+
     def settle(self, state: Any, max_seconds: int, on_change: Callable[[Any, Any], None]) -> Any:
-        """Run until quiescent or ``max_seconds`` have passed."""
+        """Run until quiescent or ``max_seconds`` have passed (SCENARIOS.md ``settle``).
+
+        The system's runner stops at the instant the cluster went still when nothing changes an
+        object up to the limit. A pending timed action past the limit that would change one (a
+        toleration that runs out later) means the cluster is not quiescent: then the settle lasts
+        the full ``max_seconds``."""
+        start = state.clock
+        still = self._settle_until_still(state, max_seconds, on_change)
+        limit = start + max_seconds
+        if still.clock >= limit or not any(t > limit for t in self.model.timed_events(still)):
+            return still
+        at_limit = self.advance(still, limit - still.clock, on_change)
+        return at_limit if self._changes_later(at_limit) else still
+
+    def _changes_later(self, state: Any) -> bool:
+        """Whether letting time run on (up to ``SETTLE_HORIZON`` s) would change an API object."""
+        from model import runner
+
+        class _Changed(Exception):
+            pass
+
+        def found(_s: Any, _a: Any = None) -> None:
+            raise _Changed
+
+        try:
+            runner.advance(self.model, state, self.SETTLE_HORIZON, on_change=found)
+        except _Changed:
+            return True
+        return False
+
+    def _settle_until_still(self, state: Any, max_seconds: int, on_change: Callable[[Any, Any], None]) -> Any:
         from model import runner
 
         if self.seed is None:
@@ -247,7 +281,9 @@ class World:
 
         if kind == "apply":
             docs = split_manifests(arg)
-            return [ua.Apply(load_manifest(doc, self.namespace, "apply", i + 1 if len(docs) > 1 else None))
+            # Like a PUT: annotations are replaced when the manifest has the field, even empty.
+            return [ua.Apply(load_manifest(doc, self.namespace, "apply", i + 1 if len(docs) > 1 else None),
+                             replace_annotations="annotations" in (doc.get("metadata") or {}))
                     for i, doc in enumerate(docs)]
         if kind == "updateImage":
             return [ua.UpdateImage(arg["deployment"], arg["container"], arg["image"])]

@@ -86,11 +86,18 @@ def reconcile(hpa: Any, target: Any | None, pods: tuple[Pod, ...], load: int, me
     scale = None
     target_pods: tuple[Pod, ...] = ()
     if target is not None:
+        # scen-hardening: a ReplicationController's selector is a plain label map (its Scale
+        # subresource reports it as a set-based selector string all the same).
+        selector = target.spec.selector
+        if isinstance(selector, tuple):
+            from model.labels import LabelSelector
+
+            selector = LabelSelector(match_labels=selector)
         scale = h.Scale(target.spec.replicas if target.spec.replicas is not None else 1, target.status.replicas,
-                        h.selector_string(target.spec.selector))
+                        h.selector_string(selector))
         from model.wiring.common import selector_matches
 
-        target_pods = tuple(p for p in pods if selector_matches(target.spec.selector, p.metadata.labels))
+        target_pods = tuple(p for p in pods if selector_matches(selector, p.metadata.labels))
     metrics = h.metrics_from_usage(split_load(target_pods, load), now)
     res = h.reconcile(hpa_in, scale, tuple(h.hpa_pod_from_pod(p) for p in pods), metrics,
                       memory if memory is not None else h.HpaMemory(), now, config)

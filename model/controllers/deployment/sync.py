@@ -83,7 +83,8 @@ def get_new_replica_set(
 
     if existing is not None:
         rs_copy, annotations_updated = util.set_new_replica_set_annotations(
-            d, existing, new_revision, True, util.MAX_REV_HISTORY_LENGTH_IN_CHARS)
+            d, existing, new_revision, True, util.MAX_REV_HISTORY_LENGTH_IN_CHARS,
+            p.gates.deployment_pod_replacement_policy)
         min_ready_needs_update = rs_copy.spec.min_ready_seconds != d.spec.min_ready_seconds
         if annotations_updated or min_ready_needs_update:
             rs_copy = dataclasses.replace(rs_copy, spec=dataclasses.replace(rs_copy.spec, min_ready_seconds=d.spec.min_ready_seconds))
@@ -124,7 +125,8 @@ def get_new_replica_set(
     count = util.new_rs_new_replicas(d, all_rss, new_rs, p.gates.deployment_pod_replacement_policy)
     new_rs = util.with_rs_replicas(new_rs, count)
     new_rs, _ = util.set_new_replica_set_annotations(d, new_rs, new_revision, False,
-                                                     util.MAX_REV_HISTORY_LENGTH_IN_CHARS)
+                                                     util.MAX_REV_HISTORY_LENGTH_IN_CHARS,
+                                                     p.gates.deployment_pod_replacement_policy)
 
     taken = (namespace_rss if namespace_rss is not None else {rs.metadata.name: rs for rs in rs_list}).get(new_rs.metadata.name)
     already_exists = taken is not None
@@ -249,7 +251,7 @@ def scale_v2(p: Pass, new_rs: ReplicaSet | None, old_rss: list[ReplicaSet]) -> N
         size = util.d_replicas(d)
         if size > util.spec_replicas(target):
             size = util.spec_replicas(target) + grant(size - util.spec_replicas(target))
-        _write_v2(p, target, size, util.d_replicas(d), util.spec_replicas(target))
+        _write_v2(p, target, size, util.d_replicas(d), _before_scale(target))
         return
     if util.is_saturated(d, new_rs):
         for old in util.filter_active_replica_sets(old_rss):

@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -88,6 +89,14 @@ ANNOTATIONS_TO_SKIP = frozenset(
         DEPRECATED_ROLLBACK_TO,
     }
 )
+# KEP-3973: with the DeploymentPodReplacementPolicy gate the controller also keeps the partial-scaling
+# mark to itself (kubectl's rollback skips it too).
+ANNOTATIONS_TO_SKIP_WITH_POLICY_GATE = ANNOTATIONS_TO_SKIP | {REPLICAS_BEFORE_SCALE_ANNOTATION}
+
+
+def annotations_to_skip(pod_replacement_policy_gate: bool) -> frozenset[str]:
+    """The controller-owned annotation keys (deployment_util.go: skipCopyAnnotation)."""
+    return ANNOTATIONS_TO_SKIP_WITH_POLICY_GATE if pod_replacement_policy_gate else ANNOTATIONS_TO_SKIP
 
 # --- small accessors --------------------------------------------------------------------------
 
@@ -412,12 +421,14 @@ def last_revision(rss: Iterable[ReplicaSet | None]) -> int:
     return second
 
 
-def copy_deployment_annotations_to_replica_set(d: Deployment, ann: dict[str, str]) -> bool:
+def copy_deployment_annotations_to_replica_set(d: Deployment, ann: dict[str, str],
+                                               pod_replacement_policy_gate: bool = False) -> bool:
     """Mirrors deployment_util.go: copyDeploymentAnnotationsToReplicaSet (updates ``ann`` in place;
     returns whether anything changed). Controller-owned keys are skipped."""
+    skip = annotations_to_skip(pod_replacement_policy_gate)
     changed = False
     for k, v in d.metadata.annotations:
-        if k in ANNOTATIONS_TO_SKIP or ann.get(k) == v:
+        if k in skip or ann.get(k) == v:
             continue
         ann[k] = v
         changed = True
@@ -430,6 +441,7 @@ def set_new_replica_set_annotations(
     new_revision: str,
     exists: bool,
     rev_history_limit_in_chars: int = MAX_REV_HISTORY_LENGTH_IN_CHARS,
+    pod_replacement_policy_gate: bool = False,
 ) -> tuple[ReplicaSet, bool]:
     """Mirrors deployment_util.go: SetNewReplicaSetAnnotations -> (new RS, annotations changed).
 
@@ -439,7 +451,7 @@ def set_new_replica_set_annotations(
     desired/max replicas annotations. An unparsable old or new revision stops with no change reported.
     """
     ann = dict(rs.metadata.annotations)
-    changed = copy_deployment_annotations_to_replica_set(d, ann)
+    changed = copy_deployment_annotations_to_replica_set(d, ann, pod_replacement_policy_gate)
     old_revision = ann.get(REVISION_ANNOTATION)
     had_revision = old_revision is not None
     old_text = old_revision or ""
@@ -487,12 +499,14 @@ def set_deployment_revision(d: Deployment, rev: str) -> tuple[Deployment, bool]:
     return with_annotations(d, ann), True
 
 
-def set_deployment_annotations_to(d: Deployment, rollback_to_rs: ReplicaSet) -> Deployment:
+def set_deployment_annotations_to(d: Deployment, rollback_to_rs: ReplicaSet,
+                                  pod_replacement_policy_gate: bool = False) -> Deployment:
     """Mirrors deployment_util.go: SetDeploymentAnnotationsTo (keep only controller-owned keys of the
     Deployment, then take every other annotation from the RS)."""
-    ann = {k: v for k, v in d.metadata.annotations if k in ANNOTATIONS_TO_SKIP}
+    skip = annotations_to_skip(pod_replacement_policy_gate)
+    ann = {k: v for k, v in d.metadata.annotations if k in skip}
     for k, v in rollback_to_rs.metadata.annotations:
-        if k not in ANNOTATIONS_TO_SKIP:
+        if k not in skip:
             ann[k] = v
     return with_annotations(d, ann)
 
@@ -510,6 +524,20 @@ def round_half_away_from_zero(num: int, den: int) -> int:
     return q if num >= 0 else -q
 
 
+def wrap_int32(n: int) -> int:
+    """Go's int32 wrap-around."""
+    return (n + (1 << 31)) % (1 << 32) - (1 << 31)
+
+
+def go_round_to_int32(num: int, den: int) -> int:
+    """``integer.RoundToInt32(float64(num) / float64(den))``: the IEEE quotient (as Go computes it),
+    rounded half away from zero, converted to int32."""
+    x = float(num) / float(den)
+    whole = math.floor(abs(x))
+    rounded = whole + 1 if abs(x) - whole >= 0.5 else whole
+    return wrap_int32(int(rounded) if x >= 0 else -int(rounded))
+
+
 def get_replica_set_fraction(rs: ReplicaSet, d: Deployment) -> int:
     """Mirrors deployment_util.go: getReplicaSetFraction.
 
@@ -518,13 +546,14 @@ def get_replica_set_fraction(rs: ReplicaSet, d: Deployment) -> int:
     """
     if d_replicas(d) == 0:
         return -spec_replicas(rs)
-    target = d_replicas(d) + max_surge(d)
+    target = wrap_int32(d_replicas(d) + max_surge(d))
     annotated, ok = get_max_replicas_annotation(rs)
     if not ok or annotated == 0:
         annotated = d.status.replicas
     if annotated == 0:
         return 0
-    return round_half_away_from_zero(spec_replicas(rs) * target, annotated) - spec_replicas(rs)
+    # Go multiplies in int32 (wrapping) before converting to float64.
+    return wrap_int32(go_round_to_int32(wrap_int32(spec_replicas(rs) * target), annotated) - spec_replicas(rs))
 
 
 def get_proportion(rs: ReplicaSet | None, d: Deployment, to_add: int, added: int) -> int:
@@ -547,6 +576,7 @@ def is_saturated(d: Deployment, rs: ReplicaSet | None) -> bool:
         desired = _parse_int64(desired_text)  # Go uses Atoi: same grammar on 64-bit platforms
     except ModelError:
         return False
+    desired = (desired + (1 << 31)) % (1 << 32) - (1 << 31)  # Go compares int32(desired)
     n = d_replicas(d)
     return spec_replicas(rs) == n and desired == n and rs.status.available_replicas == n
 
