@@ -7,7 +7,9 @@ step (time, which component acted, what it wrote to the API server) and, on requ
 
 Faults: ``--fault KIND[:ARG][@SECONDS]`` injects KIND at simulated time SECONDS (default 0, right
 after the apply). Kinds: ``stop-node:NODE``, ``start-node:NODE``, ``unpullable:IMAGE``,
-``crash-pod:POD``, ``drop-event`` (the next watch event to kube-controller-manager is lost),
+``crash-pod:POD``, ``drop-event`` (the oldest watch event not yet delivered to
+kube-controller-manager is lost — give it the same time as the change whose event should be lost,
+after it),
 ``conflict`` (the next controller write gets a 409), ``controller-crash:CONTROLLER``
 (``deployment-controller`` or ``replicaset-controller``), ``update-image:DEPLOYMENT/CONTAINER=IMAGE``,
 ``scale:DEPLOYMENT=N``, ``cpu-load:DEPLOYMENT=MILLICORES`` (what an HorizontalPodAutoscaler sees).

@@ -59,6 +59,8 @@ def deliver_head(inf: Informer, store: Store) -> tuple[Informer, Key, Any | None
 
 def drop_head(inf: Informer, now: int) -> Informer:
     """The oldest pending event is lost: the cache keeps the old version of that object."""
+    if not inf.pending:
+        return inf
     return dataclasses.replace(
         inf, pending=inf.pending[1:], dropped_since=now if inf.dropped_since is None else inf.dropped_since
     )

@@ -104,6 +104,7 @@ them fairly (``settle``/``advance``).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -306,8 +307,8 @@ class Model:
             if node is not None and kubelet_wiring.node_step(node, now) is not None:
                 out.append(NodeReady(n.name))
             for p in api.list_kind(state.store, "Pod"):
-                if p.spec.node_name == n.name and kubelet_wiring.pod_step(p, state.env.unpullable, now,
-                                                                          cfg.timings.termination) is not None:
+                if p.spec.node_name == n.name and kubelet_wiring.pod_step(
+                        p, state.env.unpullable, now, cfg.timings.termination, cfg.timings.readiness) is not None:
                     out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
         if leading:
             for controller in LEVEL_CONTROLLERS:
@@ -450,9 +451,8 @@ class Model:
         obj = api.get(state.store, kind, ns, name)
         if obj is None:
             return ()
-        by_uid = {o.metadata.uid: o for _, o in state.store.objects}
-        dependents = [o for _, o in state.store.objects
-                      if any(r.uid == obj.metadata.uid for r in o.metadata.owner_references)]
+        by_uid, dependents_of = _gc_index(state.store)
+        dependents = dependents_of.get(obj.metadata.uid, [])
         writes = nodes_wiring.gc_writes(obj, by_uid, bool(dependents))
         if not writes and "orphan" in obj.metadata.finalizers and obj.metadata.deletion_timestamp is not None:
             writes = nodes_wiring.orphan_writes(obj, dependents)
@@ -528,7 +528,7 @@ class Model:
         for p in pods:
             node_env = state.env.node(p.spec.node_name) if p.spec.node_name else None
             if node_env is not None and node_env.up:
-                wake = kubelet_wiring.pod_wake(p, cfg.timings.termination)
+                wake = kubelet_wiring.pod_wake(p, cfg.timings.termination, cfg.timings.readiness)
                 if wake is not None:
                     out.append(_second_of(cfg, wake))
         for node in state.objects("Node"):
@@ -781,7 +781,7 @@ class Model:
         if pod is None or pod.spec.node_name != node:
             return state
         w = kubelet_wiring.pod_step(pod, state.env.unpullable, now_ns(self.config, state),
-                                    self.config.timings.termination)
+                                    self.config.timings.termination, self.config.timings.readiness)
         return self._write_all(state, (w,) if w else ())[0]
 
     def _fault(self, state: State, fault: Fault) -> State:
@@ -842,6 +842,18 @@ class Model:
 
 # ---------------------------------------------------------------------------------------------
 # helpers
+
+
+@functools.lru_cache(maxsize=256)
+def _gc_index(store: Store) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """The garbage collector's graph of one store: objects by UID, dependents by owner UID
+    (memoized per store value; the result is only read)."""
+    by_uid = {o.metadata.uid: o for _, o in store.objects}
+    dependents: dict[str, list[Any]] = {}
+    for _, o in store.objects:
+        for r in o.metadata.owner_references:
+            dependents.setdefault(r.uid, []).append(o)
+    return by_uid, dependents
 
 
 def _second_of(cfg: ClusterConfig, t: int) -> int:

@@ -54,3 +54,14 @@ def test_cluster_file_errors_name_the_field(tmp_path) -> None:
     with pytest.raises(ModelError) as err:
         load_config(["examples/web.yaml"], str(f))
     assert err.value.field == "variant"
+
+
+def test_cluster_file_timings(tmp_path) -> None:
+    f = tmp_path / "cluster.yaml"
+    f.write_text("nodes: [{name: a}]\ntimings: {nodeMonitorGrace: 50, readiness: 3}\n")
+    cfg = load_config(["examples/web.yaml"], str(f))
+    assert (cfg.timings.node_monitor_grace, cfg.timings.readiness, cfg.timings.default_toleration) == (50, 3, 300)
+    f.write_text("nodes: [{name: a}]\ntimings: {warpSpeed: 9}\n")
+    with pytest.raises(ModelError) as err:
+        load_config(["examples/web.yaml"], str(f))
+    assert err.value.field == "timings.warpSpeed"

@@ -55,3 +55,15 @@ def test_simulate_an_hpa_reacting_to_load(capsys: pytest.CaptureFixture[str]) ->
     assert rc == 0
     assert "horizontal-pod-autoscaler  updated Deployment web: metadata.generation: 1 → 2; spec.replicas: 2 → 4" in out
     assert "Deployment web: 6/6 available" in out  # 1500m over 250m requests at 60 %: 10 wanted, max 6
+
+
+def test_simulate_a_dropped_event_delays_the_rollout_until_the_relist(capsys: pytest.CaptureFixture[str]) -> None:
+    image = "registry.k8s.io/e2e-test-images/httpd:2.4.39-4"
+    rc = main(["simulate", "examples/web.yaml", "--cluster", "examples/cluster.yaml",
+               "--fault", f"update-image:web/httpd={image}@10", "--fault", "drop-event@10", "--max-seconds", "120"])
+    out = capsys.readouterr().out
+    assert rc == 0
+    assert "Fault.DropEvent" in out
+    # Nothing happens until the informer relists 30 s later; then the rollout runs.
+    assert "[t=  40s] deployment-controller" in out
+    assert "Deployment web: 3/3 available, 3 updated — rollout complete" in out
