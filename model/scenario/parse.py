@@ -289,9 +289,12 @@ def check_manifests(arg: Any, where: str, out: list[Problem]) -> None:
             continue
         from model.scenario import world  # late: world imports the system
 
+        if world.is_inert(doc):
+            continue
         known = world.known_kinds()
         if known and kind not in known:
-            out.append(Problem(f"{at}.kind", f"unknown kind {kind!r} (known: {', '.join(sorted(known))})"))
+            out.append(Problem(f"{at}.kind", f"unknown kind {kind!r} (known: "
+                                             f"{', '.join(sorted(known + world.INERT_KINDS))})"))
             continue
 
         try:
