@@ -632,7 +632,7 @@ steps:
     id: made
     apply: |
 MANIFEST
-  - settle: {notes: n, maxSeconds: 60, invariants: [{noOldAndNewPodsTogether: {deployment: app, notes: n}, notes: n}]}
+  - settle: {notes: "n ${not-an-alias}", maxSeconds: 60, invariants: [{noOldAndNewPodsTogether: {deployment: app, notes: n}, notes: n}]}
   - expect:
       notes: n
       deployment:

@@ -339,8 +339,8 @@ def _aliases_used(value: Any) -> list[str]:
         return [m.group(1) for m in ALIAS.finditer(value)]
     if isinstance(value, list):
         return [a for v in value for a in _aliases_used(v)]
-    if isinstance(value, dict):
-        return [a for v in value.values() for a in _aliases_used(v)]
+    if isinstance(value, dict):  # notes are free text: never checked
+        return [a for k, v in value.items() if k != "notes" for a in _aliases_used(v)]
     return []
 
 
