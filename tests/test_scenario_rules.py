@@ -305,12 +305,30 @@ def test_patch_without_subresource_ignores_status_and_status_patch_ignores_spec(
     kind: ReplicaSet
     name: web
     subresource: status
-    mergePatch: {status: {readyReplicas: 0}, spec: {replicas: 5}, metadata: {labels: {y: "2"}}}
+    mergePatch: {status: {readyReplicas: 0, availableReplicas: 0}, spec: {replicas: 5}, metadata: {labels: {y: "2"}}}
 - expect: {replicaSets: [{name: web, specReplicas: 1, readyReplicas: 0}], pods: {selector: {app: web}, count: 1}}
 - expect: {replicaSets: {selector: {y: "2"}, count: 0}}
 - settle: {}
 - expect: {replicaSets: [{name: web, readyReplicas: 1}]}
 """)
+
+
+def test_writes_the_api_server_would_refuse_fail_the_step_and_change_nothing() -> None:
+    steps = apply(deployment_manifest()) + "- settle: {}\n"
+    for patch, field in (
+        ("{kind: Deployment, name: app, mergePatch: {spec: {replicas: -1}}}", "spec.replicas"),
+        ("{kind: Deployment, name: app, mergePatch: {spec: {template: {metadata: {labels: {app: other}}}}}}",
+         "spec.template.metadata.labels"),
+        ("{kind: Deployment, name: app, mergePatch: {spec: {selector: {matchLabels: {app: other}}}}}",
+         "spec.selector"),
+        ("{kind: Deployment, name: app, subresource: status, mergePatch: {status: {readyReplicas: 0}}}",
+         "status.availableReplicas"),
+        ("{kind: Deployment, name: app, subresource: scale, mergePatch: {spec: 3}}", "spec"),
+    ):
+        message = fails_at(steps + f"- patch: {patch}\n", 2)
+        assert message.startswith("the model rejected this step:") and field in message, message
+    message = fails_at(steps + "- relabelPod: {selector: {app: app}, labels: {'-bad': x}}\n", 2)
+    assert "metadata.labels" in message
 
 
 def test_merge_patch_null_deletes_a_key_and_lists_are_replaced_whole() -> None:
@@ -614,7 +632,7 @@ steps:
     id: made
     apply: |
 MANIFEST
-  - settle: {notes: n, maxSeconds: 60, invariants: [{noOldAndNewPodsTogether: {deployment: app, notes: n}, notes: n}]}
+  - settle: {notes: "n ${not-an-alias}", maxSeconds: 60, invariants: [{noOldAndNewPodsTogether: {deployment: app, notes: n}, notes: n}]}
   - expect:
       notes: n
       deployment:
@@ -658,3 +676,29 @@ def test_a_malformed_range_is_a_file_error() -> None:
     with pytest.raises(ScenarioFileError) as info:
         parse_scenario("name: r\nsteps:\n  - expect: {pods: {count: {least: 1}}}\n", "r.yaml")
     assert "r.yaml: steps[0].expect.pods.count.least: unknown field (known: max, min)" in str(info.value)
+
+
+def test_configuration_kinds_are_accepted_and_other_unknown_kinds_are_file_errors() -> None:
+    passes("""\
+- apply: |
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: conf}
+    data: {key: value}
+    ---
+    apiVersion: v1
+    kind: Secret
+    metadata: {name: creds}
+    stringData: {password: x}
+    ---
+    apiVersion: v1
+    kind: ServiceAccount
+    metadata: {name: robot}
+""" + apply(rs_manifest()) + """\
+- settle: {}
+- expect: {pods: {selector: {app: web}, count: 1, allReady: true}}
+""")
+    with pytest.raises(ScenarioFileError) as info:
+        parse_scenario("name: k\nsteps:\n  - apply: |\n      apiVersion: policy/v1\n      kind: PodDisruptionBudget\n"
+                       "      metadata: {name: pdb}\n", "k.yaml")
+    assert "k.yaml: steps[0].apply.kind: unknown kind 'PodDisruptionBudget'" in str(info.value)

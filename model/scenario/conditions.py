@@ -273,7 +273,10 @@ def rs_mismatch(m: dict[str, Any], rs: ReplicaSet) -> str | None:
 
 
 def _identity_only(m: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in m.items() if k in ("name", "namePrefix")}
+    """What an ``exists: false`` item says must not exist: the ReplicaSet it names (``name``,
+    ``namePrefix``), or, naming none, any ReplicaSet matching its other keys."""
+    ident = {k: v for k, v in m.items() if k in ("name", "namePrefix")}
+    return ident or {k: v for k, v in m.items() if k not in ("exists", "notes")}
 
 
 def match_items(items: Sequence[dict[str, Any]], pool: Sequence[ReplicaSet], what: str) -> str | None:

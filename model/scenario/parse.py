@@ -289,9 +289,12 @@ def check_manifests(arg: Any, where: str, out: list[Problem]) -> None:
             continue
         from model.scenario import world  # late: world imports the system
 
+        if world.is_inert(doc):
+            continue
         known = world.known_kinds()
         if known and kind not in known:
-            out.append(Problem(f"{at}.kind", f"unknown kind {kind!r} (known: {', '.join(sorted(known))})"))
+            out.append(Problem(f"{at}.kind", f"unknown kind {kind!r} (known: "
+                                             f"{', '.join(sorted(known + world.INERT_KINDS))})"))
             continue
 
         try:
@@ -336,8 +339,8 @@ def _aliases_used(value: Any) -> list[str]:
         return [m.group(1) for m in ALIAS.finditer(value)]
     if isinstance(value, list):
         return [a for v in value for a in _aliases_used(v)]
-    if isinstance(value, dict):
-        return [a for v in value.values() for a in _aliases_used(v)]
+    if isinstance(value, dict):  # notes are free text: never checked
+        return [a for k, v in value.items() if k != "notes" for a in _aliases_used(v)]
     return []
 
 
