@@ -59,6 +59,16 @@ class Selector:
     requirements: tuple[Requirement, ...] = ()
     nothing: bool = False
 
+    @property
+    def empty(self) -> bool:
+        """Mirrors selector.go: internalSelector.Empty / nothingSelector.Empty (no requirements;
+        the "nothing" selector is not empty)."""
+        return not self.nothing and not self.requirements
+
+    def matches(self, labels: Mapping[str, str] | Labels | None) -> bool:
+        """Mirrors selector.go: Selector.Matches (see the module function ``matches``)."""
+        return matches(self, labels)
+
 
 EVERYTHING = Selector()
 NOTHING = Selector(nothing=True)

@@ -279,6 +279,20 @@ def validate_deployment(obj: Deployment, pod: PodChecks = NO_POD_CHECKS) -> list
     return errs
 
 
+def _ready_available_errors(replicas: int, ready: int, available: int, path: str) -> list[FieldError]:
+    # The checks ValidateDeploymentStatus and ValidateReplicaSetStatus share: ready and available
+    # within replicas, available within ready.
+    msg = "cannot be greater than status.replicas"
+    errs = []
+    if ready > replicas:
+        errs.append(FieldError.invalid(f"{path}.readyReplicas", ready, msg))
+    if available > replicas:
+        errs.append(FieldError.invalid(f"{path}.availableReplicas", available, msg))
+    if available > ready:
+        errs.append(FieldError.invalid(f"{path}.availableReplicas", available, "cannot be greater than readyReplicas"))
+    return errs
+
+
 def validate_deployment_status(status: DeploymentStatus, path: str = "status") -> list[FieldError]:
     """Mirrors apps validation: ValidateDeploymentStatus."""
     errs = validate_nonnegative(status.observed_generation, f"{path}.observedGeneration")
@@ -291,14 +305,7 @@ def validate_deployment_status(status: DeploymentStatus, path: str = "status") -
     msg = "cannot be greater than status.replicas"
     if status.updated_replicas > status.replicas:
         errs.append(FieldError.invalid(f"{path}.updatedReplicas", status.updated_replicas, msg))
-    if status.ready_replicas > status.replicas:
-        errs.append(FieldError.invalid(f"{path}.readyReplicas", status.ready_replicas, msg))
-    if status.available_replicas > status.replicas:
-        errs.append(FieldError.invalid(f"{path}.availableReplicas", status.available_replicas, msg))
-    if status.available_replicas > status.ready_replicas:
-        errs.append(FieldError.invalid(f"{path}.availableReplicas", status.available_replicas,
-                                       "cannot be greater than readyReplicas"))
-    return errs
+    return errs + _ready_available_errors(status.replicas, status.ready_replicas, status.available_replicas, path)
 
 
 def is_decremented(update: int | None, old: int | None) -> bool:
@@ -352,14 +359,7 @@ def validate_replica_set_status(status: ReplicaSetStatus, path: str = "status") 
     msg = "cannot be greater than status.replicas"
     if status.fully_labeled_replicas > status.replicas:
         errs.append(FieldError.invalid(f"{path}.fullyLabeledReplicas", status.fully_labeled_replicas, msg))
-    if status.ready_replicas > status.replicas:
-        errs.append(FieldError.invalid(f"{path}.readyReplicas", status.ready_replicas, msg))
-    if status.available_replicas > status.replicas:
-        errs.append(FieldError.invalid(f"{path}.availableReplicas", status.available_replicas, msg))
-    if status.available_replicas > status.ready_replicas:
-        errs.append(FieldError.invalid(f"{path}.availableReplicas", status.available_replicas,
-                                       "cannot be greater than readyReplicas"))
-    return errs
+    return errs + _ready_available_errors(status.replicas, status.ready_replicas, status.available_replicas, path)
 
 
 def validate_replication_controller(obj: ReplicationController, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:

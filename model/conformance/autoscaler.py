@@ -9,23 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from model import quantity
 from model.controllers import clusterautoscaler as ca
 from model.controllers import vpa
-from model.controllers.podautoscaler import quantities
 
 
 def _cpu(v: Any) -> int:
     """CPU in millicores: a Quantity string, or a number of millicores."""
     if isinstance(v, int | float) and not isinstance(v, bool):
         return int(v)
-    return quantities.milli_value(v)
+    return quantity.milli_value(v)
 
 
 def _bytes(v: Any) -> int:
     """Memory in bytes: a Quantity string, or a number of bytes."""
     if isinstance(v, int | float) and not isinstance(v, bool):
         return int(v)
-    return quantities.value(v)
+    return quantity.value(v)
 
 
 _READ = {"cpu": _cpu, "memory": _bytes}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from model.conformance.jsonread import require
 from model.controllers.controller_ref_manager import PodPatch, claim_pods, recheck_deletion_timestamp
 from model.controllers.controller_utils import (
     CallError,
@@ -24,16 +25,8 @@ from model.controllers.selector_match import label_selector_as_selector
 from model.errors import ModelError
 from model.labels import LabelSelector
 from model.objects import ObjectMeta, Pod, ReplicaSet, ReplicationController, from_json
-from model.timeutil import parse_time
 
-__all__ = ["OPS", "read_pods", "read_pod", "read_time", "read_gates", "read_replicaset", "read_selector",
-           "read_int"]
-
-
-def _require(inp: Mapping[str, Any], key: str) -> Any:
-    if key not in inp:
-        raise ModelError("Invalid", f"missing required field {key!r}", field=key)
-    return inp[key]
+__all__ = ["OPS", "read_pods", "read_pod", "read_gates", "read_replicaset", "read_selector"]
 
 
 def _container_state_name(state: Any) -> Any:
@@ -69,34 +62,12 @@ def read_pod(data: Any, path: str) -> Pod:
 
 def read_pods(inp: Mapping[str, Any], key: str, required: bool = True) -> tuple[Pod, ...]:
     """A list of pods under ``key`` (missing: an empty list unless required)."""
-    raw = _require(inp, key) if required else inp.get(key)
+    raw = require(inp, key) if required else inp.get(key)
     if raw is None:
         return ()
     if not isinstance(raw, list):
         raise ModelError("Invalid", f"{key}: expected a list of pods", field=key)
     return tuple(read_pod(p, f"{key}[{i}]") for i, p in enumerate(raw))
-
-
-def read_int(inp: Mapping[str, Any], key: str, default: int | None = None) -> int:
-    """An integer field (a missing one takes ``default``, or is an error when there is none)."""
-    value = inp.get(key, default) if default is not None else _require(inp, key)
-    if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        raise ModelError("Invalid", f"{key}: expected an integer", field=key)
-    return value
-
-
-def read_time(value: Any, key: str) -> int | None:
-    """A Time (RFC 3339) or null."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ModelError("Invalid", f"{key}: expected an RFC 3339 time or null", field=key)
-    try:
-        return parse_time(value)
-    except ModelError as exc:
-        raise ModelError("Invalid", f"{key}: {exc.message}", field=key) from exc
 
 
 def read_gates(inp: Mapping[str, Any]) -> RankGates:
@@ -170,7 +141,7 @@ def op_sort_active_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 def op_claim_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
     """controller.claim_pods — PodControllerRefManager.ClaimPods with a FakePodControl."""
-    ctrl = _require(inp, "controller")
+    ctrl = require(inp, "controller")
     if not isinstance(ctrl, Mapping):
         raise ModelError("Invalid", "controller: expected an object", field="controller")
     meta = from_json(ObjectMeta, ctrl.get("metadata") or {}, "controller.metadata")

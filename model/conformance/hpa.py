@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from model import quantity
+from model.conformance.jsonread import read_time
 from model.controllers.podautoscaler import horizontal as hz
-from model.controllers.podautoscaler import quantities
 from model.controllers.podautoscaler import replica_calculator as rc
 from model.controllers.podautoscaler import types as t
 from model.errors import ModelError
@@ -27,12 +28,6 @@ _BASE_NOW = Time(1_700_000_000 * NANOS)
 # input decoding
 
 
-def _time(value: Any) -> Time | None:
-    if value is None:
-        return None
-    return parse_time(value)
-
-
 def _labels(value: Any) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((str(k), str(v)) for k, v in (value or {}).items()))
 
@@ -46,8 +41,8 @@ def _pod(data: Mapping[str, Any]) -> rc.HpaPod:
         name=data.get("name", ""),
         phase=data.get("phase", ""),
         labels=_labels(data.get("labels")),
-        deletion_timestamp=_time(data.get("deletionTimestamp")),
-        start_time=_time(data.get("startTime")),
+        deletion_timestamp=read_time(data.get("deletionTimestamp"), "deletionTimestamp"),
+        start_time=read_time(data.get("startTime"), "startTime"),
         conditions=conditions,
         containers=containers,
         init_containers=inits,
@@ -60,10 +55,10 @@ def _pods(value: Any) -> tuple[rc.HpaPod, ...]:
 
 
 def _pod_metric(data: Mapping[str, Any], default_window: int) -> rc.PodMetric:
-    ts = _time(data.get("timestamp"))
+    ts = read_time(data.get("timestamp"), "timestamp")
     window = data.get("windowSeconds")
     return rc.PodMetric(
-        value=quantities.milli_value(data["value"]),
+        value=quantity.milli_value(data["value"]),
         timestamp=ts if ts is not None else GO_ZERO_TIME,
         window=default_window if window is None else int(window * NANOS),
     )
@@ -72,7 +67,7 @@ def _pod_metric(data: Mapping[str, Any], default_window: int) -> rc.PodMetric:
 def _pod_metrics_items(value: Any) -> tuple[rc.PodMetricsItem, ...]:
     items = []
     for m in value or ():
-        ts = _time(m.get("timestamp"))
+        ts = read_time(m.get("timestamp"), "timestamp")
         window = m.get("windowSeconds")
         items.append(
             rc.PodMetricsItem(
@@ -221,7 +216,7 @@ def pods_metric_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
         p = rc.calc_plain_metric_replicas(
             samples,
             int(inp["currentReplicas"]),
-            quantities.milli_value(target.average_value),
+            quantity.milli_value(target.average_value),
             _tolerances(inp.get("tolerance")),
             _pods(inp.get("pods")),
             resource,
@@ -244,18 +239,18 @@ def object_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
                 f"unable to get metric {inp.get('metricName', '')}: {ref.get('kind', '')} on  {ref.get('name', '')}/"
                 "no metrics returned from custom metrics API"
             )
-        value = quantities.milli_value(inp["metricValue"])
+        value = quantity.milli_value(inp["metricValue"])
         tol = _tolerances(inp.get("tolerance"))
         if target.type == t.AVERAGE_VALUE and target.average_value is not None:
             p = rc.get_object_per_pod_metric_replicas(
                 int(inp.get("statusReplicas", inp.get("specReplicas", 0))),
-                quantities.milli_value(target.average_value),
+                quantity.milli_value(target.average_value),
                 value,
                 tol,
             )
         elif target.value is not None:
             p = rc.get_object_metric_replicas(
-                int(inp.get("specReplicas", 0)), quantities.milli_value(target.value), value, tol, _pods(inp.get("pods"))
+                int(inp.get("specReplicas", 0)), quantity.milli_value(target.value), value, tol, _pods(inp.get("pods"))
             )
         else:
             raise rc.MetricError("invalid object metric source: neither a value target nor an average value target was set")
@@ -271,7 +266,7 @@ def external_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
     sel = inp.get("metricSelector")
     selector = from_json(LabelSelector, sel, "metricSelector") if sel is not None else None
     try:
-        values = tuple(quantities.milli_value(v) for v in inp.get("metricValues") or ())
+        values = tuple(quantity.milli_value(v) for v in inp.get("metricValues") or ())
         if not values:
             raise rc.MetricError(
                 f"unable to get external metric /{metric}/{hz._go_selector(selector)}: "
@@ -283,13 +278,13 @@ def external_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
             assert target.average_value is not None
             p = rc.get_external_per_pod_metric_replicas(
                 int(inp.get("statusReplicas", inp.get("specReplicas", 0))),
-                quantities.milli_value(target.average_value),
+                quantity.milli_value(target.average_value),
                 values,
                 tol,
             )
         elif target.value is not None:
             p = rc.get_external_metric_replicas(
-                int(inp.get("specReplicas", 0)), quantities.milli_value(target.value), values, tol, _pods(inp.get("pods"))
+                int(inp.get("specReplicas", 0)), quantity.milli_value(target.value), values, tol, _pods(inp.get("pods"))
             )
         else:
             raise rc.MetricError("invalid external metric source: neither a value target nor an average value target was set")
@@ -505,19 +500,19 @@ def _snapshot(inp: Mapping[str, Any]) -> hz.MetricsSnapshot:
     objects = []
     for metric, v in sorted((custom.get("object") or {}).items()):
         ref = v.get("describedObject") or {}
-        ts = _time(v.get("timestamp"))
+        ts = read_time(v.get("timestamp"), "timestamp")
         objects.append(
             (
                 metric,
                 hz.ObjectMetricValue(
                     t.CrossVersionObjectReference(ref.get("kind", ""), ref.get("name", ""), ref.get("apiVersion", "")),
-                    quantities.milli_value(v["value"]),
+                    quantity.milli_value(v["value"]),
                     ts if ts is not None else Time(0),
                 ),
             )
         )
     external = [
-        (metric, tuple(quantities.milli_value(q) for q in values or ()))
+        (metric, tuple(quantity.milli_value(q) for q in values or ()))
         for metric, values in sorted((inp.get("externalMetrics") or {}).items())
     ]
     return hz.MetricsSnapshot(

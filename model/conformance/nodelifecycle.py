@@ -27,16 +27,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from model.conformance.jsonread import read_time
 from model.controllers import nodelifecycle, tainteviction
 from model.errors import ModelError
 from model.objects import Node, Taint, Toleration, from_json, to_json
-from model.timeutil import NANOS, Time, format_time, parse_time
+from model.timeutil import NANOS, Time, format_time
 
 
 def _time(value: Any, field: str) -> Time:
-    if not isinstance(value, str):
+    t = read_time(value, field)
+    if t is None:
         raise ModelError("Invalid", f"{field}: expected an RFC 3339 time", field=field)
-    return parse_time(value)
+    return t
 
 
 def _int(inp: Mapping[str, Any], key: str, default: int) -> int:

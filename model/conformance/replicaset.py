@@ -15,14 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from model.conformance.controller import (
-    names,
-    read_gates,
-    read_int,
-    read_pods,
-    read_replicaset,
-    read_time,
-)
+from model.conformance.controller import names, read_gates, read_pods, read_replicaset
+from model.conformance.jsonread import read_int, read_time
 from model.controllers.controller_ref_manager import PodPatch
 from model.controllers.controller_utils import (
     BURST_REPLICAS,

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from model.controllers.scheduler import noderesources, nodeunschedulable, tainttoleration
+from model.controllers.scheduler.noderesources import FilterResult
 from model.controllers.scheduler.resources import node_info
 from model.errors import ModelError
 from model.objects import Node, Pod, from_json
@@ -35,6 +36,14 @@ def _pod(data: Any, path: str) -> Pod:
 
 def _node(data: Any, path: str) -> Node:
     return from_json(Node, data, path)
+
+
+def _filter_json(result: FilterResult) -> dict[str, Any]:
+    out: dict[str, Any] = {"fits": result.fits}
+    if not result.fits:
+        out["code"] = result.code
+        out["reasons"] = list(result.reasons)
+    return out
 
 
 def _gate(inp: Mapping[str, Any], name: str, default: bool) -> bool:
@@ -126,11 +135,7 @@ def taint_toleration_filter(inp: Mapping[str, Any]) -> dict[str, Any]:
     """TaintToleration Filter."""
     result = tainttoleration.taint_toleration_filter(
         _pod(inp.get("pod"), "pod"), _node(inp.get("node"), "node"), _gate(inp, COMPARISON_GATE, False))
-    out: dict[str, Any] = {"fits": result.fits}
-    if not result.fits:
-        out["code"] = result.code
-        out["reasons"] = list(result.reasons)
-    return out
+    return _filter_json(result)
 
 
 def taint_toleration_score(inp: Mapping[str, Any]) -> dict[str, Any]:
@@ -145,11 +150,7 @@ def node_unschedulable_filter(inp: Mapping[str, Any]) -> dict[str, Any]:
     """NodeUnschedulable Filter."""
     result = nodeunschedulable.node_unschedulable_filter(
         _pod(inp.get("pod"), "pod"), _node(inp.get("node"), "node"), _gate(inp, COMPARISON_GATE, False))
-    out: dict[str, Any] = {"fits": result.fits}
-    if not result.fits:
-        out["code"] = result.code
-        out["reasons"] = list(result.reasons)
-    return out
+    return _filter_json(result)
 
 
 OPS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {

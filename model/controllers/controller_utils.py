@@ -247,12 +247,9 @@ def logarithmic_rank_diff(t1: int, t2: int, now: int) -> int:
     return _log_bucket(t1, now) - _log_bucket(t2, now)
 
 
-def active_pods_less(a: Pod, b: Pod) -> bool:
-    """Mirrors controller_utils.go ActivePods.Less: True when ``a`` should be deleted before ``b``.
-
-    The plain order: unassigned, phase, not ready, more recently ready (zero = most recent), more
-    restarts (then sidecar restarts), newer (zero creation time = newest).
-    """
+def _assigned_phase_ready_less(a: Pod, b: Pod) -> bool | None:
+    """Rules 1-3 that ActivePods.Less and ActivePodsWithRanks.Less share (unassigned, phase, not
+    ready first), or None when they do not tell the pods apart."""
     if a.spec.node_name != b.spec.node_name and (not a.spec.node_name or not b.spec.node_name):
         return not a.spec.node_name
     pa, pb = _PHASE_ORDINAL.get(a.status.phase, 0), _PHASE_ORDINAL.get(b.status.phase, 0)
@@ -261,6 +258,19 @@ def active_pods_less(a: Pod, b: Pod) -> bool:
     ra, rb = is_pod_ready(a), is_pod_ready(b)
     if ra != rb:
         return not ra
+    return None
+
+
+def active_pods_less(a: Pod, b: Pod) -> bool:
+    """Mirrors controller_utils.go ActivePods.Less: True when ``a`` should be deleted before ``b``.
+
+    The plain order: unassigned, phase, not ready, more recently ready (zero = most recent), more
+    restarts (then sidecar restarts), newer (zero creation time = newest).
+    """
+    first = _assigned_phase_ready_less(a, b)
+    if first is not None:
+        return first
+    ra, rb = is_pod_ready(a), is_pod_ready(b)
     if ra and rb:
         ta, tb = pod_ready_time(a), pod_ready_time(b)
         if not _time_equal(ta, tb):
@@ -298,14 +308,10 @@ def active_pods_with_ranks_less(a: Pod, rank_a: int, b: Pod, rank_b: int, now: i
                                 gates: RankGates = DEFAULT_GATES) -> bool:
     """Mirrors controller_utils.go ActivePodsWithRanks.Less: True when ``a`` (with co-location rank
     ``rank_a``) should be deleted before ``b``. ``now`` None is an unset ``Now`` (plain times)."""
-    if a.spec.node_name != b.spec.node_name and (not a.spec.node_name or not b.spec.node_name):
-        return not a.spec.node_name
-    pa, pb = _PHASE_ORDINAL.get(a.status.phase, 0), _PHASE_ORDINAL.get(b.status.phase, 0)
-    if pa != pb:
-        return pa < pb
+    first = _assigned_phase_ready_less(a, b)
+    if first is not None:
+        return first
     ra, rb = is_pod_ready(a), is_pod_ready(b)
-    if ra != rb:
-        return not ra
     if gates.pod_deletion_cost:
         ca, cb = deletion_cost(a), deletion_cost(b)
         if ca != cb:

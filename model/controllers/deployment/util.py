@@ -251,6 +251,18 @@ def filter_active_replica_sets(rss: Iterable[ReplicaSet | None]) -> list[Replica
 # --- NewRSNewReplicas -------------------------------------------------------------------------
 
 
+def _known_terminating_count(all_rss: Sequence[ReplicaSet | None]) -> int:
+    # With TerminationComplete both strategies need the terminating count; unknown is an error.
+    terminating = get_terminating_replica_count(all_rss)
+    if terminating is None:
+        raise ModelError(
+            "Invalid",
+            "could not calculate the new replica count: the number of terminating replicas is unknown",
+            field="status.terminatingReplicas",
+        )
+    return terminating
+
+
 def new_rs_new_replicas(
     d: Deployment,
     all_rss: Sequence[ReplicaSet | None],
@@ -272,13 +284,7 @@ def new_rs_new_replicas(
         current = get_replica_count(all_rss)
         if pod_replacement_policy_gate and d.spec.pod_replacement_policy == TERMINATION_COMPLETE:
             current = get_replica_or_actual_count(all_rss)
-            terminating = get_terminating_replica_count(all_rss)
-            if terminating is None:
-                raise ModelError(
-                    "Invalid",
-                    "could not calculate the new replica count: the number of terminating replicas is unknown",
-                    field="status.terminatingReplicas",
-                )
+            terminating = _known_terminating_count(all_rss)
             current += terminating
         max_total = d_replicas(d) + surge
         if current >= max_total:
@@ -292,13 +298,7 @@ def new_rs_new_replicas(
             # this branch is not in the index, so the Recreate bound (replicas, no surge) is applied
             # the way the RollingUpdate branch applies its own.
             current = get_replica_or_actual_count(all_rss)
-            terminating = get_terminating_replica_count(all_rss)
-            if terminating is None:
-                raise ModelError(
-                    "Invalid",
-                    "could not calculate the new replica count: the number of terminating replicas is unknown",
-                    field="status.terminatingReplicas",
-                )
+            terminating = _known_terminating_count(all_rss)
             room = d_replicas(d) - current - terminating
             if room <= 0:
                 return min(spec_replicas(new_rs), d_replicas(d))

@@ -47,11 +47,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from model import labels as _labels
+from model import quantity
 from model.labels import LabelSelector
 from model.objects import Pod
 from model.timeutil import NANOS, Time
 
-from . import quantities, selectors
 from . import replica_calculator as rc
 from .replica_calculator import (
     INT32_MAX,
@@ -277,9 +277,9 @@ def tolerances_for_hpa(behavior: HorizontalPodAutoscalerBehavior | None, config:
     if behavior is None or not config.configurable_tolerance:
         return Tolerances(down, up)
     if behavior.scale_down is not None and behavior.scale_down.tolerance is not None:
-        down = quantities.as_float(behavior.scale_down.tolerance)
+        down = quantity.as_approximate_float64(behavior.scale_down.tolerance)
     if behavior.scale_up is not None and behavior.scale_up.tolerance is not None:
-        up = quantities.as_float(behavior.scale_up.tolerance)
+        up = quantity.as_approximate_float64(behavior.scale_up.tolerance)
     return Tolerances(down, up)
 
 
@@ -342,7 +342,7 @@ def compute_replicas_for_metric(
             if target.average_value is not None:
                 try:
                     raw = get_raw_resource_replicas(
-                        spec_replicas, quantities.milli_value(target.average_value), resource, tolerances, pods, samples, **timing
+                        spec_replicas, quantity.milli_value(target.average_value), resource, tolerances, pods, samples, **timing
                     )
                 except MetricError as exc:
                     raise MetricError(f"failed to get {resource} usage: {exc.message}") from exc
@@ -397,7 +397,7 @@ def compute_replicas_for_metric(
             if spec.pods.target.average_value is None:
                 raise MetricError("invalid pods metric source: no average value target was set")
             plain = get_raw_resource_replicas(
-                spec_replicas, quantities.milli_value(spec.pods.target.average_value), "", tolerances, pods, dict(series), **timing
+                spec_replicas, quantity.milli_value(spec.pods.target.average_value), "", tolerances, pods, dict(series), **timing
             )
         except MetricError as exc:
             return _unable("FailedGetPodsMetric", f"failed to get pods metric value: {exc.message}")
@@ -420,11 +420,11 @@ def compute_replicas_for_metric(
             value = dict(metrics.objects)[metric].value
             prop_u: UsageProposal
             if target.type == VALUE and target.value is not None:
-                prop_u = get_object_metric_replicas(spec_replicas, quantities.milli_value(target.value), value, tolerances, pods)
+                prop_u = get_object_metric_replicas(spec_replicas, quantity.milli_value(target.value), value, tolerances, pods)
                 status = MetricStatus(OBJECT, metric, "", MetricValueStatus(value=prop_u.usage))
             elif target.type == AVERAGE_VALUE and target.average_value is not None:
                 prop_u = get_object_per_pod_metric_replicas(
-                    status_replicas, quantities.milli_value(target.average_value), value, tolerances
+                    status_replicas, quantity.milli_value(target.average_value), value, tolerances
                 )
                 status = MetricStatus(OBJECT, metric, "", MetricValueStatus(average_value=prop_u.usage))
             else:
@@ -447,11 +447,11 @@ def compute_replicas_for_metric(
                 raise MetricError(prefix + "no metrics returned from external metrics API")
             if target.average_value is not None:
                 prop_u = get_external_per_pod_metric_replicas(
-                    status_replicas, quantities.milli_value(target.average_value), values, tolerances
+                    status_replicas, quantity.milli_value(target.average_value), values, tolerances
                 )
                 status = MetricStatus(EXTERNAL, metric, "", MetricValueStatus(average_value=prop_u.usage))
             elif target.value is not None:
-                prop_u = get_external_metric_replicas(spec_replicas, quantities.milli_value(target.value), values, tolerances, pods)
+                prop_u = get_external_metric_replicas(spec_replicas, quantity.milli_value(target.value), values, tolerances, pods)
                 status = MetricStatus(EXTERNAL, metric, "", MetricValueStatus(value=prop_u.usage))
             else:
                 raise MetricError("invalid external metric source: neither a value target nor an average value target was set")
@@ -486,24 +486,24 @@ def validate_and_parse_selector(
     pods: tuple[HpaPod, ...],
     other_hpas: Iterable[OtherHpa],
     conds: Conditions,
-) -> tuple[selectors.Selector | None, str | None]:
+) -> tuple[_labels.Selector | None, str | None]:
     """Mirrors horizontal.go: validateAndParseSelector (missing, unparsable, ambiguous)."""
     if selector == "":
         _set(conds, "ScalingActive", "False", "InvalidSelector", "the HPA target's scale is missing a selector")
         return None, "selector is required"
     try:
-        parsed = selectors.parse(selector)
+        parsed = _labels.parse(selector)
     except Exception as exc:  # noqa: BLE001 - any parse failure is an invalid selector
         msg = f"couldn't convert selector into a corresponding internal selector object: {exc}"
         _set(conds, "ScalingActive", "False", "InvalidSelector", msg)
         return None, msg
-    selected = [p for p in pods if selectors.matches(parsed, dict(p.labels))]
+    selected = [p for p in pods if _labels.matches(parsed, p.labels)]
     controlling = {(hpa.metadata.namespace, hpa.metadata.name)}
     for other in other_hpas:
         if other.namespace != hpa.metadata.namespace or other.name == hpa.metadata.name:
             continue
-        other_sel = selectors.from_label_selector(other.selector)
-        if any(selectors.matches(other_sel, dict(p.labels)) for p in selected):
+        other_sel = _labels.label_selector_as_selector(other.selector)
+        if any(_labels.matches(other_sel, p.labels) for p in selected):
             controlling.add((other.namespace, other.name))
     if len(controlling) > 1:
         names = ", ".join(f"{ns}/{n}" for ns, n in sorted(controlling))
@@ -527,7 +527,7 @@ def compute_replicas_for_metrics(
     parsed, err = validate_and_parse_selector(hpa, scale.selector, pods, other_hpas, conds)
     if err is not None:
         return MetricsResult(-1, "", (), err)
-    selected = tuple(p for p in pods if selectors.matches(parsed, dict(p.labels)))
+    selected = tuple(p for p in pods if parsed is not None and _labels.matches(parsed, p.labels))
     tolerances = tolerances_for_hpa(hpa.spec.behavior, config)
     specs = hpa.spec.metrics
     replicas = 0

@@ -18,11 +18,10 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from model import quantity
 from model.labels import Labels
 from model.objects import Container, PodCondition, ResourceRequirements
 from model.timeutil import GO_ZERO_TIME, NANOS, Time
-
-from . import quantities
 
 INT32_MAX = 2**31 - 1
 INT32_MIN = -(2**31)
@@ -194,7 +193,7 @@ def pod_resource_metrics(items: Iterable[PodMetricsItem], resource: str, contain
                 if c.name == container:
                     usage = dict(c.usage)
                     if resource in usage:
-                        out[m.name] = PodMetric(quantities.milli_value(usage[resource]), m.timestamp, m.window)
+                        out[m.name] = PodMetric(quantity.milli_value(usage[resource]), m.timestamp, m.window)
                     break
             continue
         total = 0
@@ -204,7 +203,7 @@ def pod_resource_metrics(items: Iterable[PodMetricsItem], resource: str, contain
             if resource not in usage:
                 missing = True
                 break
-            total = _wrap64(total + quantities.milli_value(usage[resource]))
+            total = _wrap64(total + quantity.milli_value(usage[resource]))
         if not missing:
             out[m.name] = PodMetric(total, m.timestamp, m.window)
     return out
@@ -275,7 +274,7 @@ def _pod_level_request(pod: HpaPod, resource: str) -> int:
     assert pod.resources is not None
     pod_level = dict(pod.resources.requests)
     if resource in pod_level and (resource in _SUPPORTED_POD_LEVEL or resource.startswith("hugepages-")):
-        return quantities.milli_value(pod_level[resource])
+        return quantity.milli_value(pod_level[resource])
     # Fall back to the aggregated container requests (containers, sidecars, max with init containers).
     total: int | None = None
     sidecars = 0
@@ -283,16 +282,16 @@ def _pod_level_request(pod: HpaPod, resource: str) -> int:
     for c in pod.containers:
         reqs = dict(c.resources.requests)
         if resource in reqs:
-            total = (total or 0) + quantities.milli_value(reqs[resource])
+            total = (total or 0) + quantity.milli_value(reqs[resource])
     for c in pod.init_containers:
         reqs = dict(c.resources.requests)
         if _restartable(c):
             if resource in reqs:
-                v = quantities.milli_value(reqs[resource])
+                v = quantity.milli_value(reqs[resource])
                 total = (total or 0) + v
                 sidecars += v
         elif resource in reqs or sidecars:
-            v = quantities.milli_value(reqs[resource]) if resource in reqs else 0
+            v = quantity.milli_value(reqs[resource]) if resource in reqs else 0
             init_max = max(init_max or 0, v + sidecars)
     if init_max is not None:
         total = max(total or 0, init_max)
@@ -310,7 +309,7 @@ def _container_request(pod: HpaPod, container: str, resource: str) -> int:
             reqs = dict(c.resources.requests)
             if resource not in reqs:
                 raise MetricError(f"missing request for {resource} in container {c.name} of Pod {pod.name}")
-            request = _wrap64(request + quantities.milli_value(reqs[resource]))
+            request = _wrap64(request + quantity.milli_value(reqs[resource]))
         if container == c.name:
             return request
     if container:

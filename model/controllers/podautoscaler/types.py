@@ -7,7 +7,7 @@ Mirrors ``staging/src/k8s.io/api/autoscaling/v2/types.go`` (the shapes),
 ``ValidateHorizontalPodAutoscalerUpdate``) together with the registry strategy's gate handling
 (``pkg/registry/autoscaling/horizontalpodautoscaler/strategy.go``).
 
-Quantities stay strings (as written in the manifest); ``quantities.milli_value`` reads them.
+Quantities stay strings (as written in the manifest); ``model.quantity.milli_value`` reads them.
 ``None`` is Go's nil where nil and zero differ (``minReplicas``, ``behavior``, scaling rules).
 """
 
@@ -17,12 +17,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from model import quantity
 from model.errors import FieldError, ModelError, ValidationError
 from model.labels import LabelSelector
 from model.objects import ObjectMeta, from_json, to_json
 from model.timeutil import Time
-
-from . import quantities
 
 # ---------------------------------------------------------------------------------------------
 # types
@@ -465,7 +464,7 @@ def _validate_metric_identifier(ident: MetricIdentifier, path: str) -> list[Fiel
 
 def _quantity_sign(q: str, path: str) -> int:
     try:
-        return quantities.sign(q)
+        return quantity.sign(q)
     except ModelError as exc:
         raise ValidationError([FieldError("Invalid value", path, q, exc.message)]) from exc
 
@@ -509,30 +508,24 @@ def _validate_container_resource_name(name: str, path: str) -> list[FieldError]:
     return errs
 
 
+def _resource_target_errors(target: MetricTarget, path: str) -> list[FieldError]:
+    # validateResourceSource and validateContainerResourceSource check the target alike: valid,
+    # and exactly one of a raw value and a utilization.
+    errs = validate_metric_target(target, path)
+    if target.average_utilization is None and target.average_value is None:
+        errs.append(FieldError("Required value", f"{path}.averageUtilization", None,
+                               "must set either a target raw value or a target utilization"))
+    if target.average_utilization is not None and target.average_value is not None:
+        errs.append(FieldError("Forbidden", f"{path}.averageValue", None,
+                               "may not set both a target raw value and a target utilization"))
+    return errs
+
+
 def _validate_resource_source(src: ResourceMetricSource, path: str) -> list[FieldError]:
     errs = []
     if not src.name:
         errs.append(FieldError("Required value", f"{path}.name", None, "must specify a resource name"))
-    errs += validate_metric_target(src.target, f"{path}.target")
-    if src.target.average_utilization is None and src.target.average_value is None:
-        errs.append(
-            FieldError(
-                "Required value",
-                f"{path}.target.averageUtilization",
-                None,
-                "must set either a target raw value or a target utilization",
-            )
-        )
-    if src.target.average_utilization is not None and src.target.average_value is not None:
-        errs.append(
-            FieldError(
-                "Forbidden",
-                f"{path}.target.averageValue",
-                None,
-                "may not set both a target raw value and a target utilization",
-            )
-        )
-    return errs
+    return errs + _resource_target_errors(src.target, f"{path}.target")
 
 
 def _validate_container_resource_source(src: ContainerResourceMetricSource, path: str) -> list[FieldError]:
@@ -545,26 +538,7 @@ def _validate_container_resource_source(src: ContainerResourceMetricSource, path
         errs.append(FieldError("Required value", f"{path}.container", None, "must specify a container"))
     else:
         errs += _dns1123_label_errors(src.container, f"{path}.container")
-    errs += validate_metric_target(src.target, f"{path}.target")
-    if src.target.average_utilization is None and src.target.average_value is None:
-        errs.append(
-            FieldError(
-                "Required value",
-                f"{path}.target.averageUtilization",
-                None,
-                "must set either a target raw value or a target utilization",
-            )
-        )
-    if src.target.average_utilization is not None and src.target.average_value is not None:
-        errs.append(
-            FieldError(
-                "Forbidden",
-                f"{path}.target.averageValue",
-                None,
-                "may not set both a target raw value and a target utilization",
-            )
-        )
-    return errs
+    return errs + _resource_target_errors(src.target, f"{path}.target")
 
 
 def _validate_pods_source(src: PodsMetricSource, path: str) -> list[FieldError]:

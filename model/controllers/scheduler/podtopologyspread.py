@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from model import labels as labels_lib
 from model.controllers.scheduler.nodeaffinity import required_node_affinity_matches
 from model.controllers.scheduler.noderesources import (
     MAX_NODE_SCORE,
@@ -27,7 +26,7 @@ from model.controllers.scheduler.noderesources import (
     FilterResult,
     NodeInfo,
 )
-from model.errors import ModelError
+from model.controllers.selector_match import selector_matcher
 from model.labels import Labels, LabelSelector
 from model.objects import Node, Pod, TopologySpreadConstraint
 
@@ -39,10 +38,8 @@ ERR_REASON_NODE_LABEL_NOT_MATCH = ERR_REASON_CONSTRAINTS_NOT_MATCH + " (missing 
 def selector_matches(selector: LabelSelector | None, labels: Labels) -> bool:
     """``metav1.LabelSelectorAsSelector(selector).Matches(labels)``: nil selects nothing; a
     selector that does not convert (rejected by validation upstream) selects nothing either."""
-    try:
-        return labels_lib.selector_matches(selector, labels)
-    except ModelError:
-        return False
+    matches = selector_matcher(selector)
+    return matches is not None and matches(labels)
 
 
 def count_pods_match_selector(pods: Sequence[Pod], selector: LabelSelector | None, namespace: str) -> int:
