@@ -395,6 +395,22 @@ def _rebalanced_replicas(
     return new_replicas
 
 
+def _usable_samples(metrics: Mapping[str, PodMetric], pods: tuple[HpaPod, ...], resource: str,
+                    cpu_initialization_period: int, delay_of_initial_readiness_status: int,
+                    now: Time) -> tuple[dict[str, PodMetric], GroupedPods]:
+    # The opening GetResourceReplicas and calcPlainMetricReplicas share: group the pods, drop the
+    # samples of ignored and unready ones, and fail when no pod or no usable sample is left.
+    if not pods:
+        raise MetricError("no pods returned by selector while calculating replica count")
+    samples = dict(metrics)
+    groups = group_pods(pods, samples, resource, cpu_initialization_period, delay_of_initial_readiness_status, now)
+    for name in groups.ignored_pods | groups.unready_pods:
+        samples.pop(name, None)
+    if not samples:
+        raise MetricError("did not receive metrics for targeted pods (pods might be unready)")
+    return samples, groups
+
+
 def get_resource_replicas(
     current_replicas: int,
     target_utilization: int,
@@ -414,14 +430,8 @@ def get_resource_replicas(
     ``metrics`` are the per-pod samples (``pod_resource_metrics``); ``pods`` what the selector lists.
     """
     pods = tuple(pods)
-    if not pods:
-        raise MetricError("no pods returned by selector while calculating replica count")
-    samples = dict(metrics)
-    groups = group_pods(pods, samples, resource, cpu_initialization_period, delay_of_initial_readiness_status, now)
-    for name in groups.ignored_pods | groups.unready_pods:
-        samples.pop(name, None)
-    if not samples:
-        raise MetricError("did not receive metrics for targeted pods (pods might be unready)")
+    samples, groups = _usable_samples(metrics, pods, resource, cpu_initialization_period,
+                                      delay_of_initial_readiness_status, now)
     requests = calculate_requests(pods, container, resource, pod_level_resources)
     ratio, utilization, raw = resource_utilization_ratio(samples, requests, target_utilization)
 
@@ -465,14 +475,8 @@ def calc_plain_metric_replicas(
 ) -> UsageProposal:
     """Mirrors replica_calculator.go: calcPlainMetricReplicas (Pods metrics, AverageValue resource targets)."""
     pods = tuple(pods)
-    if not pods:
-        raise MetricError("no pods returned by selector while calculating replica count")
-    samples = dict(metrics)
-    groups = group_pods(pods, samples, resource, cpu_initialization_period, delay_of_initial_readiness_status, now)
-    for name in groups.ignored_pods | groups.unready_pods:
-        samples.pop(name, None)
-    if not samples:
-        raise MetricError("did not receive metrics for targeted pods (pods might be unready)")
+    samples, groups = _usable_samples(metrics, pods, resource, cpu_initialization_period,
+                                      delay_of_initial_readiness_status, now)
     ratio, usage = metric_usage_ratio(samples, target_usage)
 
     scale_up_with_unready = bool(groups.unready_pods) and ratio > 1.0
