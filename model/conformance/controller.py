@@ -54,14 +54,14 @@ def _v1_pod_json(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def read_pod(data: Any, path: str) -> Pod:
-    """A ``v1.Pod`` from its JSON (only the fields the model knows are read)."""
+    """Model-only: A ``v1.Pod`` from its JSON (only the fields the model knows are read)."""
     if not isinstance(data, Mapping):
         raise ModelError("Invalid", f"{path}: expected a Pod object", field=path)
     return from_json(Pod, _v1_pod_json(data), path)
 
 
 def read_pods(inp: Mapping[str, Any], key: str, required: bool = True) -> tuple[Pod, ...]:
-    """A list of pods under ``key`` (missing: an empty list unless required)."""
+    """Model-only: A list of pods under ``key`` (missing: an empty list unless required)."""
     raw = require(inp, key) if required else inp.get(key)
     if raw is None:
         return ()
@@ -71,7 +71,7 @@ def read_pods(inp: Mapping[str, Any], key: str, required: bool = True) -> tuple[
 
 
 def read_gates(inp: Mapping[str, Any]) -> RankGates:
-    """``featureGates``: PodDeletionCost and LogarithmicScaleDown, both on when absent."""
+    """Model-only: ``featureGates``: PodDeletionCost and LogarithmicScaleDown, both on when absent."""
     raw = inp.get("featureGates") or {}
     if not isinstance(raw, Mapping):
         raise ModelError("Invalid", "featureGates: expected a map of gate names to booleans", field="featureGates")
@@ -90,7 +90,7 @@ def _rc_shaped(data: Mapping[str, Any]) -> bool:
 
 
 def read_replicaset(data: Any, path: str) -> ReplicaSet:
-    """A ReplicaSet from its JSON; a missing ``kind`` is a ReplicaSet. A ReplicationController
+    """Model-only: A ReplicaSet from its JSON; a missing ``kind`` is a ReplicaSet. A ReplicationController
     (``kind: ReplicationController``, its selector a plain label map) is read through the RC→RS
     adapter, as the RC controller sees it."""
     if not isinstance(data, Mapping):
@@ -111,7 +111,7 @@ def _plain_label_map(value: Any) -> bool:
 
 
 def read_selector(value: Any, path: str) -> LabelSelector | None:
-    """A metav1.LabelSelector or null (nil). A plain label map (``labels.Set(...).AsSelector()``, as
+    """Model-only: A metav1.LabelSelector or null (nil). A plain label map (``labels.Set(...).AsSelector()``, as
     Kubernetes' tests build selectors) is the selector requiring each of its pairs."""
     if value is None:
         return None
@@ -123,6 +123,7 @@ def read_selector(value: Any, path: str) -> LabelSelector | None:
 
 
 def names(pods: tuple[Pod, ...] | list[Pod]) -> list[str]:
+    """Model-only: the names of the given objects, in order."""
     return [p.metadata.name for p in pods]
 
 
@@ -130,17 +131,17 @@ def names(pods: tuple[Pod, ...] | list[Pod]) -> list[str]:
 
 
 def op_filter_active_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """controller.filter_active_pods — FilterActivePods."""
+    """Mirrors pkg/controller/controller_utils.go: FilterActivePods (op ``controller.filter_active_pods``)."""
     return {"activePodNames": names(filter_active_pods(read_pods(inp, "pods")))}
 
 
 def op_sort_active_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """controller.sort_active_pods — sort.Sort(ActivePods(pods))."""
+    """Mirrors pkg/controller/controller_utils.go: ActivePods.Less under sort.Sort (op ``controller.sort_active_pods``)."""
     return {"order": names(list(sort_active_pods(read_pods(inp, "pods"))))}
 
 
 def op_claim_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """controller.claim_pods — PodControllerRefManager.ClaimPods with a FakePodControl."""
+    """Mirrors pkg/controller/controller_ref_manager.go: PodControllerRefManager.ClaimPods (op ``controller.claim_pods``, with a FakePodControl)."""
     ctrl = require(inp, "controller")
     if not isinstance(ctrl, Mapping):
         raise ModelError("Invalid", "controller: expected an object", field="controller")

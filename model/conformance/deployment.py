@@ -8,6 +8,10 @@ here only translate JSON to model values and back; the decisions live in
 Two ops compare pod templates as JSON rather than through the model's ``PodTemplateSpec``
 (``equal_ignore_hash``, ``find_new_replica_set``/``find_old_replica_sets``): a case may put any
 PodSpec field in a template, and the model's objects keep only the fields the model reads.
+
+Mirrors, through ``model.controllers.deployment``,
+pkg/controller/deployment/{sync,rolling,recreate,progress,rollback}.go and
+pkg/controller/deployment/util/deployment_util.go.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 Each op translates the catalogue's JSON into model values, calls the decision function in
 ``model.controllers.podautoscaler`` and translates the answer back. Histories carry ``ageSeconds``
 relative to ``now`` (a fixed instant for the ops that take no ``now``).
+
+Mirrors, through ``model.controllers.podautoscaler``, pkg/controller/podautoscaler/horizontal.go and
+replica_calculator.go, pkg/apis/autoscaling/v2/defaults.go and
+pkg/apis/autoscaling/validation/validation.go.
 """
 
 from __future__ import annotations
@@ -146,7 +150,7 @@ def _pod_level_gate(inp: Mapping[str, Any]) -> bool:
 
 
 def group_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.group_pods`` — groupPods."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: groupPods (op ``hpa.group_pods``)."""
     metrics = {name: _pod_metric(v, 0) for name, v in (inp.get("metrics") or {}).items()}
     g = rc.group_pods(
         _pods(inp.get("pods")),
@@ -165,7 +169,7 @@ def group_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def calculate_requests(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.calculate_requests`` — calculateRequests."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: calculateRequests (op ``hpa.calculate_requests``)."""
     container = inp.get("container", "") or ""
     try:
         reqs = rc.calculate_requests(_pods(inp.get("pods")), container, inp.get("resource", "cpu"), _pod_level_gate(inp))
@@ -175,7 +179,7 @@ def calculate_requests(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def resource_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.resource_replicas`` — GetResourceReplicas with the metrics client's aggregation."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetResourceReplicas (op ``hpa.resource_replicas``, after the metrics client's aggregation)."""
     container = inp.get("container", "") or ""
     resource = inp.get("resource", "cpu")
     try:
@@ -202,7 +206,7 @@ def resource_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def pods_metric_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.pods_metric_replicas`` — GetMetricReplicas / calcPlainMetricReplicas."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetMetricReplicas / calcPlainMetricReplicas (op ``hpa.pods_metric_replicas``)."""
     metric = inp.get("metricName", "")
     resource = inp.get("resource", "") or ""
     try:
@@ -230,7 +234,7 @@ def pods_metric_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def object_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.object_replicas`` — GetObjectMetricReplicas / GetObjectPerPodMetricReplicas."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetObjectMetricReplicas / GetObjectPerPodMetricReplicas (op ``hpa.object_replicas``)."""
     target = _target(inp.get("target"))
     try:
         if inp.get("metricValue") is None:
@@ -260,7 +264,7 @@ def object_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def external_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.external_replicas`` — GetExternalMetricReplicas / GetExternalPerPodMetricReplicas."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetExternalMetricReplicas / GetExternalPerPodMetricReplicas (op ``hpa.external_replicas``)."""
     target = _target(inp.get("target"))
     metric = inp.get("metricName", "")
     sel = inp.get("metricSelector")
@@ -298,7 +302,7 @@ def external_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def stabilize(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.stabilize`` — stabilizeRecommendation."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: stabilizeRecommendation (op ``hpa.stabilize``)."""
     now = _BASE_NOW
     replicas, history = hz.stabilize_recommendation(
         _recommendations(inp.get("recommendations"), now),
@@ -310,7 +314,7 @@ def stabilize(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def convert_with_rules(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.convert_with_rules`` — convertDesiredReplicasWithRules."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: convertDesiredReplicasWithRules (op ``hpa.convert_with_rules``)."""
     replicas, reason, message = hz.convert_desired_replicas_with_rules(
         int(inp["currentReplicas"]),
         int(inp["desiredReplicas"]),
@@ -329,7 +333,7 @@ def _window(rules: Any, default: int) -> int:
 
 
 def stabilize_with_behavior(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.stabilize_with_behavior`` — stabilizeRecommendationWithBehaviors (windows given)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: stabilizeRecommendationWithBehaviors (op ``hpa.stabilize_with_behavior``; windows given)."""
     now = _BASE_NOW
     behavior = inp.get("behavior") or {}
     replicas, reason, _, history = hz.stabilize_recommendation_with_behaviors(
@@ -350,7 +354,7 @@ def _resolved_rules(inp: Mapping[str, Any], window_seconds: int) -> tuple[t.HPAS
 
 
 def behavior_rate_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.behavior_rate_limit`` — convertDesiredReplicasWithBehaviorRate."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: convertDesiredReplicasWithBehaviorRate (op ``hpa.behavior_rate_limit``)."""
     now = _BASE_NOW
     up, down = _resolved_rules(inp, 300)
     replicas, reason, message = hz.convert_desired_replicas_with_behavior_rate(
@@ -375,7 +379,7 @@ def _given_rules(inp: Mapping[str, Any]) -> t.HPAScalingRules:
 
 
 def scale_up_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.scale_up_limit`` — calculateScaleUpLimitWithScalingRules."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: calculateScaleUpLimitWithScalingRules (op ``hpa.scale_up_limit``)."""
     now = _BASE_NOW
     limit = hz.calculate_scale_up_limit_with_scaling_rules(
         int(inp["currentReplicas"]),
@@ -388,7 +392,7 @@ def scale_up_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def scale_down_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.scale_down_limit`` — calculateScaleDownLimitWithBehaviors."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: calculateScaleDownLimitWithBehaviors (op ``hpa.scale_down_limit``)."""
     now = _BASE_NOW
     limit = hz.calculate_scale_down_limit_with_behaviors(
         int(inp["currentReplicas"]),
@@ -401,14 +405,14 @@ def scale_down_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def replicas_change_per_period(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.replicas_change_per_period`` — getReplicasChangePerPeriod."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: getReplicasChangePerPeriod (op ``hpa.replicas_change_per_period``)."""
     now = _BASE_NOW
     change = hz.replicas_change_per_period(int(inp["periodSeconds"]), _events(inp.get("events"), now), now)
     return {"replicaChange": change}
 
 
 def store_scale_event(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.store_scale_event`` — storeScaleEvent."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: storeScaleEvent (op ``hpa.store_scale_event``)."""
     now = _BASE_NOW
     prev, new = int(inp["prevReplicas"]), int(inp["newReplicas"])
     events = _events(inp.get("events"), now)
@@ -432,7 +436,7 @@ def _conds_out(conds: hz.Conditions) -> list[dict[str, str]]:
 
 
 def normalize(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.normalize`` — normalizeDesiredReplicas (stabilize, then the min/max/scale-up rules)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: normalizeDesiredReplicas (op ``hpa.normalize``: stabilize, then the min/max/scale-up rules)."""
     now = _BASE_NOW
     min_r, max_r = _min_max(inp)
     config = hz.ControllerConfig(
@@ -456,7 +460,7 @@ def normalize(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def normalize_with_behavior(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.normalize_with_behavior`` — normalizeDesiredReplicasWithBehaviors."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: normalizeDesiredReplicasWithBehaviors (op ``hpa.normalize_with_behavior``)."""
     now = _BASE_NOW
     min_r, max_r = _min_max(inp)
     spec = (inp.get("hpa") or {}).get("spec") or {}
@@ -527,7 +531,7 @@ def _snapshot(inp: Mapping[str, Any]) -> hz.MetricsSnapshot:
 
 
 def reconcile(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.reconcile`` — one pass of reconcileAutoscaler."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: reconcileAutoscaler (op ``hpa.reconcile``, one pass)."""
     now = parse_time(inp["now"])
     cfg = inp.get("config") or {}
     gates = inp.get("featureGates") or {}
@@ -596,7 +600,7 @@ def reconcile(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.validate`` — ValidateHorizontalPodAutoscaler / ValidateHorizontalPodAutoscalerUpdate."""
+    """Mirrors pkg/apis/autoscaling/validation/validation.go: ValidateHorizontalPodAutoscaler / ValidateHorizontalPodAutoscalerUpdate (op ``hpa.validate``)."""
     fg = inp.get("featureGates") or {}
     gates = t.FeatureGates(
         hpa_configurable_tolerance=bool(fg.get("HPAConfigurableTolerance", True)),
@@ -620,7 +624,7 @@ def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def default(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.default`` — SetDefaults_HorizontalPodAutoscaler (a null behavior stays null)."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: SetDefaults_HorizontalPodAutoscaler (op ``hpa.default``; a null behavior stays null)."""
     spec = t.spec_from_json(inp.get("spec") or {})
     out = t.spec_to_json(t.set_defaults_spec(spec))
     out.setdefault("behavior", None)

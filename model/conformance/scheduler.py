@@ -10,6 +10,10 @@ true; false makes ``scheduler.fits`` reject a pod with a restartable init contai
 ``Fit.PreFilter`` did); ``featureGates.DRAExtendedResource: true`` answers Unsupported; ``scheduler.score_balanced_allocation`` accepts
 ``scorer: "improvement"`` for the newest upstream scorer (score with the pod against without it);
 ``scheduler.score_most_allocated`` has the shape of ``scheduler.score_least_allocated``.
+
+Mirrors, through ``model.controllers.scheduler``, pkg/scheduler/framework/plugins/noderesources
+(fit.go, least_allocated.go, most_allocated.go, balanced_allocation.go),
+tainttoleration/taint_toleration.go and nodeunschedulable/node_unschedulable.go.
 """
 
 from __future__ import annotations
@@ -78,7 +82,7 @@ def _scores(scores: Any) -> list[dict[str, Any]]:
 
 
 def fits(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """NodeResourcesFit Filter (fitsRequest)."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/fit.go: Fit.Filter (fitsRequest) (op ``scheduler.fits``)."""
     pod = _pod(inp.get("pod"), "pod")
     node = _node(inp.get("node"), "node")
     node_pods = [_pod(p, f"nodePods[{i}]") for i, p in enumerate(inp.get("nodePods") or [])]
@@ -107,21 +111,21 @@ def fits(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def score_least_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """NodeResourcesFit Score, LeastAllocated strategy."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/least_allocated.go: leastResourceScorer, through Fit.Score (op ``scheduler.score_least_allocated``)."""
     pod = _pod(inp.get("pod"), "pod")
     result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "LeastAllocated", pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
     return {"scores": _scores(result.scores), "statusCode": result.status}
 
 
 def score_most_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """NodeResourcesFit Score, MostAllocated strategy (same shape as score_least_allocated)."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/most_allocated.go: mostResourceScorer, through Fit.Score (op ``scheduler.score_most_allocated``)."""
     pod = _pod(inp.get("pod"), "pod")
     result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "MostAllocated", pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
     return {"scores": _scores(result.scores), "statusCode": result.status}
 
 
 def score_balanced_allocation(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """NodeResourcesBalancedAllocation PreScore/Score."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go: BalancedAllocation.PreScore / Score (op ``scheduler.score_balanced_allocation``)."""
     pod = _pod(inp.get("pod"), "pod")
     result = noderesources.score_balanced_allocation(pod, _node_infos(inp), _resources(inp),
                                                      pod_level_resources=_gate(inp, POD_LEVEL_GATE, True),
@@ -132,14 +136,14 @@ def score_balanced_allocation(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def taint_toleration_filter(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """TaintToleration Filter."""
+    """Mirrors pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go: TaintToleration.Filter (op ``scheduler.taint_toleration_filter``)."""
     result = tainttoleration.taint_toleration_filter(
         _pod(inp.get("pod"), "pod"), _node(inp.get("node"), "node"), _gate(inp, COMPARISON_GATE, False))
     return _filter_json(result)
 
 
 def taint_toleration_score(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """TaintToleration Score + NormalizeScore."""
+    """Mirrors pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go: TaintToleration.Score + NormalizeScore (op ``scheduler.taint_toleration_score``)."""
     nodes = [_node(n, f"nodes[{i}]") for i, n in enumerate(inp.get("nodes") or [])]
     scores = tainttoleration.taint_toleration_score(_pod(inp.get("pod"), "pod"), nodes,
                                                     _gate(inp, COMPARISON_GATE, False))
@@ -147,7 +151,7 @@ def taint_toleration_score(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def node_unschedulable_filter(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """NodeUnschedulable Filter."""
+    """Mirrors pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go: NodeUnschedulable.Filter (op ``scheduler.node_unschedulable_filter``)."""
     result = nodeunschedulable.node_unschedulable_filter(
         _pod(inp.get("pod"), "pod"), _node(inp.get("node"), "node"), _gate(inp, COMPARISON_GATE, False))
     return _filter_json(result)

@@ -231,7 +231,7 @@ class CreateCall:
 
 @dataclass(frozen=True, slots=True)
 class DeleteCall:
-    """One pod delete the pass issued and how it ended."""
+    """Model-only: one pod delete the pass issued and how it ended."""
 
     namespace: str
     pod_name: str
@@ -265,12 +265,12 @@ class SyncResult:
 
     @property
     def pods_to_create(self) -> tuple[Pod, ...]:
-        """The pods whose create succeeded (what the API server now holds, names still to generate)."""
+        """Model-only: the pods whose create succeeded (what the API server now holds, names still to generate)."""
         return tuple(c.pod for c in self.creates if c.error is None)
 
     @property
     def pods_deleted(self) -> tuple[str, ...]:
-        """Names of the pods whose delete succeeded."""
+        """Model-only: names of the pods whose delete succeeded."""
         return tuple(d.pod_name for d in self.deletes if d.error is None)
 
 
@@ -428,6 +428,6 @@ def _manage_replicas(
 
 
 def owner_of(meta: ObjectMeta) -> str | None:
-    """Mirrors metav1.GetControllerOf, reduced to the UID: the object's controller, if any (a convenience for callers wiring informers)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/controller_ref.go: GetControllerOf, reduced to the UID: the object's controller, if any (a convenience for callers wiring informers)."""
     ref = controller_ref(meta)
     return None if ref is None else ref.uid

@@ -19,7 +19,7 @@ __all__ = ["Selector", "label_selector_as_selector", "set_as_selector", "selecto
 
 
 def label_selector_as_selector(selector: LabelSelector | None, path: str = "spec.selector") -> Selector:
-    """Mirrors metav1.LabelSelectorAsSelector: nil selects nothing, empty selects everything;
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector: nil selects nothing, empty selects everything;
     raises ``ModelError("InvalidSelector")`` (with ``path`` as the field) where Kubernetes errs."""
     try:
         return lbl.label_selector_as_selector(selector)
@@ -28,7 +28,7 @@ def label_selector_as_selector(selector: LabelSelector | None, path: str = "spec
 
 
 def set_as_selector(labels: Labels) -> Selector:
-    """Mirrors labels.Set(m).AsSelectorPreValidated(): every pair must be present; empty matches all."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/labels.go: Set.AsSelectorPreValidated: every pair must be present; empty matches all."""
     return lbl.selector_from_set(labels)
 
 

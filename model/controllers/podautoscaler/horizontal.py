@@ -103,7 +103,7 @@ from .types import (
 
 @dataclass(frozen=True, slots=True)
 class ControllerConfig:
-    """The kube-controller-manager flags the HPA controller reads (durations in nanoseconds)."""
+    """Mirrors pkg/controller/podautoscaler/config/types.go: HPAControllerConfiguration. The kube-controller-manager flags the HPA controller reads (durations in nanoseconds)."""
 
     tolerance: float = 0.1
     cpu_initialization_period: int = 300 * NANOS
@@ -153,7 +153,7 @@ class Scale:
 
 @dataclass(frozen=True, slots=True)
 class ObjectMetricValue:
-    """A custom-metrics API value describing one object (milli-value)."""
+    """Model-only: a custom-metrics API value describing one object (milli-value)."""
 
     described_object: CrossVersionObjectReference
     value: int
@@ -162,7 +162,7 @@ class ObjectMetricValue:
 
 @dataclass(frozen=True, slots=True)
 class MetricsSnapshot:
-    """What the three metrics APIs would answer now. Maps are sorted tuples of pairs."""
+    """Model-only: what the three metrics APIs would answer now. Maps are sorted tuples of pairs."""
 
     pod_metrics: tuple[PodMetricsItem, ...] = ()
     pods: tuple[tuple[str, tuple[tuple[str, PodMetric], ...]], ...] = ()  # metric -> (pod, sample)
@@ -175,7 +175,7 @@ class MetricsSnapshot:
 
 @dataclass(frozen=True, slots=True)
 class OtherHpa:
-    """Another HPA's selector, as the controller's selector store knows it."""
+    """Model-only (an entry of horizontal.go's ``hpaSelectors``): Another HPA's selector, as the controller's selector store knows it."""
 
     namespace: str
     name: str
@@ -193,7 +193,7 @@ class ReconcileResult:
 
 
 def hpa_pod_from_pod(pod: Pod) -> HpaPod:
-    """The autoscaler's view of a ``v1.Pod``."""
+    """Model-only: the autoscaler's view of a ``v1.Pod``."""
     return HpaPod(
         name=pod.metadata.name,
         phase=pod.status.phase,
@@ -210,7 +210,7 @@ def hpa_pod_from_pod(pod: Pod) -> HpaPod:
 def metrics_from_usage(
     cpu_millicores: Mapping[str, int], now: Time, memory_bytes: Mapping[str, int] | None = None
 ) -> MetricsSnapshot:
-    """What metrics-server would report for pods using the given CPU (and memory): one sample per pod.
+    """Model-only: what metrics-server would report for pods using the given CPU (and memory): one sample per pod.
 
     A convenience for the transition system: usage is per pod name; the sample covers the last
     minute (metrics-server's window) and is stamped ``now``.
@@ -226,7 +226,7 @@ def metrics_from_usage(
 
 
 def selector_string(selector: LabelSelector | None) -> str:
-    """The ``status.selector`` string a workload's ``/scale`` reports for its label selector
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector, then Selector.String. The ``status.selector`` string a workload's ``/scale`` reports for its label selector
     (``LabelSelectorAsSelector(...).String()``); a nil selector reports ""."""
     if selector is None:
         return ""
@@ -289,7 +289,7 @@ def tolerances_for_hpa(behavior: HorizontalPodAutoscalerBehavior | None, config:
 
 @dataclass(frozen=True, slots=True)
 class MetricOutcome:
-    """One metric's proposal, or the condition and error that made it invalid."""
+    """Model-only: one metric's proposal, or the condition and error that made it invalid."""
 
     replicas: int = 0
     name: str = ""
@@ -817,7 +817,7 @@ def convert_desired_replicas_with_behavior_rate(
 def resolve_behavior(
     behavior: HorizontalPodAutoscalerBehavior, config: ControllerConfig
 ) -> tuple[HPAScalingRules, HPAScalingRules]:
-    """API defaults per direction, then ``maybeInitScaleDownStabilizationWindow`` from the flag."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: SetDefaults_HorizontalPodAutoscalerBehavior, then horizontal.go: maybeInitScaleDownStabilizationWindow. API defaults per direction, then ``maybeInitScaleDownStabilizationWindow`` from the flag."""
     up = generate_scale_up_rules(behavior.scale_up)
     down = generate_scale_down_rules(behavior.scale_down)
     if down.stabilization_window_seconds is None:
@@ -1009,7 +1009,7 @@ def sync_hpa(
     config: ControllerConfig = ControllerConfig(),
     other_hpas: Iterable[OtherHpa] = (),
 ) -> ReconcileResult:
-    """One HPA sync over v1 objects: the target's replicas and selector, its namespace's pods and their
+    """Model-only (around horizontal.go reconcileAutoscaler): One HPA sync over v1 objects: the target's replicas and selector, its namespace's pods and their
     CPU usage as metrics-server would report it (pods without usage report nothing). A convenience
     wrapper of ``reconcile`` for the transition system."""
     scale = Scale(target_spec_replicas, target_status_replicas, selector_string(target_selector))
@@ -1026,7 +1026,7 @@ def sync_hpa(
 
 
 def current_cpu_utilization(status: HorizontalPodAutoscalerStatus) -> int | None:
-    """``status.currentMetrics[cpu].current.averageUtilization``, when a CPU utilization metric reported one."""
+    """Model-only: ``status.currentMetrics[cpu].current.averageUtilization``, when a CPU utilization metric reported one."""
     for m in status.current_metrics:
         if m.type in (RESOURCE, CONTAINER_RESOURCE) and m.name == "cpu" and m.current.average_utilization is not None:
             return m.current.average_utilization
@@ -1034,5 +1034,5 @@ def current_cpu_utilization(status: HorizontalPodAutoscalerStatus) -> int | None
 
 
 def pods_by_name(pods: Iterable[HpaPod]) -> Mapping[str, HpaPod]:
-    """Pods keyed by name (a convenience for callers)."""
+    """Model-only: pods keyed by name (a convenience for callers)."""
     return {p.name: p for p in pods}

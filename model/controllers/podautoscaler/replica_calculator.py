@@ -52,7 +52,7 @@ class Tolerances:
     scale_up: float = 0.1
 
     def is_within(self, ratio: float) -> bool:
-        """Mirrors ``Tolerances.isWithin``: ``1 - down <= ratio <= 1 + up`` (inclusive)."""
+        """Mirrors pkg/controller/podautoscaler/replica_calculator.go: Tolerances.isWithin: ``1 - down <= ratio <= 1 + up`` (inclusive)."""
         return (1.0 - self.scale_down) <= ratio <= (1.0 + self.scale_up)
 
 
@@ -71,14 +71,14 @@ class HpaPod:
     resources: ResourceRequirements | None = None  # pod-level resources (KEP-2837)
 
     def ready_condition(self) -> PodCondition | None:
-        """``podutil.GetPodCondition(status, PodReady)``."""
+        """Mirrors pkg/api/v1/pod/util.go: GetPodReadyCondition. ``podutil.GetPodCondition(status, PodReady)``."""
         for c in self.conditions:
             if c.type == "Ready":
                 return c
         return None
 
     def is_ready(self) -> bool:
-        """``podutil.IsPodReady``: a Ready condition with status True."""
+        """Mirrors pkg/api/v1/pod/util.go: IsPodReady: a Ready condition with status True."""
         c = self.ready_condition()
         return c is not None and c.status == "True"
 
@@ -131,7 +131,7 @@ class ResourceProposal:
 
 @dataclass(frozen=True, slots=True)
 class UsageProposal:
-    """The answer of the plain, object and external calculations: replicas and usage (milli)."""
+    """Model-only: the answer of the plain, object and external calculations: replicas and usage (milli)."""
 
     replicas: int
     usage: int
@@ -146,21 +146,21 @@ def _wrap64(x: int) -> int:
 
 
 def go_int32(x: float) -> int:
-    """Go's ``int32(f)`` on amd64: truncation; NaN and out-of-range give MinInt32."""
+    """Model-only (Go's conversion, not a Kubernetes function): Go's ``int32(f)`` on amd64: truncation; NaN and out-of-range give MinInt32."""
     if math.isnan(x) or math.isinf(x) or not (INT32_MIN <= x < 2**31):
         return INT32_MIN
     return int(x)
 
 
 def go_int64(x: float) -> int:
-    """Go's ``int64(f)`` on amd64: truncation; NaN and out-of-range give MinInt64."""
+    """Model-only (Go's conversion, not a Kubernetes function): Go's ``int64(f)`` on amd64: truncation; NaN and out-of-range give MinInt64."""
     if math.isnan(x) or math.isinf(x) or not (-(2.0**63) <= x < 2.0**63):
         return INT64_MIN
     return int(x)
 
 
 def fdiv(a: float, b: float) -> float:
-    """IEEE division as Go does it (x/0 is ±Inf, 0/0 NaN)."""
+    """Model-only (Go's float division): IEEE division as Go does it (x/0 is ±Inf, 0/0 NaN)."""
     if b == 0:
         if a == 0 or math.isnan(a):
             return math.nan
@@ -584,7 +584,7 @@ def get_object_per_pod_metric_replicas(
 
 
 def sum_external(values: Iterable[int]) -> int:
-    """The external series summed, saturating at MaxInt64 (``GetExternalMetricReplicas``)."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetExternalMetricReplicas (its sum). The external series summed, saturating at MaxInt64 (``GetExternalMetricReplicas``)."""
     usage = 0
     for v in values:
         if v > 0 and usage > INT64_MAX - v:

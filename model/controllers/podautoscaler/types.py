@@ -241,19 +241,19 @@ def _normalize_quantities(data: Any, in_target: bool = False) -> Any:
 
 
 def spec_from_json(data: Any, path: str = "spec") -> HorizontalPodAutoscalerSpec:
-    """An autoscaling/v2 ``spec`` object as a model value (no defaulting)."""
+    """Model-only: an autoscaling/v2 ``spec`` object as a model value (no defaulting)."""
     return from_json(HorizontalPodAutoscalerSpec, _normalize_quantities(data or {}), path)
 
 
 def hpa_from_json(data: Any) -> HorizontalPodAutoscaler:
-    """An autoscaling/v2 HorizontalPodAutoscaler object as a model value (no defaulting)."""
+    """Model-only: an autoscaling/v2 HorizontalPodAutoscaler object as a model value (no defaulting)."""
     if not isinstance(data, dict):
         raise ModelError("Invalid", "a HorizontalPodAutoscaler must be a JSON object")
     return from_json(HorizontalPodAutoscaler, _normalize_quantities(data))
 
 
 def spec_to_json(spec: HorizontalPodAutoscalerSpec) -> dict[str, Any]:
-    """The spec as autoscaling/v2 JSON; unset fields left out, empty policy lists kept."""
+    """Model-only: the spec as autoscaling/v2 JSON; unset fields left out, empty policy lists kept."""
     out: dict[str, Any] = to_json(spec)
     if spec.min_replicas is not None:
         out["minReplicas"] = spec.min_replicas
@@ -276,7 +276,7 @@ def spec_to_json(spec: HorizontalPodAutoscalerSpec) -> dict[str, Any]:
 
 
 def hpa_to_json(hpa: HorizontalPodAutoscaler) -> dict[str, Any]:
-    """The object as autoscaling/v2 JSON."""
+    """Model-only: the object as autoscaling/v2 JSON."""
     out: dict[str, Any] = to_json(hpa)
     out["spec"] = spec_to_json(hpa.spec)
     return out
@@ -287,7 +287,7 @@ def hpa_to_json(hpa: HorizontalPodAutoscaler) -> dict[str, Any]:
 
 
 def default_scale_up_rules() -> HPAScalingRules:
-    """The API's scale-up rules: no window, Max of 4 pods or 100 % per 15 s."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: GenerateHPAScaleUpRules (for nil rules). The API's scale-up rules: no window, Max of 4 pods or 100 % per 15 s."""
     return HPAScalingRules(
         stabilization_window_seconds=0,
         select_policy=MAX_POLICY,
@@ -296,7 +296,7 @@ def default_scale_up_rules() -> HPAScalingRules:
 
 
 def default_scale_down_rules() -> HPAScalingRules:
-    """The API's scale-down rules: window left to the controller flag, Max of 100 % per 15 s."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: GenerateHPAScaleDownRules (for nil rules). The API's scale-down rules: window left to the controller flag, Max of 100 % per 15 s."""
     return HPAScalingRules(
         stabilization_window_seconds=None,
         select_policy=MAX_POLICY,
@@ -788,7 +788,7 @@ def _from_v1(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_hpa(data: Any, gates: FeatureGates = FeatureGates()) -> HorizontalPodAutoscaler:
-    """A manifest's HPA (autoscaling/v2 or v1): parsed, defaulted and validated (raising ``ValidationError``)."""
+    """Model-only (SetDefaults_HorizontalPodAutoscaler, then ValidateHorizontalPodAutoscaler): A manifest's HPA (autoscaling/v2 or v1): parsed, defaulted and validated (raising ``ValidationError``)."""
     if isinstance(data, dict) and data.get("apiVersion") == "autoscaling/v1":
         data = _from_v1(data)
     hpa = hpa_from_json(data)
