@@ -47,7 +47,7 @@ def validate_nonnegative(value: int, path: str) -> list[FieldError]:
 
 
 def labels_json(labels: Labels | None) -> dict[str, str] | None:
-    """Model-only: A label map as ``field.Error`` prints it (a nil map as ``null``)."""
+    """Model-only: a label map as ``field.Error`` prints it (a nil map as ``null``)."""
     return None if labels is None else dict(labels)
 
 
@@ -104,7 +104,7 @@ def _mask_trailing_dash(name: str) -> str:
 
 
 def selector_json(selector: LabelSelector) -> dict[str, Any]:
-    """Model-only: A ``metav1.LabelSelector`` as JSON, the way a ``field.Error`` value prints it."""
+    """Model-only: a ``metav1.LabelSelector`` as JSON, the way a ``field.Error`` value prints it."""
     out: dict[str, Any] = {}
     if selector.match_labels:
         out["matchLabels"] = dict(selector.match_labels)

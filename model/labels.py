@@ -21,7 +21,7 @@ Labels = tuple[tuple[str, str], ...]
 
 
 def freeze_map(mapping: dict[str, str] | None) -> Labels:
-    """Model-only: A dict as a sorted tuple of pairs (the form state keeps)."""
+    """Model-only: a dict as a sorted tuple of pairs (the form state keeps)."""
     return tuple(sorted((mapping or {}).items()))
 
 
@@ -485,7 +485,7 @@ def selector_matches(selector: LabelSelector | None, labels: Mapping[str, str] |
 
 
 def label_selector_from_json(data: Any) -> LabelSelector | None:
-    """Model-only: A ``metav1.LabelSelector`` from its JSON form (``null`` stays nil)."""
+    """Model-only: a ``metav1.LabelSelector`` from its JSON form (``null`` stays nil)."""
     if data is None:
         return None
     if not isinstance(data, Mapping):

@@ -122,7 +122,7 @@ def get_annotation(meta: ObjectMeta, key: str) -> str | None:
 
 
 def with_annotation(meta: ObjectMeta, key: str, value: str | None) -> ObjectMeta:
-    """Model-only: A copy of ``meta`` with the annotation set (or removed when ``value`` is None)."""
+    """Model-only: a copy of ``meta`` with the annotation set (or removed when ``value`` is None)."""
     items = dict(meta.annotations)
     if value is None:
         items.pop(key, None)
@@ -543,7 +543,7 @@ def _strip_optional(tp: Any) -> tuple[Any, bool]:
 
 
 def to_json(obj: Any) -> Any:
-    """Model-only: A model value as Kubernetes JSON (camelCase; unset and empty fields left out)."""
+    """Model-only: a model value as Kubernetes JSON (camelCase; unset and empty fields left out)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         if isinstance(obj, PodSpec):
             return _podspec_to_json(obj)

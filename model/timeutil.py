@@ -62,5 +62,5 @@ def is_zero(t: int | None) -> bool:
 
 
 def seconds(n: float) -> int:
-    """Model-only: A duration of ``n`` seconds in nanoseconds."""
+    """Model-only: a duration of ``n`` seconds in nanoseconds."""
     return int(round(n * NANOS))

@@ -54,14 +54,14 @@ def _v1_pod_json(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def read_pod(data: Any, path: str) -> Pod:
-    """Model-only: A ``v1.Pod`` from its JSON (only the fields the model knows are read)."""
+    """Model-only: a ``v1.Pod`` from its JSON (only the fields the model knows are read)."""
     if not isinstance(data, Mapping):
         raise ModelError("Invalid", f"{path}: expected a Pod object", field=path)
     return from_json(Pod, _v1_pod_json(data), path)
 
 
 def read_pods(inp: Mapping[str, Any], key: str, required: bool = True) -> tuple[Pod, ...]:
-    """Model-only: A list of pods under ``key`` (missing: an empty list unless required)."""
+    """Model-only: a list of pods under ``key`` (missing: an empty list unless required)."""
     raw = require(inp, key) if required else inp.get(key)
     if raw is None:
         return ()
@@ -90,7 +90,7 @@ def _rc_shaped(data: Mapping[str, Any]) -> bool:
 
 
 def read_replicaset(data: Any, path: str) -> ReplicaSet:
-    """Model-only: A ReplicaSet from its JSON; a missing ``kind`` is a ReplicaSet. A ReplicationController
+    """Model-only: a ReplicaSet from its JSON; a missing ``kind`` is a ReplicaSet. A ReplicationController
     (``kind: ReplicationController``, its selector a plain label map) is read through the RC→RS
     adapter, as the RC controller sees it."""
     if not isinstance(data, Mapping):
@@ -111,7 +111,7 @@ def _plain_label_map(value: Any) -> bool:
 
 
 def read_selector(value: Any, path: str) -> LabelSelector | None:
-    """Model-only: A metav1.LabelSelector or null (nil). A plain label map (``labels.Set(...).AsSelector()``, as
+    """Model-only: a metav1.LabelSelector or null (nil). A plain label map (``labels.Set(...).AsSelector()``, as
     Kubernetes' tests build selectors) is the selector requiring each of its pairs."""
     if value is None:
         return None

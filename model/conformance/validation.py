@@ -36,7 +36,7 @@ def _object(raw: Any, name: str) -> dict[str, Any]:
 
 
 def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
-    """Model-only: A Deployment in the internal form from JSON, and how many ephemeral containers its template
+    """Model-only: a Deployment in the internal form from JSON, and how many ephemeral containers its template
     declares. ``spec.rollbackTo`` is ``{revision: N}`` in JSON and an int in the model."""
     data = copy.deepcopy(_object(raw, "deployment"))
     # A request's namespace comes from its URL and is set on the object before validation, so an
