@@ -71,7 +71,8 @@ class FieldError:
 
     @staticmethod
     def not_supported(field: str, value: Any, valid: tuple[str, ...] | list[str]) -> FieldError:
-        """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: NotSupported: the detail lists the supported values, each quoted."""
+        """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: NotSupported: the
+        detail lists the supported values, each quoted."""
         detail = "supported values: " + ", ".join(_go_quote(v) for v in valid) if valid else ""
         return FieldError(NOT_SUPPORTED, field, value, detail)
 
@@ -83,7 +84,9 @@ def _go_quote(text: str) -> str:
 
 
 def render_value(value: Any) -> str:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: Error.ErrorBody (its value rendering). A bad value as ErrorBody prints it: simple types with %v, strings with %q, the rest as JSON."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: Error.ErrorBody (its value
+    rendering). A bad value as ErrorBody prints it: simple types with %v, strings with %q, the rest as
+    JSON."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -104,7 +107,8 @@ def _jsonable(value: Any) -> Any:
 
 
 class ValidationError(ModelError):
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: ErrorList. An object Kubernetes' validation rejects; carries every offending field."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: ErrorList. An object
+    Kubernetes' validation rejects; carries every offending field."""
 
     def __init__(self, errors: list[FieldError]) -> None:
         self.errors = tuple(errors)

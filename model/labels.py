@@ -204,7 +204,8 @@ def _matches_frozen(selector: Selector, labels: Labels) -> bool:
 
 
 def requirements_match(requirements: tuple[Requirement, ...] | list[Requirement], labels: Mapping[str, str] | Labels) -> bool:
-    """Mirrors selector.go: internalSelector.Matches over bare requirements. The AND of ``Requirement.Matches`` over the given requirements (no validation)."""
+    """Mirrors selector.go: internalSelector.Matches over bare requirements. The AND of
+    ``Requirement.Matches`` over the given requirements (no validation)."""
     mapping = _as_mapping(labels)
     return all(requirement_matches(r, mapping) for r in requirements)
 
@@ -234,7 +235,8 @@ def requirements_string(requirements: tuple[Requirement, ...] | list[Requirement
 
 
 def selector_string(selector: Selector) -> str:
-    """Mirrors selector.go: internalSelector.String / nothingSelector.String. ``Selector.String()``: "" for both "nothing" and "everything"."""
+    """Mirrors selector.go: internalSelector.String / nothingSelector.String. ``Selector.String()``: "" for
+    both "nothing" and "everything"."""
     return "" if selector.nothing else requirements_string(selector.requirements)
 
 
@@ -479,8 +481,9 @@ def label_selector_as_selector(selector: LabelSelector | None) -> Selector:
 
 
 def selector_matches(selector: LabelSelector | None, labels: Mapping[str, str] | Labels | None) -> bool:
-    """Mirrors apis/meta/v1/helpers.go: LabelSelectorAsSelector, then Selector.Matches. ``LabelSelectorAsSelector(selector).Matches(labels)``: a nil selector matches nothing, an empty
-    one everything; an invalid one raises ``ModelError("InvalidSelector")``."""
+    """Mirrors apis/meta/v1/helpers.go: LabelSelectorAsSelector, then Selector.Matches.
+    ``LabelSelectorAsSelector(selector).Matches(labels)``: a nil selector matches nothing, an empty one
+    everything; an invalid one raises ``ModelError("InvalidSelector")``."""
     return matches(label_selector_as_selector(selector), labels)
 
 

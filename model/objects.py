@@ -132,7 +132,8 @@ def with_annotation(meta: ObjectMeta, key: str, value: str | None) -> ObjectMeta
 
 
 def controller_ref(meta: ObjectMeta) -> OwnerReference | None:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/controller_ref.go: GetControllerOf: the first owner reference with ``controller: true``."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/controller_ref.go: GetControllerOf: the first
+    owner reference with ``controller: true``."""
     for ref in meta.owner_references:
         if ref.controller:
             return ref

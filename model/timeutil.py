@@ -29,7 +29,8 @@ _RFC3339 = re.compile(
 
 
 def parse_time(text: str) -> Time:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/time.go: Time.UnmarshalJSON. Parse an RFC 3339 timestamp (as ``metav1.Time``/``MicroTime`` unmarshal) to nanoseconds."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/time.go: Time.UnmarshalJSON. Parse an RFC 3339
+    timestamp (as ``metav1.Time``/``MicroTime`` unmarshal) to nanoseconds."""
     m = _RFC3339.match(text.strip()) if isinstance(text, str) else None
     if m is None:
         raise ModelError("Invalid", f"not an RFC 3339 time: {text!r}")
@@ -47,7 +48,8 @@ def parse_time(text: str) -> Time:
 
 
 def format_time(t: int) -> str:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/time.go: Time.MarshalJSON (with fractions as MicroTime). RFC 3339 in UTC, with fractional seconds only when there are any (trailing zeros dropped)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/time.go: Time.MarshalJSON (with fractions as
+    MicroTime). RFC 3339 in UTC, with fractional seconds only when there are any (trailing zeros dropped)."""
     seconds, nanos = divmod(t, NANOS)
     dt = _EPOCH + timedelta(seconds=seconds)
     base = f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}T{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}"
@@ -57,7 +59,8 @@ def format_time(t: int) -> str:
 
 
 def is_zero(t: int | None) -> bool:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/time.go: Time.IsZero. Go's ``Time.IsZero`` for a set time; an unset time counts as zero too (a nil ``*metav1.Time``)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/time.go: Time.IsZero. Go's ``Time.IsZero`` for
+    a set time; an unset time counts as zero too (a nil ``*metav1.Time``)."""
     return t is None or t == GO_ZERO_TIME
 
 

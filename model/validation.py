@@ -188,8 +188,8 @@ def _is_percent(value: Any) -> bool:
 
 
 def validate_positive_int_or_percent(value: int | str | None, path: str) -> list[FieldError]:
-    """Mirrors pkg/apis/apps/validation/validation.go: ValidatePositiveIntOrPercent (a string must match ``^[0-9]+%$``, an int
-    must be >= 0). ``None`` is the internal zero value, the integer 0."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidatePositiveIntOrPercent (a string must match
+    ``^[0-9]+%$``, an int must be >= 0). ``None`` is the internal zero value, the integer 0."""
     if value is None:
         return []
     if isinstance(value, str):
@@ -253,8 +253,8 @@ def validate_deployment_strategy(strategy: DeploymentStrategy, path: str) -> lis
 
 
 def validate_deployment_spec(spec: DeploymentSpec, path: str = "spec", pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
-    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentSpec, in its order: replicas, selector, template,
-    strategy, minReadySeconds, revisionHistoryLimit, rollback, progressDeadlineSeconds."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentSpec, in its order: replicas,
+    selector, template, strategy, minReadySeconds, revisionHistoryLimit, rollback, progressDeadlineSeconds."""
     errs = validate_nonnegative(spec.replicas or 0, f"{path}.replicas")
     errs.extend(_selector_and_template(spec.selector, spec.template, path, "ReplicaSet", pod))
     errs.extend(validate_deployment_strategy(spec.strategy, f"{path}.strategy"))
@@ -272,8 +272,8 @@ def validate_deployment_spec(spec: DeploymentSpec, path: str = "spec", pod: PodC
 
 
 def validate_deployment(obj: Deployment, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
-    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeployment (metadata, then the spec). Run it on a defaulted
-    object (``default_deployment``) to get the API server's answer for a user's manifest."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeployment (metadata, then the spec). Run it on
+    a defaulted object (``default_deployment``) to get the API server's answer for a user's manifest."""
     errs = validate_object_meta(obj.metadata)
     errs.extend(validate_deployment_spec(obj.spec, "spec", pod))
     return errs
@@ -309,7 +309,8 @@ def validate_deployment_status(status: DeploymentStatus, path: str = "status") -
 
 
 def is_decremented(update: int | None, old: int | None) -> bool:
-    """Mirrors pkg/apis/core/validation/validation.go: IsDecremented (unsetting a set counter counts as decrementing it)."""
+    """Mirrors pkg/apis/core/validation/validation.go: IsDecremented (unsetting a set counter counts as
+    decrementing it)."""
     if update is None and old is not None:
         return True
     if update is None or old is None:
@@ -318,8 +319,8 @@ def is_decremented(update: int | None, old: int | None) -> bool:
 
 
 def validate_deployment_status_update(new: DeploymentStatus, old: DeploymentStatus) -> list[FieldError]:
-    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentStatusUpdate (the status part): the new status must be
-    valid and collisionCount may not go down or be unset."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentStatusUpdate (the status part): the
+    new status must be valid and collisionCount may not go down or be unset."""
     errs = validate_deployment_status(new)
     if is_decremented(new.collision_count, old.collision_count):
         errs.append(FieldError.invalid("status.collisionCount", new.collision_count or 0, "cannot be decremented"))
@@ -334,7 +335,8 @@ def _camel(name: str) -> str:
 # --- ReplicaSet and ReplicationController --------------------------------------------------------
 
 def validate_replica_set_spec(spec: ReplicaSetSpec, path: str = "spec", pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
-    """Mirrors pkg/apis/apps/validation/validation.go: ValidateReplicaSetSpec (replicas, minReadySeconds, selector, template)."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateReplicaSetSpec (replicas, minReadySeconds,
+    selector, template)."""
     errs = validate_nonnegative(spec.replicas or 0, f"{path}.replicas")
     errs.extend(validate_nonnegative(spec.min_ready_seconds, f"{path}.minReadySeconds"))
     errs.extend(_selector_and_template(spec.selector, spec.template or PodTemplateSpec(), path, "ReplicaSet",
@@ -363,8 +365,9 @@ def validate_replica_set_status(status: ReplicaSetStatus, path: str = "status") 
 
 
 def validate_replication_controller(obj: ReplicationController, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
-    """Mirrors pkg/apis/core/validation/validation.go: ValidateReplicationController / ValidateReplicationControllerSpec
-    (minReadySeconds, a non-empty selector, replicas, then the template against the selector map)."""
+    """Mirrors pkg/apis/core/validation/validation.go: ValidateReplicationController /
+    ValidateReplicationControllerSpec (minReadySeconds, a non-empty selector, replicas, then the template
+    against the selector map)."""
     errs = validate_object_meta(obj.metadata)
     spec = obj.spec
     errs.extend(validate_nonnegative(spec.min_ready_seconds, "spec.minReadySeconds"))
@@ -388,8 +391,9 @@ def check(errors: list[FieldError]) -> None:
 
 
 def defaulted_and_validated(obj: Any) -> Any:
-    """Model-only (SetDefaults_*, then Validate*): The object as the API server would store it: defaulted, then validated (``ValidationError``
-    when rejected). Deployments, ReplicaSets and ReplicationControllers; other kinds pass through."""
+    """Model-only (SetDefaults_*, then Validate*): The object as the API server would store it: defaulted,
+    then validated (``ValidationError`` when rejected). Deployments, ReplicaSets and ReplicationControllers;
+    other kinds pass through."""
     if isinstance(obj, Deployment):
         obj = default_deployment(obj)
         check(validate_deployment(obj))

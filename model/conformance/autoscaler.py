@@ -45,7 +45,8 @@ def _render(amounts: tuple[tuple[str, int], ...]) -> dict[str, str]:
 
 
 def recommend(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors vertical-pod-autoscaler pkg/recommender/logic/recommender.go: GetRecommendedPodResources (op ``vpa.recommend``, one container)."""
+    """Mirrors vertical-pod-autoscaler pkg/recommender/logic/recommender.go: GetRecommendedPodResources (op
+    ``vpa.recommend``, one container)."""
     usage = {}
     for resource, p in (inp.get("percentiles") or {}).items():
         read = _READ.get(resource, _bytes)
@@ -69,7 +70,8 @@ def _recommendation(value: Any) -> vpa.ContainerRecommendation:
 
 
 def updater_should_update(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors vertical-pod-autoscaler pkg/updater/priority/update_priority_calculator.go: UpdatePriorityCalculator.AddPod (op ``vpa.updater_should_update``, its decision)."""
+    """Mirrors vertical-pod-autoscaler pkg/updater/priority/update_priority_calculator.go:
+    UpdatePriorityCalculator.AddPod (op ``vpa.updater_should_update``, its decision)."""
     requests = _amounts(inp.get("requests"))
     rec = _recommendation(inp.get("recommendation"))
     prio = vpa.update_priority(requests, rec)
@@ -82,7 +84,8 @@ def updater_should_update(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def node_scale_down_candidate(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors cluster-autoscaler core/scaledown/eligibility/eligibility.go: Checker.FilterOutUnremovable (op ``ca.node_scale_down_candidate``, one node)."""
+    """Mirrors cluster-autoscaler core/scaledown/eligibility/eligibility.go: Checker.FilterOutUnremovable (op
+    ``ca.node_scale_down_candidate``, one node)."""
     last_up = inp.get("lastScaleUpAgeSeconds")
     last_fail = inp.get("lastScaleDownFailureAgeSeconds")
     verdict = ca.node_scale_down(
@@ -99,7 +102,8 @@ def node_scale_down_candidate(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def needs_scale_up(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors cluster-autoscaler core/scaleup/orchestrator/orchestrator.go: ScaleUp with the least-waste expander (op ``ca.needs_scale_up``)."""
+    """Mirrors cluster-autoscaler core/scaleup/orchestrator/orchestrator.go: ScaleUp with the least-waste
+    expander (op ``ca.needs_scale_up``)."""
     pods = [
         ca.PendingPod(
             name=p.get("name", f"pod-{i}"),

@@ -111,8 +111,8 @@ def _plain_label_map(value: Any) -> bool:
 
 
 def read_selector(value: Any, path: str) -> LabelSelector | None:
-    """Model-only: a metav1.LabelSelector or null (nil). A plain label map (``labels.Set(...).AsSelector()``, as
-    Kubernetes' tests build selectors) is the selector requiring each of its pairs."""
+    """Model-only: a metav1.LabelSelector or null (nil). A plain label map (``labels.Set(...).AsSelector()``,
+    as Kubernetes' tests build selectors) is the selector requiring each of its pairs."""
     if value is None:
         return None
     if not isinstance(value, Mapping):
@@ -136,12 +136,14 @@ def op_filter_active_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def op_sort_active_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/controller_utils.go: ActivePods.Less under sort.Sort (op ``controller.sort_active_pods``)."""
+    """Mirrors pkg/controller/controller_utils.go: ActivePods.Less under sort.Sort (op
+    ``controller.sort_active_pods``)."""
     return {"order": names(list(sort_active_pods(read_pods(inp, "pods"))))}
 
 
 def op_claim_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/controller_ref_manager.go: PodControllerRefManager.ClaimPods (op ``controller.claim_pods``, with a FakePodControl)."""
+    """Mirrors pkg/controller/controller_ref_manager.go: PodControllerRefManager.ClaimPods (op
+    ``controller.claim_pods``, with a FakePodControl)."""
     ctrl = require(inp, "controller")
     if not isinstance(ctrl, Mapping):
         raise ModelError("Invalid", "controller: expected an object", field="controller")

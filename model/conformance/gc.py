@@ -28,7 +28,8 @@ from model.objects import ObjectMeta, from_json
 
 
 def classify_owner_references(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/garbagecollector/garbagecollector.go: classifyReferences and attemptToDeleteItem (op ``gc.classify_owner_references``)."""
+    """Mirrors pkg/controller/garbagecollector/garbagecollector.go: classifyReferences and attemptToDeleteItem
+    (op ``gc.classify_owner_references``)."""
     obj = inp.get("object") or {}
     meta = from_json(ObjectMeta, obj.get("metadata"), "object.metadata")
     raw = inp.get("owners") or {}

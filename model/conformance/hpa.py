@@ -169,7 +169,8 @@ def group_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def calculate_requests(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: calculateRequests (op ``hpa.calculate_requests``)."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: calculateRequests (op
+    ``hpa.calculate_requests``)."""
     container = inp.get("container", "") or ""
     try:
         reqs = rc.calculate_requests(_pods(inp.get("pods")), container, inp.get("resource", "cpu"), _pod_level_gate(inp))
@@ -179,7 +180,8 @@ def calculate_requests(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def resource_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetResourceReplicas (op ``hpa.resource_replicas``, after the metrics client's aggregation)."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetResourceReplicas (op
+    ``hpa.resource_replicas``, after the metrics client's aggregation)."""
     container = inp.get("container", "") or ""
     resource = inp.get("resource", "cpu")
     try:
@@ -206,7 +208,8 @@ def resource_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def pods_metric_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetMetricReplicas / calcPlainMetricReplicas (op ``hpa.pods_metric_replicas``)."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetMetricReplicas / calcPlainMetricReplicas
+    (op ``hpa.pods_metric_replicas``)."""
     metric = inp.get("metricName", "")
     resource = inp.get("resource", "") or ""
     try:
@@ -234,7 +237,8 @@ def pods_metric_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def object_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetObjectMetricReplicas / GetObjectPerPodMetricReplicas (op ``hpa.object_replicas``)."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetObjectMetricReplicas /
+    GetObjectPerPodMetricReplicas (op ``hpa.object_replicas``)."""
     target = _target(inp.get("target"))
     try:
         if inp.get("metricValue") is None:
@@ -264,7 +268,8 @@ def object_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def external_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetExternalMetricReplicas / GetExternalPerPodMetricReplicas (op ``hpa.external_replicas``)."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetExternalMetricReplicas /
+    GetExternalPerPodMetricReplicas (op ``hpa.external_replicas``)."""
     target = _target(inp.get("target"))
     metric = inp.get("metricName", "")
     sel = inp.get("metricSelector")
@@ -314,7 +319,8 @@ def stabilize(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def convert_with_rules(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/horizontal.go: convertDesiredReplicasWithRules (op ``hpa.convert_with_rules``)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: convertDesiredReplicasWithRules (op
+    ``hpa.convert_with_rules``)."""
     replicas, reason, message = hz.convert_desired_replicas_with_rules(
         int(inp["currentReplicas"]),
         int(inp["desiredReplicas"]),
@@ -333,7 +339,8 @@ def _window(rules: Any, default: int) -> int:
 
 
 def stabilize_with_behavior(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/horizontal.go: stabilizeRecommendationWithBehaviors (op ``hpa.stabilize_with_behavior``; windows given)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: stabilizeRecommendationWithBehaviors (op
+    ``hpa.stabilize_with_behavior``; windows given)."""
     now = _BASE_NOW
     behavior = inp.get("behavior") or {}
     replicas, reason, _, history = hz.stabilize_recommendation_with_behaviors(
@@ -354,7 +361,8 @@ def _resolved_rules(inp: Mapping[str, Any], window_seconds: int) -> tuple[t.HPAS
 
 
 def behavior_rate_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/horizontal.go: convertDesiredReplicasWithBehaviorRate (op ``hpa.behavior_rate_limit``)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: convertDesiredReplicasWithBehaviorRate (op
+    ``hpa.behavior_rate_limit``)."""
     now = _BASE_NOW
     up, down = _resolved_rules(inp, 300)
     replicas, reason, message = hz.convert_desired_replicas_with_behavior_rate(
@@ -379,7 +387,8 @@ def _given_rules(inp: Mapping[str, Any]) -> t.HPAScalingRules:
 
 
 def scale_up_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/horizontal.go: calculateScaleUpLimitWithScalingRules (op ``hpa.scale_up_limit``)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: calculateScaleUpLimitWithScalingRules (op
+    ``hpa.scale_up_limit``)."""
     now = _BASE_NOW
     limit = hz.calculate_scale_up_limit_with_scaling_rules(
         int(inp["currentReplicas"]),
@@ -392,7 +401,8 @@ def scale_up_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def scale_down_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/horizontal.go: calculateScaleDownLimitWithBehaviors (op ``hpa.scale_down_limit``)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: calculateScaleDownLimitWithBehaviors (op
+    ``hpa.scale_down_limit``)."""
     now = _BASE_NOW
     limit = hz.calculate_scale_down_limit_with_behaviors(
         int(inp["currentReplicas"]),
@@ -405,7 +415,8 @@ def scale_down_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def replicas_change_per_period(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/horizontal.go: getReplicasChangePerPeriod (op ``hpa.replicas_change_per_period``)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: getReplicasChangePerPeriod (op
+    ``hpa.replicas_change_per_period``)."""
     now = _BASE_NOW
     change = hz.replicas_change_per_period(int(inp["periodSeconds"]), _events(inp.get("events"), now), now)
     return {"replicaChange": change}
@@ -436,7 +447,8 @@ def _conds_out(conds: hz.Conditions) -> list[dict[str, str]]:
 
 
 def normalize(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/horizontal.go: normalizeDesiredReplicas (op ``hpa.normalize``: stabilize, then the min/max/scale-up rules)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: normalizeDesiredReplicas (op ``hpa.normalize``:
+    stabilize, then the min/max/scale-up rules)."""
     now = _BASE_NOW
     min_r, max_r = _min_max(inp)
     config = hz.ControllerConfig(
@@ -460,7 +472,8 @@ def normalize(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def normalize_with_behavior(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/horizontal.go: normalizeDesiredReplicasWithBehaviors (op ``hpa.normalize_with_behavior``)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: normalizeDesiredReplicasWithBehaviors (op
+    ``hpa.normalize_with_behavior``)."""
     now = _BASE_NOW
     min_r, max_r = _min_max(inp)
     spec = (inp.get("hpa") or {}).get("spec") or {}
@@ -531,7 +544,8 @@ def _snapshot(inp: Mapping[str, Any]) -> hz.MetricsSnapshot:
 
 
 def reconcile(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/podautoscaler/horizontal.go: reconcileAutoscaler (op ``hpa.reconcile``, one pass)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: reconcileAutoscaler (op ``hpa.reconcile``, one
+    pass)."""
     now = parse_time(inp["now"])
     cfg = inp.get("config") or {}
     gates = inp.get("featureGates") or {}
@@ -600,7 +614,8 @@ def reconcile(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/apis/autoscaling/validation/validation.go: ValidateHorizontalPodAutoscaler / ValidateHorizontalPodAutoscalerUpdate (op ``hpa.validate``)."""
+    """Mirrors pkg/apis/autoscaling/validation/validation.go: ValidateHorizontalPodAutoscaler /
+    ValidateHorizontalPodAutoscalerUpdate (op ``hpa.validate``)."""
     fg = inp.get("featureGates") or {}
     gates = t.FeatureGates(
         hpa_configurable_tolerance=bool(fg.get("HPAConfigurableTolerance", True)),
@@ -624,7 +639,8 @@ def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def default(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/apis/autoscaling/v2/defaults.go: SetDefaults_HorizontalPodAutoscaler (op ``hpa.default``; a null behavior stays null)."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: SetDefaults_HorizontalPodAutoscaler (op ``hpa.default``; a
+    null behavior stays null)."""
     spec = t.spec_from_json(inp.get("spec") or {})
     out = t.spec_to_json(t.set_defaults_spec(spec))
     out.setdefault("behavior", None)

@@ -69,12 +69,14 @@ def parse_op(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def selector_matches_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: Parse, then Selector.Matches (op ``labels.selector_matches``)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: Parse, then Selector.Matches (op
+    ``labels.selector_matches``)."""
     return {"matches": matches(parse(_selector_text(inp)), _labels(inp.get("labels")))}
 
 
 def new_requirement_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: NewRequirement, its verdict and findings (op ``labels.new_requirement``)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: NewRequirement, its verdict and
+    findings (op ``labels.new_requirement``)."""
     values = inp.get("values") or []
     if not isinstance(values, list):
         raise ModelError("Invalid", "values must be a list of strings", field="values")
@@ -86,13 +88,15 @@ def new_requirement_op(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def requirements_match_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: Requirement.Matches, ANDed (op ``labels.requirements_match``)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: Requirement.Matches, ANDed (op
+    ``labels.requirements_match``)."""
     reqs = [_requirement(r) for r in inp.get("requirements") or ()]
     return {"matches": requirements_match(reqs, _labels(inp.get("labels")))}
 
 
 def requirements_to_string_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: internalSelector.String (op ``labels.requirements_to_string``)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: internalSelector.String (op
+    ``labels.requirements_to_string``)."""
     reqs = [_requirement(r) for r in inp.get("requirements") or ()]
     return {"string": requirements_string(reqs)}
 
@@ -110,7 +114,8 @@ def _selector_out(selector: Selector) -> dict[str, Any]:
 
 
 def label_selector_as_selector_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector (op ``labels.label_selector_as_selector``)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector (op
+    ``labels.label_selector_as_selector``)."""
     try:
         selector = label_selector_from_json(inp.get("selector"))
     except ModelError as exc:
@@ -119,7 +124,8 @@ def label_selector_as_selector_op(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def label_selector_matches_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector, then Matches (op ``labels.label_selector_matches``)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector, then
+    Matches (op ``labels.label_selector_matches``)."""
     try:
         selector = label_selector_from_json(inp.get("selector"))
     except ModelError as exc:

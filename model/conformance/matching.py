@@ -50,7 +50,8 @@ def is_unsupported(output: Any) -> bool:
 
 
 def judge(op: str, expect: Any, output: Any) -> Verdict:
-    """Model-only: judge one case. Unsupported outputs are skipped; otherwise pass or fail with the first mismatch."""
+    """Model-only: judge one case. Unsupported outputs are skipped; otherwise pass or fail with the first
+    mismatch."""
     if is_unsupported(output):
         message = output["error"].get("message", "")
         return Verdict(SKIP, f"Unsupported: {message}" if message else "Unsupported")
@@ -59,7 +60,8 @@ def judge(op: str, expect: Any, output: Any) -> Verdict:
 
 
 def mismatch(op: str, expect: Any, output: Any) -> str | None:
-    """Model-only: the first difference between ``expect`` and ``output`` as a readable sentence, or ``None``."""
+    """Model-only: the first difference between ``expect`` and ``output`` as a readable sentence, or
+    ``None``."""
     return _match(op, expect, output, "", top=True)
 
 

@@ -51,7 +51,8 @@ def _int(inp: Mapping[str, Any], key: str, default: int) -> int:
 
 
 def observe_node(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: tryUpdateNodeHealth, with the condition taints (op ``nodelifecycle.observe_node``)."""
+    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: tryUpdateNodeHealth, with the
+    condition taints (op ``nodelifecycle.observe_node``)."""
     node = from_json(Node, inp.get("node"), "node")
     hb = inp.get("lastHeartbeat")
     last = None if hb is None else _time(hb, "lastHeartbeat")
@@ -67,7 +68,8 @@ def observe_node(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def plan(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/controller/tainteviction/taint_eviction.go: processPodOnNode (op ``tainteviction.plan``)."""
+    """Mirrors pkg/controller/tainteviction/taint_eviction.go: processPodOnNode (op
+    ``tainteviction.plan``)."""
     taints = [from_json(Taint, t, f"taints[{i}]") for i, t in enumerate(inp.get("taints") or [])]
     tols = [from_json(Toleration, t, f"tolerations[{i}]") for i, t in enumerate(inp.get("tolerations") or [])]
     now = _time(inp.get("now"), "now")

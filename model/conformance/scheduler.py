@@ -82,7 +82,8 @@ def _scores(scores: Any) -> list[dict[str, Any]]:
 
 
 def fits(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/scheduler/framework/plugins/noderesources/fit.go: Fit.Filter (fitsRequest) (op ``scheduler.fits``)."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/fit.go: Fit.Filter (fitsRequest) (op
+    ``scheduler.fits``)."""
     pod = _pod(inp.get("pod"), "pod")
     node = _node(inp.get("node"), "node")
     node_pods = [_pod(p, f"nodePods[{i}]") for i, p in enumerate(inp.get("nodePods") or [])]
@@ -111,21 +112,24 @@ def fits(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def score_least_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/scheduler/framework/plugins/noderesources/least_allocated.go: leastResourceScorer, through Fit.Score (op ``scheduler.score_least_allocated``)."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/least_allocated.go: leastResourceScorer, through
+    Fit.Score (op ``scheduler.score_least_allocated``)."""
     pod = _pod(inp.get("pod"), "pod")
     result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "LeastAllocated", pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
     return {"scores": _scores(result.scores), "statusCode": result.status}
 
 
 def score_most_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/scheduler/framework/plugins/noderesources/most_allocated.go: mostResourceScorer, through Fit.Score (op ``scheduler.score_most_allocated``)."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/most_allocated.go: mostResourceScorer, through
+    Fit.Score (op ``scheduler.score_most_allocated``)."""
     pod = _pod(inp.get("pod"), "pod")
     result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "MostAllocated", pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
     return {"scores": _scores(result.scores), "statusCode": result.status}
 
 
 def score_balanced_allocation(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go: BalancedAllocation.PreScore / Score (op ``scheduler.score_balanced_allocation``)."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go:
+    BalancedAllocation.PreScore / Score (op ``scheduler.score_balanced_allocation``)."""
     pod = _pod(inp.get("pod"), "pod")
     result = noderesources.score_balanced_allocation(pod, _node_infos(inp), _resources(inp),
                                                      pod_level_resources=_gate(inp, POD_LEVEL_GATE, True),
@@ -136,14 +140,16 @@ def score_balanced_allocation(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def taint_toleration_filter(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go: TaintToleration.Filter (op ``scheduler.taint_toleration_filter``)."""
+    """Mirrors pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go: TaintToleration.Filter (op
+    ``scheduler.taint_toleration_filter``)."""
     result = tainttoleration.taint_toleration_filter(
         _pod(inp.get("pod"), "pod"), _node(inp.get("node"), "node"), _gate(inp, COMPARISON_GATE, False))
     return _filter_json(result)
 
 
 def taint_toleration_score(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go: TaintToleration.Score + NormalizeScore (op ``scheduler.taint_toleration_score``)."""
+    """Mirrors pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go: TaintToleration.Score +
+    NormalizeScore (op ``scheduler.taint_toleration_score``)."""
     nodes = [_node(n, f"nodes[{i}]") for i, n in enumerate(inp.get("nodes") or [])]
     scores = tainttoleration.taint_toleration_score(_pod(inp.get("pod"), "pod"), nodes,
                                                     _gate(inp, COMPARISON_GATE, False))
@@ -151,7 +157,8 @@ def taint_toleration_score(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def node_unschedulable_filter(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go: NodeUnschedulable.Filter (op ``scheduler.node_unschedulable_filter``)."""
+    """Mirrors pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go:
+    NodeUnschedulable.Filter (op ``scheduler.node_unschedulable_filter``)."""
     result = nodeunschedulable.node_unschedulable_filter(
         _pod(inp.get("pod"), "pod"), _node(inp.get("node"), "node"), _gate(inp, COMPARISON_GATE, False))
     return _filter_json(result)

@@ -63,21 +63,24 @@ def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
 
 
 def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeployment, on the internal form (op ``deployment.validate``)."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeployment, on the internal form (op
+    ``deployment.validate``)."""
     deployment, ephemeral = internal_deployment_from_json(inp.get("deployment"))
     errors = [str(e) for e in validate_deployment(deployment, PodChecks(ephemeral_containers=ephemeral))]
     return {"valid": not errors, "errors": errors}
 
 
 def validate_status(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentStatus (op ``deployment.validate_status``)."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentStatus (op
+    ``deployment.validate_status``)."""
     status = from_json(DeploymentStatus, _object(inp.get("status"), "status"), "status")
     errors = [str(e) for e in validate_deployment_status(status)]
     return {"valid": not errors, "errors": errors}
 
 
 def validate_status_update(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentStatusUpdate, its status part (op ``deployment.validate_status_update``)."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentStatusUpdate, its status part (op
+    ``deployment.validate_status_update``)."""
     old = from_json(DeploymentStatus, _object(inp.get("oldStatus"), "oldStatus"), "oldStatus")
     new = from_json(DeploymentStatus, _object(inp.get("newStatus"), "newStatus"), "newStatus")
     errors = [str(e) for e in validate_deployment_status_update(new, old)]
@@ -85,7 +88,8 @@ def validate_status_update(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def set_defaults_json(spec_in: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/apis/apps/v1/defaults.go: SetDefaults_Deployment, on the wire form. apps/v1 SetDefaults_Deployment on a wire-form spec; fields it does not default are kept as given."""
+    """Mirrors pkg/apis/apps/v1/defaults.go: SetDefaults_Deployment, on the wire form. apps/v1
+    SetDefaults_Deployment on a wire-form spec; fields it does not default are kept as given."""
     spec = copy.deepcopy(dict(spec_in))
     if spec.get("replicas") is None:
         spec["replicas"] = 1
@@ -108,7 +112,8 @@ def set_defaults_json(spec_in: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def set_defaults(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Mirrors pkg/apis/apps/v1/defaults.go: SetDefaults_Deployment, on the wire form (op ``deployment.set_defaults``)."""
+    """Mirrors pkg/apis/apps/v1/defaults.go: SetDefaults_Deployment, on the wire form (op
+    ``deployment.set_defaults``)."""
     deployment = _object(inp.get("deployment"), "deployment")
     return {"spec": set_defaults_json(_object(deployment.get("spec"), "deployment.spec"))}
 

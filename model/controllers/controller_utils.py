@@ -332,11 +332,11 @@ def active_pods_with_ranks_less(a: Pod, rank_a: int, b: Pod, rank_b: int, now: i
 
 
 def classic_less(a: Pod, b: Pod) -> bool:
-    """Model-only (no Kubernetes function): The classic six-rule scale-down description, as often quoted for older Kubernetes:
-    unassigned < assigned; Pending < Unknown < Running; not ready < ready; both ready: more recently
-    ready first (unset = most recent); more restarts first (highest per-container count); newer
-    first (unset = newest). ``active_pods_with_ranks_less`` reduces to this with equal ranks, no
-    deletion-cost annotations, LogarithmicScaleDown off and no sidecar containers."""
+    """Model-only (no Kubernetes function): The classic six-rule scale-down description, as often quoted for
+    older Kubernetes: unassigned < assigned; Pending < Unknown < Running; not ready < ready; both ready: more
+    recently ready first (unset = most recent); more restarts first (highest per-container count); newer first
+    (unset = newest). ``active_pods_with_ranks_less`` reduces to this with equal ranks, no deletion-cost
+    annotations, LogarithmicScaleDown off and no sidecar containers."""
     def node_key(p: Pod) -> int:
         return 0 if not p.spec.node_name else 1
 
@@ -395,39 +395,44 @@ class ControlleeExpectations:
     delete_keys: tuple[str, ...] = ()
 
     def fulfilled(self) -> bool:
-        """Mirrors pkg/controller/controller_utils.go: ControlleeExpectations.Fulfilled: nothing more to observe."""
+        """Mirrors pkg/controller/controller_utils.go: ControlleeExpectations.Fulfilled: nothing more to
+        observe."""
         return self.add <= 0 and self.dele <= 0
 
     def expired(self, now: int) -> bool:
-        """Mirrors pkg/controller/controller_utils.go: ControlleeExpectations.isExpired: older than ExpectationsTimeout."""
+        """Mirrors pkg/controller/controller_utils.go: ControlleeExpectations.isExpired: older than
+        ExpectationsTimeout."""
         return now - self.timestamp > EXPECTATIONS_TIMEOUT
 
 
 def expectations_satisfied(exp: ControlleeExpectations | None, now: int) -> bool:
-    """Mirrors pkg/controller/controller_utils.go: ControllerExpectations.SatisfiedExpectations: no record, fulfilled, or expired."""
+    """Mirrors pkg/controller/controller_utils.go: ControllerExpectations.SatisfiedExpectations: no record,
+    fulfilled, or expired."""
     return exp is None or exp.fulfilled() or exp.expired(now)
 
 
 def expect_creations(count: int, now: int) -> ControlleeExpectations:
-    """Mirrors pkg/controller/controller_utils.go: ExpectCreations (SetExpectations(key, n, 0)): a fresh record replacing any other."""
+    """Mirrors pkg/controller/controller_utils.go: ExpectCreations (SetExpectations(key, n, 0)): a fresh
+    record replacing any other."""
     return ControlleeExpectations(add=count, dele=0, timestamp=now)
 
 
 def expect_deletions(keys: Sequence[str], now: int) -> ControlleeExpectations:
-    """Mirrors pkg/controller/controller_utils.go: UIDTrackingControllerExpectations.ExpectDeletions: the key set (de-duplicated) and a
-    fresh record expecting as many deletions as distinct keys."""
+    """Mirrors pkg/controller/controller_utils.go: UIDTrackingControllerExpectations.ExpectDeletions: the key
+    set (de-duplicated) and a fresh record expecting as many deletions as distinct keys."""
     unique = tuple(sorted(set(keys)))
     return ControlleeExpectations(add=0, dele=len(unique), timestamp=now, delete_keys=unique)
 
 
 def creation_observed(exp: ControlleeExpectations | None) -> ControlleeExpectations | None:
-    """Mirrors pkg/controller/controller_utils.go: CreationObserved: lowers ``add`` by one (no record: nothing happens)."""
+    """Mirrors pkg/controller/controller_utils.go: CreationObserved: lowers ``add`` by one (no record: nothing
+    happens)."""
     return None if exp is None else replace(exp, add=exp.add - 1)
 
 
 def deletion_observed(exp: ControlleeExpectations | None, key: str) -> ControlleeExpectations | None:
-    """Mirrors pkg/controller/controller_utils.go: UIDTrackingControllerExpectations.DeletionObserved: counts only a key that was
-    expected, once (the deletionTimestamp update and the final delete count as one)."""
+    """Mirrors pkg/controller/controller_utils.go: UIDTrackingControllerExpectations.DeletionObserved: counts
+    only a key that was expected, once (the deletionTimestamp update and the final delete count as one)."""
     if exp is None or key not in exp.delete_keys:
         return exp
     return replace(exp, dele=exp.dele - 1, delete_keys=tuple(k for k in exp.delete_keys if k != key))
@@ -488,7 +493,8 @@ def pod_key(pod: Pod) -> str:
 
 
 def new_controller_ref(owner: ObjectMeta, api_version: str, kind: str) -> OwnerReference:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/controller_ref.go: NewControllerRef: controller and blockOwnerDeletion both true."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/controller_ref.go: NewControllerRef:
+    controller and blockOwnerDeletion both true."""
     return OwnerReference(api_version=api_version, kind=kind, name=owner.name, uid=owner.uid,
                           controller=True, block_owner_deletion=True)
 

@@ -29,7 +29,8 @@ def is_pod_ready(pod: Pod) -> bool:
 
 
 def service_selects(service: Service, pod: Pod) -> bool:
-    """Mirrors pkg/controller/endpointslice/endpointslice_controller.go: syncService (its pod selection). The Service's (non-empty, equality-only) selector matches the pod in its namespace."""
+    """Mirrors pkg/controller/endpointslice/endpointslice_controller.go: syncService (its pod selection). The
+    Service's (non-empty, equality-only) selector matches the pod in its namespace."""
     if not service.spec.selector or pod.metadata.namespace != service.metadata.namespace:
         return False
     labels = dict(pod.metadata.labels)
@@ -38,7 +39,8 @@ def service_selects(service: Service, pod: Pod) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Endpoint:
-    """Mirrors staging/src/k8s.io/api/discovery/v1/types.go: Endpoint. One endpoint and its conditions (discovery/v1 EndpointConditions)."""
+    """Mirrors staging/src/k8s.io/api/discovery/v1/types.go: Endpoint. One endpoint and its conditions
+    (discovery/v1 EndpointConditions)."""
 
     pod: str
     ready: bool
@@ -47,7 +49,8 @@ class Endpoint:
 
 
 def endpoints(service: Service, pods: Iterable[Pod], publish_not_ready: bool = False) -> tuple[Endpoint, ...]:
-    """Mirrors staging/src/k8s.io/endpointslice/utils.go: podToEndpoint, over the pods pkg/api/v1/pod ShouldPodBeInEndpoints keeps. The Service's endpoints, sorted by pod name."""
+    """Mirrors staging/src/k8s.io/endpointslice/utils.go: podToEndpoint, over the pods pkg/api/v1/pod
+    ShouldPodBeInEndpoints keeps. The Service's endpoints, sorted by pod name."""
     out = []
     for p in pods:
         if not service_selects(service, p):
@@ -61,7 +64,8 @@ def endpoints(service: Service, pods: Iterable[Pod], publish_not_ready: bool = F
 
 
 def routed_pods(service: Service, pods: Iterable[Pod], publish_not_ready: bool = False) -> tuple[str, ...]:
-    """Mirrors pkg/proxy/topology.go: CategorizeEndpoints. Pods that get traffic: the ready endpoints, or failing those the serving terminating ones."""
+    """Mirrors pkg/proxy/topology.go: CategorizeEndpoints. Pods that get traffic: the ready endpoints, or
+    failing those the serving terminating ones."""
     eps = endpoints(service, pods, publish_not_ready)
     ready = tuple(e.pod for e in eps if e.ready)
     if ready:

@@ -106,14 +106,16 @@ def mermaid() -> str:
 
 
 def crash_loop_backoff(restarts: int) -> int:
-    """Mirrors pkg/kubelet/kuberuntime/kuberuntime_manager.go: doBackOff. Back-off before restart number ``restarts`` (≥ 1): 10 s doubling, capped at 300 s."""
+    """Mirrors pkg/kubelet/kuberuntime/kuberuntime_manager.go: doBackOff. Back-off before restart number
+    ``restarts`` (≥ 1): 10 s doubling, capped at 300 s."""
     if restarts <= 0:
         return 0
     return min(INITIAL_BACK_OFF * 2 ** min(restarts - 1, 32), MAX_CONTAINER_BACK_OFF)
 
 
 def image_pull_backoff(failures: int) -> int:
-    """Mirrors pkg/kubelet/images/image_manager.go: EnsureImageExists (its back-off). Back-off before pull retry number ``failures``: the same 10 s doubling to 300 s."""
+    """Mirrors pkg/kubelet/images/image_manager.go: EnsureImageExists (its back-off). Back-off before pull
+    retry number ``failures``: the same 10 s doubling to 300 s."""
     return crash_loop_backoff(failures)
 
 
@@ -142,8 +144,8 @@ def enabled_events(pod: Pod) -> tuple[str, ...]:
 
 def natural_event(pod: Pod, unpullable: tuple[str, ...] | frozenset[str] = (), now: int | None = None,
                   wake_at: int | None = None) -> str | None:
-    """Model-only: the event a healthy kubelet produces next for the pod, given the images that cannot be pulled
-    and (for timed rows) whether ``wake_at`` has passed; None when it waits. Crashes, readiness
+    """Model-only: the event a healthy kubelet produces next for the pod, given the images that cannot be
+    pulled and (for timed rows) whether ``wake_at`` has passed; None when it waits. Crashes, readiness
     failures and deletion are faults/user actions, not natural events."""
     state = lifecycle_state(pod)
     due = wake_at is None or (now is not None and now >= wake_at)
@@ -188,14 +190,15 @@ def _containers(pod: Pod, state: str, reason: str = "", bump: bool = False) -> t
 
 
 def restart_count(pod: Pod) -> int:
-    """Model-only (as pkg/controller/controller_utils.go maxContainerRestarts reads it): The largest container restart count."""
+    """Model-only (as pkg/controller/controller_utils.go maxContainerRestarts reads it): The largest container
+    restart count."""
     return max((s.restart_count for s in pod.status.container_statuses), default=0)
 
 
 def kubelet_step(pod: Pod, event: str, now: Time, pull_failures: int = 1) -> KubeletStep:
-    """Mirrors pkg/kubelet/kubelet.go: SyncPod / SyncTerminatingPod, one table row at a time. Apply the table row for (state of ``pod``, ``event``). Raises ValueError for an event the
-    table does not allow in that state. ``pull_failures`` counts consecutive pull failures
-    (for the pull back-off)."""
+    """Mirrors pkg/kubelet/kubelet.go: SyncPod / SyncTerminatingPod, one table row at a time. Apply the table
+    row for (state of ``pod``, ``event``). Raises ValueError for an event the table does not allow in that
+    state. ``pull_failures`` counts consecutive pull failures (for the pull back-off)."""
     state = lifecycle_state(pod)
     row = next((t for t in transitions_from(state) if t.event == event), None)
     if row is None:

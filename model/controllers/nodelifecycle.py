@@ -85,7 +85,8 @@ def get_condition(node: Node, ctype: str) -> NodeCondition | None:
 
 
 def ready_status(node: Node) -> str:
-    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: tryUpdateNodeHealth (its read of the Ready condition). The node's reported Ready status; "Unknown" when it never reported one."""
+    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: tryUpdateNodeHealth (its read of the
+    Ready condition). The node's reported Ready status; "Unknown" when it never reported one."""
     c = get_condition(node, "Ready")
     return c.status if c is not None else "Unknown"
 
@@ -130,7 +131,9 @@ def no_schedule_taints(node: Node) -> tuple[Taint, ...]:
 
 
 def no_execute_taint_for(ready: str) -> str | None:
-    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: processTaintBaseEviction (the NoExecute taint for the observed Ready status). The NoExecute taint key for a Ready status (None when Ready is True)."""
+    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: processTaintBaseEviction (the
+    NoExecute taint for the observed Ready status). The NoExecute taint key for a Ready status (None when
+    Ready is True)."""
     return {"False": TAINT_NOT_READY, "Unknown": TAINT_UNREACHABLE}.get(ready)
 
 
@@ -141,8 +144,10 @@ def _is_controller_taint(t: Taint) -> bool:
 
 
 def controller_taints(ready: str, node: Node, now: Time) -> tuple[Taint, ...]:
-    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: doNoScheduleTaintingPass and processTaintBaseEviction together. The controller-managed taints the node should carry: condition NoSchedule taints plus the
-    NoExecute not-ready/unreachable taint (keeping its ``timeAdded`` if already present)."""
+    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: doNoScheduleTaintingPass and
+    processTaintBaseEviction together. The controller-managed taints the node should carry: condition
+    NoSchedule taints plus the NoExecute not-ready/unreachable taint (keeping its ``timeAdded`` if already
+    present)."""
     taints = list(no_schedule_taints(node))
     key = no_execute_taint_for(ready)
     if key is not None:
@@ -152,7 +157,8 @@ def controller_taints(ready: str, node: Node, now: Time) -> tuple[Taint, ...]:
 
 
 def with_controller_taints(node: Node, taints: Iterable[Taint]) -> Node:
-    """Mirrors pkg/controller/controller_utils.go: SwapNodeControllerTaint. Replace the controller-managed taints, keeping every other taint in place."""
+    """Mirrors pkg/controller/controller_utils.go: SwapNodeControllerTaint. Replace the controller-managed
+    taints, keeping every other taint in place."""
     others = tuple(t for t in node.spec.taints if not _is_controller_taint(t))
     return dataclasses.replace(node, spec=dataclasses.replace(node.spec, taints=others + tuple(taints)))
 
@@ -183,7 +189,8 @@ def observe_node(node: Node, last_heartbeat: int | None, now: Time,
 
 
 def zone_key(node: Node) -> str:
-    """Mirrors staging/src/k8s.io/component-helpers/node/topology/helpers.go: GetZoneKey: region and zone labels joined by ":\\x00:"."""
+    """Mirrors staging/src/k8s.io/component-helpers/node/topology/helpers.go: GetZoneKey: region and zone
+    labels joined by ":\\x00:"."""
     labels = dict(node.metadata.labels)
     region = labels.get("topology.kubernetes.io/region", labels.get("failure-domain.beta.kubernetes.io/region", ""))
     zone = labels.get("topology.kubernetes.io/zone", labels.get("failure-domain.beta.kubernetes.io/zone", ""))
@@ -216,8 +223,9 @@ def zone_eviction_qps(state: str, zone_size: int, eviction_qps: float = DEFAULT_
 
 
 def taint_interval(qps: float) -> int | None:
-    """Mirrors pkg/controller/nodelifecycle/scheduler/rate_limited_queue.go: RateLimitedTimedQueue (its token bucket). Nanoseconds between two NoExecute taintings in a zone limited to ``qps`` (the token-bucket
-    rate of ``RateLimitedTimedQueue``, burst 1); None when the zone's tainting is stopped."""
+    """Mirrors pkg/controller/nodelifecycle/scheduler/rate_limited_queue.go: RateLimitedTimedQueue (its token
+    bucket). Nanoseconds between two NoExecute taintings in a zone limited to ``qps`` (the token-bucket rate
+    of ``RateLimitedTimedQueue``, burst 1); None when the zone's tainting is stopped."""
     if qps <= 0:
         return None
     return round(1_000_000_000 / qps)
@@ -238,9 +246,9 @@ def handle_disruption(previous: Mapping[str, str], zone_ready: Mapping[str, Sequ
                       secondary_qps: float = DEFAULT_SECONDARY_EVICTION_QPS,
                       large_cluster_threshold: int = DEFAULT_LARGE_CLUSTER_THRESHOLD,
                       unhealthy_threshold: float = DEFAULT_UNHEALTHY_ZONE_THRESHOLD) -> DisruptionDecision:
-    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: Controller.handleDisruption: if every zone is (and was) fully disrupted the
-    controller assumes its own network is cut off and stops all evictions; otherwise zones whose
-    state changed get the rate of their new state."""
+    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: Controller.handleDisruption: if
+    every zone is (and was) fully disrupted the controller assumes its own network is cut off and stops all
+    evictions; otherwise zones whose state changed get the rate of their new state."""
     new = {z: compute_zone_state(r, unhealthy_threshold)[1] for z, r in zone_ready.items()}
     prev = {z: previous.get(z, STATE_INITIAL) for z in zone_ready}
     all_are = all(s == STATE_FULL_DISRUPTION for s in new.values())

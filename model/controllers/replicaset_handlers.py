@@ -63,7 +63,8 @@ class HandlerEffect:
 
 
 def rs_key(rs: ReplicaSet) -> str:
-    """Mirrors pkg/controller/controller_utils.go: KeyFunc (cache.DeletionHandlingMetaNamespaceKeyFunc): ``namespace/name``."""
+    """Mirrors pkg/controller/controller_utils.go: KeyFunc (cache.DeletionHandlingMetaNamespaceKeyFunc):
+    ``namespace/name``."""
     return f"{rs.metadata.namespace}/{rs.metadata.name}"
 
 
@@ -80,9 +81,9 @@ def resolve_controller_ref(namespace: str, ref: OwnerReference, replicasets: Seq
 
 
 def get_pod_replicasets(pod: Pod, replicasets: Sequence[ReplicaSet]) -> tuple[ReplicaSet, ...]:
-    """Mirrors staging/src/k8s.io/client-go/listers/apps/v1/replicaset_expansion.go: GetPodReplicaSets: RSs in the pod's namespace whose selector matches the
-    pod's labels; a pod without labels matches none, and an empty, nil or invalid selector matches
-    nothing here (so such an RS never adopts through this path)."""
+    """Mirrors staging/src/k8s.io/client-go/listers/apps/v1/replicaset_expansion.go: GetPodReplicaSets: RSs in
+    the pod's namespace whose selector matches the pod's labels; a pod without labels matches none, and an
+    empty, nil or invalid selector matches nothing here (so such an RS never adopts through this path)."""
     if not pod.metadata.labels:
         return ()
     out = []

@@ -19,8 +19,9 @@ __all__ = ["Selector", "label_selector_as_selector", "set_as_selector", "selecto
 
 
 def label_selector_as_selector(selector: LabelSelector | None, path: str = "spec.selector") -> Selector:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector: nil selects nothing, empty selects everything;
-    raises ``ModelError("InvalidSelector")`` (with ``path`` as the field) where Kubernetes errs."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector: nil
+    selects nothing, empty selects everything; raises ``ModelError("InvalidSelector")`` (with ``path`` as the
+    field) where Kubernetes errs."""
     try:
         return lbl.label_selector_as_selector(selector)
     except ModelError as exc:
@@ -28,7 +29,8 @@ def label_selector_as_selector(selector: LabelSelector | None, path: str = "spec
 
 
 def set_as_selector(labels: Labels) -> Selector:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/labels.go: Set.AsSelectorPreValidated: every pair must be present; empty matches all."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/labels.go: Set.AsSelectorPreValidated: every pair
+    must be present; empty matches all."""
     return lbl.selector_from_set(labels)
 
 

@@ -103,8 +103,9 @@ def plan(taints: Sequence[Taint], tolerations: Sequence[Toleration], now: int,
 
 def add_default_tolerations(tolerations: Sequence[Toleration],
                             seconds: int = DEFAULT_TOLERATION_SECONDS) -> tuple[Toleration, ...]:
-    """Mirrors plugin/pkg/admission/defaulttolerationseconds/admission.go: Plugin.Admit: add ``Exists`` NoExecute tolerations
-    for not-ready and unreachable with ``tolerationSeconds`` unless one already tolerates them."""
+    """Mirrors plugin/pkg/admission/defaulttolerationseconds/admission.go: Plugin.Admit: add ``Exists``
+    NoExecute tolerations for not-ready and unreachable with ``tolerationSeconds`` unless one already
+    tolerates them."""
     out = list(tolerations)
     for key in (TAINT_NOT_READY, TAINT_UNREACHABLE):
         # Any toleration with this key (or no key) and a NoExecute (or empty) effect counts.

@@ -30,7 +30,8 @@ from model.timeutil import Time
 
 
 class SyncError(ModelError):
-    """Model-only: the error a Go sync function returns (the work queue requeues the Deployment with backoff)."""
+    """Model-only: the error a Go sync function returns (the work queue requeues the Deployment with
+    backoff)."""
 
     def __init__(self, message: str) -> None:
         super().__init__("SyncError", message)
@@ -326,7 +327,8 @@ def _write_v2(p: Pass, rs: ReplicaSet, size: int, target: int, base: int) -> Non
 
 
 def proportional_sizes(d: util.Deployment, new_rs: ReplicaSet | None, old_rss: list[ReplicaSet]) -> dict[str, int]:
-    """Model-only (around sync.go scale): The sizes ``scale`` would give every RS (a convenience for tests and the conformance op)."""
+    """Model-only (around sync.go scale): The sizes ``scale`` would give every RS (a convenience for tests and
+    the conformance op)."""
     p = Pass(d=d)
     scale(p, new_rs, old_rss)
     out = {rs.metadata.name: util.spec_replicas(rs) for rs in [*old_rss, *([new_rs] if new_rs else [])]}

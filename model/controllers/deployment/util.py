@@ -174,7 +174,8 @@ def _fenceposts_or_zero(d: Deployment) -> tuple[int, int]:
 
 
 def max_unavailable(d: Deployment) -> int:
-    """Mirrors deployment_util.go: MaxUnavailable (0 unless RollingUpdate with replicas > 0; capped at replicas)."""
+    """Mirrors deployment_util.go: MaxUnavailable (0 unless RollingUpdate with replicas > 0; capped at
+    replicas)."""
     if not is_rolling_update(d) or d_replicas(d) == 0:
         return 0
     _, unavailable = _fenceposts_or_zero(d)
@@ -311,7 +312,8 @@ def new_rs_new_replicas(
 
 
 def parse_nonnegative_int32(value: str) -> int:
-    """Mirrors pkg/controller/deployment/util/deployment_util.go: getNonNegativeInt32FromAnnotation (its parse). Go's ``strconv.ParseUint(value, 10, 32)`` then the MaxInt32 check of
+    """Mirrors pkg/controller/deployment/util/deployment_util.go: getNonNegativeInt32FromAnnotation (its
+    parse). Go's ``strconv.ParseUint(value, 10, 32)`` then the MaxInt32 check of
     getNonNegativeInt32FromAnnotation; raises ``ModelError`` with kind Syntax or Range."""
     if value == "":
         raise ModelError("Syntax", f'strconv.ParseUint: parsing "{value}": invalid syntax')
@@ -515,7 +517,8 @@ def set_deployment_annotations_to(d: Deployment, rollback_to_rs: ReplicaSet,
 
 
 def round_half_away_from_zero(num: int, den: int) -> int:
-    """Mirrors k8s.io/utils/integer/integer.go: RoundToInt32 (exact form). ``math.Round(num/den)`` done exactly (Go's integer.RoundToInt32 on a float64 quotient)."""
+    """Mirrors k8s.io/utils/integer/integer.go: RoundToInt32 (exact form). ``math.Round(num/den)`` done
+    exactly (Go's integer.RoundToInt32 on a float64 quotient)."""
     if den < 0:
         num, den = -num, -den
     q, r = divmod(abs(num), den)
@@ -530,8 +533,9 @@ def wrap_int32(n: int) -> int:
 
 
 def go_round_to_int32(num: int, den: int) -> int:
-    """Mirrors k8s.io/utils/integer/integer.go: RoundToInt32. ``integer.RoundToInt32(float64(num) / float64(den))``: the IEEE quotient (as Go computes it),
-    rounded half away from zero, converted to int32."""
+    """Mirrors k8s.io/utils/integer/integer.go: RoundToInt32. ``integer.RoundToInt32(float64(num) /
+    float64(den))``: the IEEE quotient (as Go computes it), rounded half away from zero, converted to
+    int32."""
     x = float(num) / float(den)
     whole = math.floor(abs(x))
     rounded = whole + 1 if abs(x) - whole >= 0.5 else whole
@@ -779,8 +783,8 @@ _SAFE_ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789"
 
 
 def safe_encode_string(s: str) -> str:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/rand/rand.go: SafeEncodeString (each byte mapped into an
-    alphabet without vowels or easily confused characters)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/rand/rand.go: SafeEncodeString (each byte mapped into
+    an alphabet without vowels or easily confused characters)."""
     return "".join(_SAFE_ALPHANUMS[b % len(_SAFE_ALPHANUMS)] for b in s.encode())
 
 

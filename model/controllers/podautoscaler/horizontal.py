@@ -103,7 +103,8 @@ from .types import (
 
 @dataclass(frozen=True, slots=True)
 class ControllerConfig:
-    """Mirrors pkg/controller/podautoscaler/config/types.go: HPAControllerConfiguration. The kube-controller-manager flags the HPA controller reads (durations in nanoseconds)."""
+    """Mirrors pkg/controller/podautoscaler/config/types.go: HPAControllerConfiguration. The
+    kube-controller-manager flags the HPA controller reads (durations in nanoseconds)."""
 
     tolerance: float = 0.1
     cpu_initialization_period: int = 300 * NANOS
@@ -175,7 +176,8 @@ class MetricsSnapshot:
 
 @dataclass(frozen=True, slots=True)
 class OtherHpa:
-    """Model-only (an entry of horizontal.go's ``hpaSelectors``): Another HPA's selector, as the controller's selector store knows it."""
+    """Model-only (an entry of horizontal.go's ``hpaSelectors``): Another HPA's selector, as the controller's
+    selector store knows it."""
 
     namespace: str
     name: str
@@ -210,7 +212,8 @@ def hpa_pod_from_pod(pod: Pod) -> HpaPod:
 def metrics_from_usage(
     cpu_millicores: Mapping[str, int], now: Time, memory_bytes: Mapping[str, int] | None = None
 ) -> MetricsSnapshot:
-    """Model-only: what metrics-server would report for pods using the given CPU (and memory): one sample per pod.
+    """Model-only: what metrics-server would report for pods using the given CPU (and memory): one sample per
+    pod.
 
     A convenience for the transition system: usage is per pod name; the sample covers the last
     minute (metrics-server's window) and is stamped ``now``.
@@ -226,7 +229,8 @@ def metrics_from_usage(
 
 
 def selector_string(selector: LabelSelector | None) -> str:
-    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector, then Selector.String. The ``status.selector`` string a workload's ``/scale`` reports for its label selector
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector, then
+    Selector.String. The ``status.selector`` string a workload's ``/scale`` reports for its label selector
     (``LabelSelectorAsSelector(...).String()``); a nil selector reports ""."""
     if selector is None:
         return ""
@@ -523,7 +527,8 @@ def compute_replicas_for_metrics(
     now: Time,
     conds: Conditions,
 ) -> MetricsResult:
-    """Mirrors horizontal.go: computeReplicasForMetrics (the maximum proposal; partial data never scales down)."""
+    """Mirrors horizontal.go: computeReplicasForMetrics (the maximum proposal; partial data never scales
+    down)."""
     parsed, err = validate_and_parse_selector(hpa, scale.selector, pods, other_hpas, conds)
     if err is not None:
         return MetricsResult(-1, "", (), err)
@@ -817,7 +822,9 @@ def convert_desired_replicas_with_behavior_rate(
 def resolve_behavior(
     behavior: HorizontalPodAutoscalerBehavior, config: ControllerConfig
 ) -> tuple[HPAScalingRules, HPAScalingRules]:
-    """Mirrors pkg/apis/autoscaling/v2/defaults.go: SetDefaults_HorizontalPodAutoscalerBehavior, then horizontal.go: maybeInitScaleDownStabilizationWindow. API defaults per direction, then ``maybeInitScaleDownStabilizationWindow`` from the flag."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: SetDefaults_HorizontalPodAutoscalerBehavior, then
+    horizontal.go: maybeInitScaleDownStabilizationWindow. API defaults per direction, then
+    ``maybeInitScaleDownStabilizationWindow`` from the flag."""
     up = generate_scale_up_rules(behavior.scale_up)
     down = generate_scale_down_rules(behavior.scale_down)
     if down.stabilization_window_seconds is None:
@@ -1009,9 +1016,9 @@ def sync_hpa(
     config: ControllerConfig = ControllerConfig(),
     other_hpas: Iterable[OtherHpa] = (),
 ) -> ReconcileResult:
-    """Model-only (around horizontal.go reconcileAutoscaler): One HPA sync over v1 objects: the target's replicas and selector, its namespace's pods and their
-    CPU usage as metrics-server would report it (pods without usage report nothing). A convenience
-    wrapper of ``reconcile`` for the transition system."""
+    """Model-only (around horizontal.go reconcileAutoscaler): One HPA sync over v1 objects: the target's
+    replicas and selector, its namespace's pods and their CPU usage as metrics-server would report it (pods
+    without usage report nothing). A convenience wrapper of ``reconcile`` for the transition system."""
     scale = Scale(target_spec_replicas, target_status_replicas, selector_string(target_selector))
     return reconcile(
         hpa,
@@ -1026,7 +1033,8 @@ def sync_hpa(
 
 
 def current_cpu_utilization(status: HorizontalPodAutoscalerStatus) -> int | None:
-    """Model-only: ``status.currentMetrics[cpu].current.averageUtilization``, when a CPU utilization metric reported one."""
+    """Model-only: ``status.currentMetrics[cpu].current.averageUtilization``, when a CPU utilization metric
+    reported one."""
     for m in status.current_metrics:
         if m.type in (RESOURCE, CONTAINER_RESOURCE) and m.name == "cpu" and m.current.average_utilization is not None:
             return m.current.average_utilization

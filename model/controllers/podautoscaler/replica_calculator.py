@@ -52,7 +52,8 @@ class Tolerances:
     scale_up: float = 0.1
 
     def is_within(self, ratio: float) -> bool:
-        """Mirrors pkg/controller/podautoscaler/replica_calculator.go: Tolerances.isWithin: ``1 - down <= ratio <= 1 + up`` (inclusive)."""
+        """Mirrors pkg/controller/podautoscaler/replica_calculator.go: Tolerances.isWithin: ``1 - down <=
+        ratio <= 1 + up`` (inclusive)."""
         return (1.0 - self.scale_down) <= ratio <= (1.0 + self.scale_up)
 
 
@@ -71,7 +72,8 @@ class HpaPod:
     resources: ResourceRequirements | None = None  # pod-level resources (KEP-2837)
 
     def ready_condition(self) -> PodCondition | None:
-        """Mirrors pkg/api/v1/pod/util.go: GetPodReadyCondition. ``podutil.GetPodCondition(status, PodReady)``."""
+        """Mirrors pkg/api/v1/pod/util.go: GetPodReadyCondition. ``podutil.GetPodCondition(status,
+        PodReady)``."""
         for c in self.conditions:
             if c.type == "Ready":
                 return c
@@ -146,14 +148,16 @@ def _wrap64(x: int) -> int:
 
 
 def go_int32(x: float) -> int:
-    """Model-only (Go's conversion, not a Kubernetes function): Go's ``int32(f)`` on amd64: truncation; NaN and out-of-range give MinInt32."""
+    """Model-only (Go's conversion, not a Kubernetes function): Go's ``int32(f)`` on amd64: truncation; NaN
+    and out-of-range give MinInt32."""
     if math.isnan(x) or math.isinf(x) or not (INT32_MIN <= x < 2**31):
         return INT32_MIN
     return int(x)
 
 
 def go_int64(x: float) -> int:
-    """Model-only (Go's conversion, not a Kubernetes function): Go's ``int64(f)`` on amd64: truncation; NaN and out-of-range give MinInt64."""
+    """Model-only (Go's conversion, not a Kubernetes function): Go's ``int64(f)`` on amd64: truncation; NaN
+    and out-of-range give MinInt64."""
     if math.isnan(x) or math.isinf(x) or not (-(2.0**63) <= x < 2.0**63):
         return INT64_MIN
     return int(x)
@@ -177,7 +181,8 @@ def _ceil_f(x: float) -> float:
 
 
 def pod_resource_metrics(items: Iterable[PodMetricsItem], resource: str, container: str = "") -> dict[str, PodMetric]:
-    """Mirrors metrics/client.go: ``GetResourceMetric``'s aggregation (``getPodMetrics``/``getContainerMetrics``).
+    """Mirrors metrics/client.go: ``GetResourceMetric``'s aggregation
+    (``getPodMetrics``/``getContainerMetrics``).
 
     A pod's sample is the sum over its containers; a container lacking the resource drops the pod.
     With ``container`` only that container counts, and a pod without it gets no sample.
@@ -473,7 +478,8 @@ def calc_plain_metric_replicas(
     delay_of_initial_readiness_status: int,
     now: Time,
 ) -> UsageProposal:
-    """Mirrors replica_calculator.go: calcPlainMetricReplicas (Pods metrics, AverageValue resource targets)."""
+    """Mirrors replica_calculator.go: calcPlainMetricReplicas (Pods metrics, AverageValue resource
+    targets)."""
     pods = tuple(pods)
     samples, groups = _usable_samples(metrics, pods, resource, cpu_initialization_period,
                                       delay_of_initial_readiness_status, now)
@@ -548,7 +554,8 @@ def ready_pods_count(pods: Iterable[HpaPod]) -> int:
 def usage_ratio_replica_count(
     current_replicas: int, usage_ratio: float, tolerances: Tolerances, pods: Iterable[HpaPod]
 ) -> int:
-    """Mirrors replica_calculator.go: getUsageRatioReplicaCount (scale from zero ignores tolerance and pods)."""
+    """Mirrors replica_calculator.go: getUsageRatioReplicaCount (scale from zero ignores tolerance and
+    pods)."""
     if current_replicas != 0:
         if tolerances.is_within(usage_ratio):
             return current_replicas
@@ -584,7 +591,8 @@ def get_object_per_pod_metric_replicas(
 
 
 def sum_external(values: Iterable[int]) -> int:
-    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetExternalMetricReplicas (its sum). The external series summed, saturating at MaxInt64 (``GetExternalMetricReplicas``)."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetExternalMetricReplicas (its sum). The
+    external series summed, saturating at MaxInt64 (``GetExternalMetricReplicas``)."""
     usage = 0
     for v in values:
         if v > 0 and usage > INT64_MAX - v:

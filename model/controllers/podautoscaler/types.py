@@ -287,7 +287,8 @@ def hpa_to_json(hpa: HorizontalPodAutoscaler) -> dict[str, Any]:
 
 
 def default_scale_up_rules() -> HPAScalingRules:
-    """Mirrors pkg/apis/autoscaling/v2/defaults.go: GenerateHPAScaleUpRules (for nil rules). The API's scale-up rules: no window, Max of 4 pods or 100 % per 15 s."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: GenerateHPAScaleUpRules (for nil rules). The API's
+    scale-up rules: no window, Max of 4 pods or 100 % per 15 s."""
     return HPAScalingRules(
         stabilization_window_seconds=0,
         select_policy=MAX_POLICY,
@@ -296,7 +297,8 @@ def default_scale_up_rules() -> HPAScalingRules:
 
 
 def default_scale_down_rules() -> HPAScalingRules:
-    """Mirrors pkg/apis/autoscaling/v2/defaults.go: GenerateHPAScaleDownRules (for nil rules). The API's scale-down rules: window left to the controller flag, Max of 100 % per 15 s."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: GenerateHPAScaleDownRules (for nil rules). The API's
+    scale-down rules: window left to the controller flag, Max of 100 % per 15 s."""
     return HPAScalingRules(
         stabilization_window_seconds=None,
         select_policy=MAX_POLICY,
@@ -771,7 +773,8 @@ def validate_hpa(
     gates: FeatureGates = FeatureGates(),
     old: HorizontalPodAutoscaler | None = None,
 ) -> list[FieldError]:
-    """Mirrors validation.go: ValidateHorizontalPodAutoscaler, or ValidateHorizontalPodAutoscalerUpdate with ``old``."""
+    """Mirrors validation.go: ValidateHorizontalPodAutoscaler, or ValidateHorizontalPodAutoscalerUpdate with
+    ``old``."""
     errs = _validate_object_meta(hpa.metadata)
     return errs + validate_spec(hpa.spec, gates, old.spec if old is not None else None)
 
@@ -788,7 +791,8 @@ def _from_v1(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_hpa(data: Any, gates: FeatureGates = FeatureGates()) -> HorizontalPodAutoscaler:
-    """Model-only (SetDefaults_HorizontalPodAutoscaler, then ValidateHorizontalPodAutoscaler): A manifest's HPA (autoscaling/v2 or v1): parsed, defaulted and validated (raising ``ValidationError``)."""
+    """Model-only (SetDefaults_HorizontalPodAutoscaler, then ValidateHorizontalPodAutoscaler): A manifest's
+    HPA (autoscaling/v2 or v1): parsed, defaulted and validated (raising ``ValidationError``)."""
     if isinstance(data, dict) and data.get("apiVersion") == "autoscaling/v1":
         data = _from_v1(data)
     hpa = hpa_from_json(data)

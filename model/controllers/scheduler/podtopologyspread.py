@@ -36,8 +36,9 @@ ERR_REASON_NODE_LABEL_NOT_MATCH = ERR_REASON_CONSTRAINTS_NOT_MATCH + " (missing 
 
 
 def selector_matches(selector: LabelSelector | None, labels: Labels) -> bool:
-    """Mirrors pkg/scheduler/framework/plugins/podtopologyspread/common.go: countPodsMatchSelector (its per-pod selector test). ``metav1.LabelSelectorAsSelector(selector).Matches(labels)``: nil selects nothing; a
-    selector that does not convert (rejected by validation upstream) selects nothing either."""
+    """Mirrors pkg/scheduler/framework/plugins/podtopologyspread/common.go: countPodsMatchSelector (its
+    per-pod selector test). ``metav1.LabelSelectorAsSelector(selector).Matches(labels)``: nil selects nothing;
+    a selector that does not convert (rejected by validation upstream) selects nothing either."""
     matches = selector_matcher(selector)
     return matches is not None and matches(labels)
 
@@ -58,8 +59,9 @@ def _constraints(pod: Pod, when: str) -> tuple[TopologySpreadConstraint, ...]:
 
 
 def topology_spread_filter(pod: Pod, info: NodeInfo, all_nodes: Sequence[NodeInfo]) -> FilterResult:
-    """Mirrors pkg/scheduler/framework/plugins/podtopologyspread/filtering.go: PodTopologySpread.Filter. PodTopologySpread ``Filter`` for the DoNotSchedule constraints:
-    ``existing matching + self-match − global minimum ≤ maxSkew``."""
+    """Mirrors pkg/scheduler/framework/plugins/podtopologyspread/filtering.go: PodTopologySpread.Filter.
+    PodTopologySpread ``Filter`` for the DoNotSchedule constraints: ``existing matching + self-match − global
+    minimum ≤ maxSkew``."""
     constraints = _constraints(pod, "DoNotSchedule")
     if not constraints:
         return FilterResult(True)
@@ -91,9 +93,10 @@ def _round_half_away(x: float) -> int:
 
 def topology_spread_score(pod: Pod, filtered: Sequence[NodeInfo],
                           all_nodes: Sequence[NodeInfo]) -> tuple[tuple[str, int], ...] | None:
-    """Mirrors pkg/scheduler/framework/plugins/podtopologyspread/scoring.go: PreScore / Score / NormalizeScore. PodTopologySpread ``PreScore``/``Score``/``NormalizeScore`` for the ScheduleAnyway
-    constraints over the nodes that passed filtering; None when the plugin skips (no such
-    constraint). Fewer matching pods in a node's domains → higher score."""
+    """Mirrors pkg/scheduler/framework/plugins/podtopologyspread/scoring.go: PreScore / Score /
+    NormalizeScore. PodTopologySpread ``PreScore``/``Score``/``NormalizeScore`` for the ScheduleAnyway
+    constraints over the nodes that passed filtering; None when the plugin skips (no such constraint). Fewer
+    matching pods in a node's domains → higher score."""
     constraints = _constraints(pod, "ScheduleAnyway")
     if not constraints:
         return None

@@ -46,19 +46,21 @@ ResourceList = dict[str, Fraction]
 
 
 def is_prefixed_native_resource(name: str) -> bool:
-    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsPrefixedNativeResource: a name in the ``kubernetes.io/`` namespace."""
+    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsPrefixedNativeResource: a name in the ``kubernetes.io/``
+    namespace."""
     return "kubernetes.io/" in name
 
 
 def is_native_resource(name: str) -> bool:
-    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsNativeResource: no domain, or the ``kubernetes.io/`` domain."""
+    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsNativeResource: no domain, or the ``kubernetes.io/``
+    domain."""
     return "/" not in name or is_prefixed_native_resource(name)
 
 
 def is_extended_resource_name(name: str) -> bool:
-    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsExtendedResourceName: a fully-qualified name outside ``kubernetes.io/`` that is still a
-    qualified name once turned into its quota name ``requests.<name>`` (so ``example.com/`` or an
-    upper-case domain is no resource the scheduler counts at all)."""
+    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsExtendedResourceName: a fully-qualified name outside
+    ``kubernetes.io/`` that is still a qualified name once turned into its quota name ``requests.<name>`` (so
+    ``example.com/`` or an upper-case domain is no resource the scheduler counts at all)."""
     if is_native_resource(name) or name.startswith("requests."):
         return False
     return not is_qualified_name("requests." + name)
@@ -75,7 +77,8 @@ def is_attachable_volume_resource_name(name: str) -> bool:
 
 
 def is_scalar_resource_name(name: str) -> bool:
-    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsScalarResourceName: extended, hugepages, prefixed-native or attachable volumes."""
+    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsScalarResourceName: extended, hugepages, prefixed-native
+    or attachable volumes."""
     return (is_extended_resource_name(name) or is_hugepage_resource_name(name)
             or is_prefixed_native_resource(name) or is_attachable_volume_resource_name(name))
 
@@ -187,7 +190,8 @@ class Resource:
 
 
 def resource_from_list(rl: Mapping[str, Fraction], *, keep_zero_scalars: bool = True) -> Resource:
-    """Mirrors pkg/scheduler/framework/types.go: Resource.Add, of one list into an empty Resource (``SetMaxResource`` of a fresh one)."""
+    """Mirrors pkg/scheduler/framework/types.go: Resource.Add, of one list into an empty Resource
+    (``SetMaxResource`` of a fresh one)."""
     cpu = mem = eph = pods = 0
     scalars: dict[str, int] = {}
     for name, q in rl.items():
@@ -217,21 +221,24 @@ def add_resources(a: Resource, b: Resource) -> Resource:
 
 
 def compute_pod_resource_request(pod: Pod, *, pod_level_resources: bool = True) -> Resource:
-    """Mirrors pkg/scheduler/framework/plugins/noderesources/fit.go: computePodResourceRequest. The request the Fit filter checks (noderesources ``computePodResourceRequest``)."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/fit.go: computePodResourceRequest. The request
+    the Fit filter checks (noderesources ``computePodResourceRequest``)."""
     return resource_from_list(pod_requests(pod, pod_level_resources=pod_level_resources))
 
 
 def non_zero_request(pod: Pod, *, pod_level_resources: bool = True) -> tuple[int, int]:
-    """Mirrors pkg/scheduler/framework/types.go: calculateResource (its non-zero requests). (millicores, bytes) the pod counts for in scoring: missing cpu/memory take the defaults."""
+    """Mirrors pkg/scheduler/framework/types.go: calculateResource (its non-zero requests). (millicores,
+    bytes) the pod counts for in scoring: missing cpu/memory take the defaults."""
     reqs = pod_requests(pod, non_missing=NON_ZERO_DEFAULTS, pod_level_resources=pod_level_resources)
     return (quantities.milli_value(reqs.get(CPU, Fraction(0))),
             quantities.value(reqs.get(MEMORY, Fraction(0))))
 
 
 def node_allocatable(node: Node) -> Resource:
-    """Mirrors pkg/scheduler/framework/types.go: NodeInfo.SetNode. The node's ``status.allocatable`` (``NodeInfo.SetNode``); capacity is never read. (The API
-    server defaults an unset allocatable to capacity, ``SetDefaults_NodeStatus``; objects that did
-    not pass through it — as in the scheduler's own tests — keep an empty allocatable.)"""
+    """Mirrors pkg/scheduler/framework/types.go: NodeInfo.SetNode. The node's ``status.allocatable``
+    (``NodeInfo.SetNode``); capacity is never read. (The API server defaults an unset allocatable to capacity,
+    ``SetDefaults_NodeStatus``; objects that did not pass through it — as in the scheduler's own tests — keep
+    an empty allocatable.)"""
     return resource_from_list(resource_list(node.status.allocatable, "status.allocatable"))
 
 
@@ -252,7 +259,8 @@ class NodeInfo:
 
 
 def node_info(node: Node, pods: Iterable[Pod], *, pod_level_resources: bool = True) -> NodeInfo:
-    """Mirrors pkg/scheduler/framework/types.go: NewNodeInfo / NodeInfo.AddPod. Build a NodeInfo from the node and the pods bound to it (``NodeInfo.AddPod`` for each)."""
+    """Mirrors pkg/scheduler/framework/types.go: NewNodeInfo / NodeInfo.AddPod. Build a NodeInfo from the node
+    and the pods bound to it (``NodeInfo.AddPod`` for each)."""
     pods = tuple(pods)
     requested = Resource()
     nz_cpu = nz_mem = 0
