@@ -74,7 +74,8 @@ def rollback(p: Pass, rs_list: list[ReplicaSet], namespace_rss: dict[str, Replic
 
 
 def undo(d: Deployment, rs_list: list[ReplicaSet], to_revision: int = 0) -> Deployment:
-    """What ``kubectl rollout undo [--to-revision=N]`` does on apps/v1 (DeploymentRollbacker.Rollback).
+    """Mirrors staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollback.go: DeploymentRollbacker.Rollback.
+    What ``kubectl rollout undo [--to-revision=N]`` does on apps/v1 (DeploymentRollbacker.Rollback).
 
     Picks the RS of ``to_revision`` (0: the revision before the current one, LastRevision), copies its
     template minus the pod-template-hash label into the Deployment and merges its annotations (other

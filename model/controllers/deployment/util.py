@@ -102,24 +102,24 @@ def annotations_to_skip(pod_replacement_policy_gate: bool) -> frozenset[str]:
 
 
 def spec_replicas(rs: ReplicaSet | None) -> int:
-    """``*(rs.Spec.Replicas)``; a nil RS or nil count is 0."""
+    """Model-only: ``*(rs.Spec.Replicas)``; a nil RS or nil count is 0."""
     if rs is None or rs.spec.replicas is None:
         return 0
     return rs.spec.replicas
 
 
 def d_replicas(d: Deployment) -> int:
-    """``*(d.Spec.Replicas)``; nil counts as 0."""
+    """Model-only: ``*(d.Spec.Replicas)``; nil counts as 0."""
     return d.spec.replicas or 0
 
 
 def with_rs_replicas(rs: ReplicaSet, replicas: int) -> ReplicaSet:
-    """A copy of ``rs`` with ``spec.replicas`` set."""
+    """Model-only: a copy of ``rs`` with ``spec.replicas`` set."""
     return dataclasses.replace(rs, spec=dataclasses.replace(rs.spec, replicas=replicas))
 
 
 def with_annotations(obj: Any, annotations: dict[str, str]) -> Any:
-    """A copy of an object (RS or Deployment) with its annotations replaced by ``annotations``."""
+    """Model-only: a copy of an object (RS or Deployment) with its annotations replaced by ``annotations``."""
     return dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, annotations=freeze_map(annotations)))
 
 
@@ -174,7 +174,8 @@ def _fenceposts_or_zero(d: Deployment) -> tuple[int, int]:
 
 
 def max_unavailable(d: Deployment) -> int:
-    """Mirrors deployment_util.go: MaxUnavailable (0 unless RollingUpdate with replicas > 0; capped at replicas)."""
+    """Mirrors deployment_util.go: MaxUnavailable (0 unless RollingUpdate with replicas > 0; capped at
+    replicas)."""
     if not is_rolling_update(d) or d_replicas(d) == 0:
         return 0
     _, unavailable = _fenceposts_or_zero(d)
@@ -251,6 +252,18 @@ def filter_active_replica_sets(rss: Iterable[ReplicaSet | None]) -> list[Replica
 # --- NewRSNewReplicas -------------------------------------------------------------------------
 
 
+def _known_terminating_count(all_rss: Sequence[ReplicaSet | None]) -> int:
+    # With TerminationComplete both strategies need the terminating count; unknown is an error.
+    terminating = get_terminating_replica_count(all_rss)
+    if terminating is None:
+        raise ModelError(
+            "Invalid",
+            "could not calculate the new replica count: the number of terminating replicas is unknown",
+            field="status.terminatingReplicas",
+        )
+    return terminating
+
+
 def new_rs_new_replicas(
     d: Deployment,
     all_rss: Sequence[ReplicaSet | None],
@@ -272,13 +285,7 @@ def new_rs_new_replicas(
         current = get_replica_count(all_rss)
         if pod_replacement_policy_gate and d.spec.pod_replacement_policy == TERMINATION_COMPLETE:
             current = get_replica_or_actual_count(all_rss)
-            terminating = get_terminating_replica_count(all_rss)
-            if terminating is None:
-                raise ModelError(
-                    "Invalid",
-                    "could not calculate the new replica count: the number of terminating replicas is unknown",
-                    field="status.terminatingReplicas",
-                )
+            terminating = _known_terminating_count(all_rss)
             current += terminating
         max_total = d_replicas(d) + surge
         if current >= max_total:
@@ -292,13 +299,7 @@ def new_rs_new_replicas(
             # this branch is not in the index, so the Recreate bound (replicas, no surge) is applied
             # the way the RollingUpdate branch applies its own.
             current = get_replica_or_actual_count(all_rss)
-            terminating = get_terminating_replica_count(all_rss)
-            if terminating is None:
-                raise ModelError(
-                    "Invalid",
-                    "could not calculate the new replica count: the number of terminating replicas is unknown",
-                    field="status.terminatingReplicas",
-                )
+            terminating = _known_terminating_count(all_rss)
             room = d_replicas(d) - current - terminating
             if room <= 0:
                 return min(spec_replicas(new_rs), d_replicas(d))
@@ -311,7 +312,8 @@ def new_rs_new_replicas(
 
 
 def parse_nonnegative_int32(value: str) -> int:
-    """Go's ``strconv.ParseUint(value, 10, 32)`` then the MaxInt32 check of
+    """Mirrors pkg/controller/deployment/util/deployment_util.go: getNonNegativeInt32FromAnnotation (its
+    parse). Go's ``strconv.ParseUint(value, 10, 32)`` then the MaxInt32 check of
     getNonNegativeInt32FromAnnotation; raises ``ModelError`` with kind Syntax or Range."""
     if value == "":
         raise ModelError("Syntax", f'strconv.ParseUint: parsing "{value}": invalid syntax')
@@ -515,7 +517,8 @@ def set_deployment_annotations_to(d: Deployment, rollback_to_rs: ReplicaSet,
 
 
 def round_half_away_from_zero(num: int, den: int) -> int:
-    """``math.Round(num/den)`` done exactly (Go's integer.RoundToInt32 on a float64 quotient)."""
+    """Mirrors k8s.io/utils/integer/integer.go: RoundToInt32 (exact form). ``math.Round(num/den)`` done
+    exactly (Go's integer.RoundToInt32 on a float64 quotient)."""
     if den < 0:
         num, den = -num, -den
     q, r = divmod(abs(num), den)
@@ -525,13 +528,14 @@ def round_half_away_from_zero(num: int, den: int) -> int:
 
 
 def wrap_int32(n: int) -> int:
-    """Go's int32 wrap-around."""
+    """Model-only: go's int32 wrap-around."""
     return (n + (1 << 31)) % (1 << 32) - (1 << 31)
 
 
 def go_round_to_int32(num: int, den: int) -> int:
-    """``integer.RoundToInt32(float64(num) / float64(den))``: the IEEE quotient (as Go computes it),
-    rounded half away from zero, converted to int32."""
+    """Mirrors k8s.io/utils/integer/integer.go: RoundToInt32. ``integer.RoundToInt32(float64(num) /
+    float64(den))``: the IEEE quotient (as Go computes it), rounded half away from zero, converted to
+    int32."""
     x = float(num) / float(den)
     whole = math.floor(abs(x))
     rounded = whole + 1 if abs(x) - whole >= 0.5 else whole
@@ -779,8 +783,8 @@ _SAFE_ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789"
 
 
 def safe_encode_string(s: str) -> str:
-    """Mirrors k8s.io/apimachinery/pkg/util/rand: SafeEncodeString (each byte mapped into an
-    alphabet without vowels or easily confused characters)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/rand/rand.go: SafeEncodeString (each byte mapped into
+    an alphabet without vowels or easily confused characters)."""
     return "".join(_SAFE_ALPHANUMS[b % len(_SAFE_ALPHANUMS)] for b in s.encode())
 
 
