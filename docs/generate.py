@@ -18,6 +18,7 @@ What follows ``begin:`` is a *source*, optionally followed by `` | `` and option
 * ``lines=A-B[,C-D...]`` keeps only those lines (1-based, inclusive; ``A-`` means to the end),
   with a ``...`` line where lines were left out; ``from=TEXT`` starts at the first line that
   contains TEXT; ``upto=TEXT`` stops before the first later line that contains TEXT.
+* ``stdin=PATH`` feeds that file of the repository to the command's standard input.
 * ``fence=LANG`` the code fence's language (default ``text``; ``mermaid`` renders on GitHub);
   ``nocmd`` leaves out the ``$ kubeproof ...`` line; ``slow`` marks a command that
   ``tests/test_docs.py`` does not re-run (``verify``: its output depends on a time budget).
@@ -92,7 +93,7 @@ def docs(paths: list[str] | None = None) -> list[Path]:
     return sorted(p for p in DOCS.glob("*.md") if BLOCK.search(p.read_text(encoding="utf-8")))
 
 
-def run_source(source: str) -> tuple[str, str]:
+def run_source(source: str, stdin: str | None = None) -> tuple[str, str]:
     """The raw text of a source and the command line to show (empty for files)."""
     words = shlex.split(source)
     if words[0] == "file":
@@ -101,6 +102,8 @@ def run_source(source: str) -> tuple[str, str]:
         raise ValueError(f"unknown source {source!r}: expected 'kubeproof ...' or 'file PATH'")
     args = words[1:]
     shown = "$ kubeproof " + " ".join(shlex.quote(a) for a in args)
+    if stdin:
+        shown += f" < {stdin}"
     env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="200", PYTHONHASHSEED="0")
     env.pop("CI", None)
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,6 +112,7 @@ def run_source(source: str) -> tuple[str, str]:
         proc = subprocess.run(
             [sys.executable, "-m", "checkers.cli", *args],
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+            input=(ROOT / stdin).read_text(encoding="utf-8") if stdin else None,
         )
         out = proc.stdout + proc.stderr
         out = re.sub(re.escape(tmp) + r"/\d{8}T\d{6}Z", REPORTS_PLACEHOLDER + "/<time>", out)
@@ -149,8 +153,8 @@ def select_lines(lines: list[str], options: dict[str, str]) -> list[str]:
 
 def render(block: Block) -> str:
     """The body the block should have now."""
-    raw, shown = run_source(block.source)
     options = block.options
+    raw, shown = run_source(block.source, options.get("stdin"))
     lines = select_lines(raw.rstrip("\n").split("\n"), options)
     fence = options.get("fence", "text")
     head = [shown] if shown and "nocmd" not in options else []
