@@ -14,7 +14,10 @@ comments::
 What follows ``begin:`` is a *source*, optionally followed by `` | `` and options:
 
 * ``kubeproof ARGS...`` runs ``python3 -m checkers.cli ARGS...`` from the repository root (the
-  ``kubeproof`` console script is the same program); ``file PATH`` embeds a file of the repository.
+  ``kubeproof`` console script is the same program); ``python3 ARGS...`` runs a script (an
+  example); ``file PATH`` embeds a file of the repository. ``reports/runs/<time>`` in a source
+  stands for the report directory of the doc's last ``verify`` block (written to a temporary
+  directory, shown under that name).
 * ``lines=A-B[,C-D...]`` keeps only those lines (1-based, inclusive; ``A-`` means to the end),
   with a ``...`` line where lines were left out; ``from=TEXT`` starts at the first line that
   contains TEXT; ``upto=TEXT`` stops before the first later line that contains TEXT.
@@ -93,30 +96,63 @@ def docs(paths: list[str] | None = None) -> list[Path]:
     return sorted(p for p in DOCS.glob("*.md") if BLOCK.search(p.read_text(encoding="utf-8")))
 
 
-def run_source(source: str, stdin: str | None = None) -> tuple[str, str]:
+class Session:
+    """What the blocks of one doc share: the directory ``verify`` writes its reports to.
+
+    A later block names the report of an earlier ``verify`` block as ``reports/runs/<time>/...``
+    (as the docs show it); the session maps that back to the real directory. Blocks that use it
+    must come after the ``verify`` block and are run in document order.
+    """
+
+    def __init__(self, tmp: str) -> None:
+        self.tmp = tmp
+        self.run: str | None = None
+
+    def real(self, word: str) -> str:
+        """A word of a source with the shown report directory replaced by the real one."""
+        shown = REPORTS_PLACEHOLDER + "/<time>"
+        if shown in word:
+            if self.run is None:
+                raise ValueError(f"{word!r}: no earlier verify block wrote a report")
+            return word.replace(shown, self.run)
+        return word
+
+    def shown(self, text: str) -> str:
+        """Output with the real report directories replaced by what the docs show."""
+        text = re.sub(re.escape(self.tmp) + r"/\d{8}T\d{6}Z", REPORTS_PLACEHOLDER + "/<time>", text)
+        return text.replace(self.tmp, REPORTS_PLACEHOLDER)
+
+
+def run_source(source: str, session: Session, stdin: str | None = None) -> tuple[str, str]:
     """The raw text of a source and the command line to show (empty for files)."""
     words = shlex.split(source)
     if words[0] == "file":
-        return (ROOT / words[1]).read_text(encoding="utf-8"), ""
-    if words[0] != "kubeproof":
-        raise ValueError(f"unknown source {source!r}: expected 'kubeproof ...' or 'file PATH'")
+        return (ROOT / session.real(words[1])).read_text(encoding="utf-8"), ""
+    if words[0] == "kubeproof":
+        command = [sys.executable, "-m", "checkers.cli"]
+    elif words[0] == "python3":
+        command = [sys.executable]
+    else:
+        raise ValueError(f"unknown source {source!r}: expected 'kubeproof ...', 'python3 ...' or 'file PATH'")
     args = words[1:]
-    shown = "$ kubeproof " + " ".join(shlex.quote(a) for a in args)
+    shown = f"$ {words[0]} " + " ".join(shlex.quote(a) for a in args)
     if stdin:
         shown += f" < {stdin}"
     env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="200", PYTHONHASHSEED="0")
     env.pop("CI", None)
-    with tempfile.TemporaryDirectory() as tmp:
-        if args and args[0] == "verify" and "--reports" not in args:
-            args = [*args, "--reports", tmp]
-        proc = subprocess.run(
-            [sys.executable, "-m", "checkers.cli", *args],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-            input=(ROOT / stdin).read_text(encoding="utf-8") if stdin else None,
-        )
-        out = proc.stdout + proc.stderr
-        out = re.sub(re.escape(tmp) + r"/\d{8}T\d{6}Z", REPORTS_PLACEHOLDER + "/<time>", out)
-        out = out.replace(tmp, REPORTS_PLACEHOLDER)
+    args = [session.real(a) for a in args]
+    if args and args[0] == "verify" and "--reports" not in args:
+        args = [*args, "--reports", session.tmp]
+    before = set(os.listdir(session.tmp))
+    proc = subprocess.run(
+        [*command, *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
+        input=(ROOT / stdin).read_text(encoding="utf-8") if stdin else None,
+    )
+    made = sorted(set(os.listdir(session.tmp)) - before)
+    if made:
+        session.run = os.path.join(session.tmp, made[-1])
+    out = session.shown(proc.stdout + proc.stderr)
     if proc.returncode != 0:
         out = out.rstrip("\n") + f"\n[exit status {proc.returncode}]\n"
     return out, shown
@@ -151,10 +187,10 @@ def select_lines(lines: list[str], options: dict[str, str]) -> list[str]:
     return kept
 
 
-def render(block: Block) -> str:
+def render(block: Block, session: Session) -> str:
     """The body the block should have now."""
     options = block.options
-    raw, shown = run_source(block.source, options.get("stdin"))
+    raw, shown = run_source(block.source, session, options.get("stdin"))
     lines = select_lines(raw.rstrip("\n").split("\n"), options)
     fence = options.get("fence", "text")
     head = [shown] if shown and "nocmd" not in options else []
@@ -168,9 +204,12 @@ def regenerate(doc: Path, fast: bool) -> tuple[str, list[str]]:
     text = doc.read_text(encoding="utf-8")
     found = list(BLOCK.finditer(text))
     todo = [m for m in found if not (fast and Block(doc, m.group("spec"), "").slow)]
-    with ThreadPoolExecutor(max_workers=8) as pool:
+    # Blocks that share a verify report run in order; all others in parallel.
+    shared = any(REPORTS_PLACEHOLDER in m.group("spec") or " verify" in m.group("spec") for m in todo)
+    with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(max_workers=1 if shared else 8) as pool:
+        session = Session(tmp)
         bodies = dict(zip((m.start() for m in todo),
-                          pool.map(lambda m: render(Block(doc, m.group("spec"), m.group("body"))), todo)))
+                          pool.map(lambda m: render(Block(doc, m.group("spec"), m.group("body")), session), todo), strict=True))
     out: list[str] = []
     changed: list[str] = []
     pos = 0
