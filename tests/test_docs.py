@@ -113,3 +113,21 @@ def test_itf_reader_decodes_the_itf_forms() -> None:
     spec.loader.exec_module(module)
     itf = {"m": {"#map": [[["a", "b"], {"#bigint": "12"}]]}, "x": {"#tup": [1, {"#set": []}]}}
     assert module.decode(itf) == {"m": {("a", "b"): 12}, "x": (1, [])}
+
+
+@pytest.mark.parametrize("name", (*DOCS, "README.md"))
+def test_relative_links_resolve(name: str) -> None:
+    import re
+
+    text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
+        assert (ROOT / "docs" / target).exists(), f"{name}: broken link {target}"
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_example_paths_named_in_docs_exist(name: str) -> None:
+    import re
+
+    text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    for path in set(re.findall(r"\bexamples/[\w./-]+\.(?:yaml|py|jsonl)\b", text)):
+        assert (ROOT / path).exists(), f"{name}: {path} does not exist"
