@@ -35,6 +35,7 @@ import networkx as nx
 
 from checkers.results import Result, Trace
 from invariants.property import Property
+from model.errors import ModelError
 
 FAIR_CATEGORIES = frozenset({"controller", "time"})
 
@@ -85,6 +86,17 @@ class BmcReport:
         return {"distinct": self.distinct, "generated": self.generated, "depth": self.depth,
                 "complete": self.complete, "interrupted": self.interrupted,
                 "seconds": round(self.seconds, 3), "stopReason": self.stop_reason}
+
+
+def successor(model: Any, state: Any, action: Any) -> Any | None:
+    """``model.step``, except that a user action the cluster refuses (kubectl's error, a
+    ``ModelError``) has no successor: the user simply got an error and nothing changed."""
+    try:
+        return model.step(state, action)
+    except ModelError:
+        if _category(action) == "user":
+            return None
+        raise
 
 
 def identity_key(state: Any) -> Any:
@@ -205,7 +217,9 @@ def check(
             for sid in frontier:
                 state = ex.states[sid]
                 for action in model.actions(state):
-                    succ = model.step(state, action)
+                    succ = successor(model, state, action)
+                    if succ is None:
+                        continue
                     ex.generated += 1
                     for p in always:
                         if p.step is not None and p.name not in violated and \

@@ -44,6 +44,13 @@ def _rollout(replicas: int = 2, **deployment: Any) -> Callable[[], Any]:
     return build
 
 
+def _rollout_then_undo() -> Any:
+    from model.useractions import Undo
+
+    cfg = _rollout(1)()
+    return dataclasses.replace(cfg, script=(*cfg.script, Undo("web")))
+
+
 def _crash_then_scale() -> Any:
     from model.config import FaultBudget, web_deployment
     from model.useractions import Scale
@@ -126,6 +133,7 @@ SETUPS: dict[str, Callable[[], Any]] = {
     "rollout-4-surge-1": _rollout(4, max_surge=1, max_unavailable=0),
     "rollout-4-unavailable-30": _rollout(4, max_surge=0, max_unavailable="30%"),
     "rollout-1": _rollout(1),
+    "rollout-then-undo": _rollout_then_undo,
     "crash-then-scale": _crash_then_scale,
     "stale-cache-start": _stale_cache_start,
     "tight-nodes": _tight_nodes,

@@ -106,4 +106,33 @@ POD_BECOMES_READY = Property(
     group="convergence",
 )
 
-PROPERTIES = (EVENTUAL_ROLLOUT_COMPLETION, REPLICAS_CONVERGE, ROLLOUT_COMPLETES, POD_BECOMES_READY)
+HISTORY_ANNOTATION = "deployment.kubernetes.io/revision-history"
+
+
+def _rolled_back(model: Any, state: Any) -> bool:
+    from model.objects import get_annotation
+
+    for d in view.deployments(state):
+        if not _complete(d):
+            continue
+        for rs in view.owned_rss(state, d):
+            if (rs.spec.replicas or 0) == d.spec.replicas and get_annotation(rs.metadata, HISTORY_ANNOTATION) \
+                    and util.equal_ignore_hash(rs.spec.template, d.spec.template):
+                return True
+    return False
+
+
+def _has_undo(model: Any) -> bool:
+    cfg = getattr(model, "config", None)
+    return any(type(a).__name__ in ("Undo", "RollbackTo") for a in getattr(cfg, "script", ()))
+
+
+ROLLBACK_COMPLETES = Property(
+    "a_rollback_completes", "sometimes", _rolled_back,
+    """Reachability: after `kubectl rollout undo`, the old ReplicaSet becomes the new one again (its
+    previous revision recorded in revision-history) and the rollout back completes.""",
+    applies=_has_undo,
+    group="convergence",
+)
+
+PROPERTIES = (ROLLBACK_COMPLETES, EVENTUAL_ROLLOUT_COMPLETION, REPLICAS_CONVERGE, ROLLOUT_COMPLETES, POD_BECOMES_READY)

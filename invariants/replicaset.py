@@ -33,20 +33,26 @@ def _no_overcreation(model: Any, before: Any, action: Any, after: Any) -> bool:
     names_before = {p.metadata.name for p in pods_before}
     for rs in view.replicasets(after):
         created = [p for p in view.owned_pods(after, rs, pods_after) if p.metadata.name not in names_before]
-        if created and len(_active_owned(after, rs, pods_after)) > (rs.spec.replicas or 0):
+        if not created:
+            continue
+        # judged against the spec the controller saw: acting on a stale spec is not over-creation
+        seen = view.kcm_object(before, "ReplicaSet", rs.metadata.namespace, rs.metadata.name) or rs
+        if len(_active_owned(after, rs, pods_after)) > (seen.spec.replicas or 0):
             return False
     return True
 
 
 NO_OVERCREATION = Property(
     "no_overcreation_under_stale_caches", "always", state_true,
-    """A ReplicaSet sync never creates pods beyond spec.replicas, even when its cache lags.
+    """A ReplicaSet sync never creates pods beyond spec.replicas, even when its pod cache lags.
 
     The controller's expectations (ControllerExpectations) hold back the next sync until the
     creations it issued are observed (semantics/replicaset.md §1.3), so a stale cache does not
     make it create twice. Not promised after the expectations expire (5 minutes) while the cache
     is still stale, nor across a controller restart (expectations live in memory) — runs with a
-    controller crash are excluded by counting only creations made by a sync.""",
+    controller crash are excluded by counting only creations made by a sync. Judged against the
+    spec.replicas the controller's cache showed: a sync on a stale *spec* (a scale-down not yet
+    seen) may create pods the API server's spec no longer wants; Kubernetes does not prevent that.""",
     step=_no_overcreation,
     group="replicaset",
 )
