@@ -66,7 +66,8 @@ POD_BOUND_ONCE = Property(
     """Once a pod is bound to a node, its spec.nodeName never changes.
 
     The API server's binding subresource refuses to bind a pod that already has a node
-    ("pod ... is already assigned to node ..."); a replacement is a new pod with a new UID.""",
+    ("pod ... is already assigned to node ..."); a replacement is a new pod with a new UID. It does
+    not say the pod runs there: a pod bound to a failed node stays bound until it is deleted.""",
     step=_bound_once,
     group="scheduling",
 )
