@@ -162,11 +162,28 @@ EXPECTED: dict[str, tuple[str, str]] = {
 }
 
 
+def rolling_update_config(replicas: int, surge: int | str, unavailable: int | str, nodes: int = 3,
+                          node_failures: int = 0, max_seconds: int = 120) -> Any:
+    """A rolling update of ``replicas`` pods on ``nodes`` identical nodes, with a fault budget."""
+    from model.config import FaultBudget, NodeConfig, web_deployment
+    from model.useractions import UpdateImage
+
+    d = web_deployment(replicas=replicas, max_surge=surge, max_unavailable=unavailable)
+    return dataclasses.replace(
+        _default(), nodes=tuple(NodeConfig(f"node-{i + 1}", cpu="2", memory="4Gi") for i in range(nodes)),
+        objects=(d,), script=(UpdateImage("web", "web", NEW_IMAGE),),
+        faults=FaultBudget(node_failures=node_failures), max_seconds=max_seconds)
+
+
 def build_system(variant: str | None = None, setup: str = "default", manifests: list[str] | None = None,
-                 cluster: str | None = None) -> Any:
-    """The transition system for a setup (or manifests + optional cluster file), with a variant."""
+                 cluster: str | None = None, rolling: dict[str, Any] | None = None) -> Any:
+    """The transition system for a setup (or manifests + optional cluster file, or the parameters of
+    ``rolling_update_config``), with a variant."""
     from model.system import Model
 
+    if rolling:
+        cfg = rolling_update_config(**rolling)
+        return Model(cfg.with_variant(variant) if variant else cfg)
     if manifests:
         from model.config import load_config
 

@@ -96,3 +96,13 @@ def test_user_errors_are_one_line_not_tracebacks(capsys: pytest.CaptureFixture[s
     assert "unknown property 'no_such_property'" in capsys.readouterr().err
     assert main(["verify", "--variant", "nope", "--quiet"]) == 2
     assert main(["replay", "/nonexistent.itf.json"]) == 2
+
+
+def test_sweep_runs_configurations_in_worker_processes() -> None:
+    from checkers.sweep import jobs, sweep
+
+    todo = jobs([1, 2], [(1, 0), (0, 0), (0, 1)], nodes=2, bound=4)
+    assert len(todo) == 4  # 0/0 is not a valid strategy: skipped
+    results = sweep(todo, workers=2)
+    assert [r["job"] for r in results] == [j.label() for j in todo]
+    assert all(r["violated"] == [] and r["distinct"] > 1 for r in results)
