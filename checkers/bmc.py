@@ -277,8 +277,8 @@ def check(
         elif complete:
             results[p.name] = Result(p.name, "bmc", "violated", "unreachable: no reachable state satisfies it")
         else:
-            results[p.name] = Result(p.name, "bmc", "unknown",
-                                     f"not reached within {stop_reason or f'bound {bound}'}")
+            scope = f"bound {full_depth} ({stop_reason})" if stop_reason else f"bound {bound}"
+            results[p.name] = Result(p.name, "bmc", "unknown", f"not reached within {scope}")
     for p in eventually:
         if interrupted:
             results[p.name] = Result(p.name, "bmc", "unknown", "interrupted before the liveness check")

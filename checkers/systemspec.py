@@ -189,7 +189,14 @@ def build_system(variant: str | None = None, setup: str = "default", manifests: 
 
         cfg = load_config(manifests, cluster)
         if not cfg.script:
-            cfg = dataclasses.replace(cfg, start_settled=True)
+            # the story explored: the application is running, then each Deployment gets a new image
+            from model.useractions import UpdateImage
+
+            script = tuple(UpdateImage(o.metadata.name, o.spec.template.spec.containers[0].name,
+                                       o.spec.template.spec.containers[0].image + "-next")
+                           for o in cfg.objects if getattr(o, "kind", "") == "Deployment"
+                           and o.spec.template.spec.containers)
+            cfg = dataclasses.replace(cfg, start_settled=True, script=script)
     else:
         if setup not in SETUPS:
             raise ModelError("Invalid", f"unknown setup {setup!r}; known: {', '.join(SETUPS)}", field="setup")

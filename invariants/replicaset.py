@@ -26,8 +26,16 @@ def _active_owned(state: Any, rs: Any, pods: tuple[Any, ...]) -> list[Any]:
     return [p for p in view.owned_pods(state, rs, pods) if view.is_pod_active(p)]
 
 
+def _expired_expectations(model: Any, state: Any, key: str) -> bool:
+    """The controller's expectations for ``key`` were unfulfilled but have timed out."""
+    lookup = getattr(state, "expectation", None)
+    exp = lookup(key) if callable(lookup) else None
+    return exp is not None and not exp.fulfilled() and exp.expired(view.now(model, state))
+
+
 def _no_overcreation(model: Any, before: Any, action: Any, after: Any) -> bool:
-    if _rs_sync(action) is None:
+    key = _rs_sync(action)
+    if key is None or _expired_expectations(model, before, key):
         return True
     pods_before, pods_after = view.pods(before), view.pods(after)
     names_before = {p.metadata.name for p in pods_before}
