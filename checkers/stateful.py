@@ -145,7 +145,8 @@ def simulate(model: Any, properties: Sequence[Property], *, runs: int = 20, step
             rng = random.Random(seed * 100_003 + run)
             inits = model.init_states()
             state = inits[rng.randrange(len(inits))]
-            states, actions = [state], []
+            states: list[Any] = [state]
+            actions: list[Any] = []
             for p in always:
                 if p.name not in found and not p.holds(model, state):
                     found[p.name] = _res(p, states, actions, run)

@@ -22,7 +22,9 @@ def _complete(d: Any) -> bool:
 
 def _rollout_complete(model: Any, state: Any) -> bool:
     env = getattr(state, "env", None)
-    if env is not None and (getattr(env, "unpullable", ()) or any(not n.up for n in getattr(env, "nodes", ()))):
+    unpullable: tuple[str, ...] = tuple(getattr(env, "unpullable", None) or ())
+    nodes_env: tuple[Any, ...] = tuple(getattr(env, "nodes", None) or ())
+    if unpullable or any(not n.up for n in nodes_env):
         return True  # a lasting fault: Kubernetes reports ProgressDeadlineExceeded instead
     return all(_complete(d) for d in view.deployments(state) if not d.spec.paused
                and d.metadata.deletion_timestamp is None)

@@ -84,7 +84,8 @@ def _victim_order(model: Any, before: Any, action: Any, after: Any) -> bool:
         if f"{rs.metadata.namespace}/{rs.metadata.name}" != key:
             continue
         owned = _active_owned(before, rs, before_pods)
-        victims, survivors = [], []
+        victims: list[Any] = []
+        survivors: list[Any] = []
         for p in owned:
             k = (p.metadata.namespace, p.metadata.name)
             now = after_pods.get(k)
