@@ -54,7 +54,8 @@ def test_reachability_properties_are_witnessed_in_the_default_cluster() -> None:
 
 def test_hypothesis_state_machine_over_the_cluster() -> None:
     machine = machine_for(build_system(None, "default"), invariants.all_properties())
-    machine.TestCase.settings = settings(settings.default, max_examples=8, stateful_step_count=40)
+    # sized by the active profile (dev / ci / nightly, tests/conftest.py)
+    machine.TestCase.settings = settings(settings.default, stateful_step_count=40)
     machine.TestCase().runTest()
 
 
@@ -106,3 +107,17 @@ def test_sweep_runs_configurations_in_worker_processes() -> None:
     results = sweep(todo, workers=2)
     assert [r["job"] for r in results] == [j.label() for j in todo]
     assert all(r["violated"] == [] and r["distinct"] > 1 for r in results)
+
+
+@pytest.mark.slow
+def test_nightly_default_cluster_deeper() -> None:
+    report = bmc.check(build_system(None, "default"), invariants.all_properties(), bound=26)
+    assert not [n for n, r in report.results.items() if r.status == "violated"]
+
+
+@pytest.mark.slow
+def test_nightly_rolling_update_sweep_with_a_node_failure() -> None:
+    from checkers.sweep import jobs, sweep
+
+    todo = jobs(range(1, 5), [(1, 0), (0, 1), (1, 1), ("25%", "25%")], nodes=3, node_failures=1, bound=10)
+    assert all(r["violated"] == [] for r in sweep(todo))
