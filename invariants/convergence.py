@@ -77,11 +77,18 @@ def _rollout_happened(model: Any, state: Any) -> bool:
                for d in view.deployments(state))
 
 
+def _changes_a_template(model: Any) -> bool:
+    cfg = getattr(model, "config", None)
+    return any(type(a).__name__ in ("UpdateImage", "Apply", "Undo", "RollbackTo") for a in getattr(cfg, "script", ()))
+
+
 ROLLOUT_COMPLETES = Property(
     "a_rollout_completes", "sometimes", _rollout_happened,
     """Reachability: some run completes a rollout of a changed template (revision ≥ 2).
 
-    If no state satisfies this, every safety result about rollouts is vacuous.""",
+    If no state satisfies this, every safety result about rollouts is vacuous. Applies when the
+    user changes a template (an image update, an apply, an undo).""",
+    applies=_changes_a_template,
     group="convergence",
 )
 
