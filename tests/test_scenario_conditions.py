@@ -134,6 +134,9 @@ def test_replicasets_selector_count_items() -> None:
     assert not holds({"replicaSets": [{"specReplicas": 3}, {"specReplicas": 3}]})
     assert holds({"replicaSets": [{"name": "nope", "exists": False}]})
     assert not holds({"replicaSets": [{"namePrefix": "other", "exists": False}]})
+    # without a name, exists: false means no ReplicaSet matches the other keys
+    assert holds({"replicaSets": [{"exists": False, "template_image": "v9"}]})
+    assert not holds({"replicaSets": [{"exists": False, "template_image": "v1"}]})
 
 
 def test_pods() -> None:

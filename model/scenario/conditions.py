@@ -250,6 +250,8 @@ def rs_mismatch(m: dict[str, Any], rs: ReplicaSet) -> str | None:
     if "template" in m:
         spec = rs.spec.template.spec if rs.spec.template else None
         for k, v in m["template"].items():
+            if k == "notes":
+                continue
             got = template_field(spec, k)
             if got != v:
                 return f"template.spec.{k} is {got}, not {v}"
@@ -271,7 +273,10 @@ def rs_mismatch(m: dict[str, Any], rs: ReplicaSet) -> str | None:
 
 
 def _identity_only(m: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in m.items() if k in ("name", "namePrefix")}
+    """What an ``exists: false`` item says must not exist: the ReplicaSet it names (``name``,
+    ``namePrefix``), or, naming none, any ReplicaSet matching its other keys."""
+    ident = {k: v for k, v in m.items() if k in ("name", "namePrefix")}
+    return ident or {k: v for k, v in m.items() if k not in ("exists", "notes")}
 
 
 def match_items(items: Sequence[dict[str, Any]], pool: Sequence[ReplicaSet], what: str) -> str | None:
@@ -349,6 +354,8 @@ def _deployment_problem(m: dict[str, Any], d: Deployment, view: View) -> str | N
     if "template_image" in m and first_image(d.spec.template) != m["template_image"]:
         return f"template image is {first_image(d.spec.template)}, not {m['template_image']}"
     for k, v in (m.get("template") or {}).items():
+        if k == "notes":
+            continue
         got = template_field(d.spec.template.spec, k)
         if got != v:
             return f"template.spec.{k} is {got}, not {v}"

@@ -224,11 +224,13 @@ def _check_scalar(shape: Scalar, value: Any, where: str, out: list[Problem]) -> 
             pass
         elif isinstance(value, dict):
             for k, v in value.items():
+                if k == "notes":
+                    continue
                 if k not in ("min", "max"):
                     out.append(Problem(f"{where}.{k}", "unknown field (known: max, min)"))
                 elif not _is_int(v):
                     out.append(Problem(f"{where}.{k}", f"expected an integer, got {_type_name(v)}"))
-            if not value:
+            if "min" not in value and "max" not in value:
                 out.append(Problem(where, "a range needs min or max"))
         else:
             out.append(Problem(where, f"expected an integer or {{min, max}}, got {_type_name(value)}"))
@@ -287,9 +289,12 @@ def check_manifests(arg: Any, where: str, out: list[Problem]) -> None:
             continue
         from model.scenario import world  # late: world imports the system
 
+        if world.is_inert(doc):
+            continue
         known = world.known_kinds()
         if known and kind not in known:
-            out.append(Problem(f"{at}.kind", f"unknown kind {kind!r} (known: {', '.join(sorted(known))})"))
+            out.append(Problem(f"{at}.kind", f"unknown kind {kind!r} (known: "
+                                             f"{', '.join(sorted(known + world.INERT_KINDS))})"))
             continue
 
         try:
@@ -334,8 +339,8 @@ def _aliases_used(value: Any) -> list[str]:
         return [m.group(1) for m in ALIAS.finditer(value)]
     if isinstance(value, list):
         return [a for v in value for a in _aliases_used(v)]
-    if isinstance(value, dict):
-        return [a for v in value.values() for a in _aliases_used(v)]
+    if isinstance(value, dict):  # notes are free text: never checked
+        return [a for k, v in value.items() if k != "notes" for a in _aliases_used(v)]
     return []
 
 
@@ -511,7 +516,7 @@ def _check_semantics(kind: str, arg: Any, at: str, ids: dict[str, int], out: lis
         out.append(Problem(f"{at}.kind", f"unknown kind {arg['kind']!r} (known: {', '.join(schema.KINDS)})"))
     if kind == "settle" and isinstance(arg, dict):
         for j, inv in enumerate(arg.get("invariants") or []):
-            if len(inv) != 1:
+            if len([k for k in inv if k != "notes"]) != 1:
                 out.append(Problem(f"{at}.invariants[{j}]", "exactly one invariant per list item"))
     for suffix, cond in _conditions_in(kind, arg):
         pc = cond.get("podCreations")

@@ -91,6 +91,15 @@ def known_kinds() -> tuple[str, ...]:
     return tuple(k for k in API_VERSIONS if k != "List")
 
 
+# Kinds a scenario may apply that change nothing the model simulates (configuration a pod may
+# reference optionally, the scenario's own namespace): accepted and left out of the cluster.
+INERT_KINDS = ("ConfigMap", "Namespace", "Secret", "ServiceAccount")
+
+
+def is_inert(doc: Any) -> bool:
+    return isinstance(doc, dict) and doc.get("kind") in INERT_KINDS
+
+
 class UnsupportedKind(ModelError):
     """A manifest kind this build of the model does not represent (a run-time, not a file, error)."""
 
@@ -194,8 +203,42 @@ class World:
             return end
         return self._random_run(state, state.clock + seconds, on_change, settle=False)
 
+    # How far past ``maxSeconds`` a settle looks for a pending timed action that would change an
+    # object (a toleration running out, a termination finishing), to tell "quiescent" from "not yet".
+    SETTLE_HORIZON = 3600
+
     def settle(self, state: Any, max_seconds: int, on_change: Callable[[Any, Any], None]) -> Any:
-        """Run until quiescent or ``max_seconds`` have passed."""
+        """Run until quiescent or ``max_seconds`` have passed (SCENARIOS.md ``settle``).
+
+        The system's runner stops at the instant the cluster went still when nothing changes an
+        object up to the limit. A pending timed action past the limit that would change one (a
+        toleration that runs out later) means the cluster is not quiescent: then the settle lasts
+        the full ``max_seconds``."""
+        start = state.clock
+        still = self._settle_until_still(state, max_seconds, on_change)
+        limit = start + max_seconds
+        if still.clock >= limit or not any(t > limit for t in self.model.timed_events(still)):
+            return still
+        at_limit = self.advance(still, limit - still.clock, on_change)
+        return at_limit if self._changes_later(at_limit) else still
+
+    def _changes_later(self, state: Any) -> bool:
+        """Whether letting time run on (up to ``SETTLE_HORIZON`` s) would change an API object."""
+        from model import runner
+
+        class _Changed(Exception):
+            pass
+
+        def found(_s: Any, _a: Any = None) -> None:
+            raise _Changed
+
+        try:
+            runner.advance(self.model, state, self.SETTLE_HORIZON, on_change=found)
+        except _Changed:
+            return True
+        return False
+
+    def _settle_until_still(self, state: Any, max_seconds: int, on_change: Callable[[Any, Any], None]) -> Any:
         from model import runner
 
         if self.seed is None:
@@ -247,8 +290,10 @@ class World:
 
         if kind == "apply":
             docs = split_manifests(arg)
-            return [ua.Apply(load_manifest(doc, self.namespace, "apply", i + 1 if len(docs) > 1 else None))
-                    for i, doc in enumerate(docs)]
+            # Like a PUT: annotations are replaced when the manifest has the field, even empty.
+            return [ua.Apply(load_manifest(doc, self.namespace, "apply", i + 1 if len(docs) > 1 else None),
+                             replace_annotations="annotations" in (doc.get("metadata") or {}))
+                    for i, doc in enumerate(docs) if not is_inert(doc)]
         if kind == "updateImage":
             return [ua.UpdateImage(arg["deployment"], arg["container"], arg["image"])]
         if kind == "scale":
@@ -291,12 +336,82 @@ class World:
         raise ModelError("Invalid", f"{kind}: not a user step")
 
     def user_step(self, state: Any, kind: str, arg: Any, on_change: Callable[[Any, Any], None]) -> Any:
+        if kind == "patch" and arg.get("subresource") == "scale":
+            check_scale_patch(arg)
         for action in self.user_actions(state, kind, arg):
             new = self.model.step(state, action)
             if new != state:
+                validate_user_writes(state, new, self.namespace)
                 on_change(new, action)
             state = new
         return state
+
+
+_VALIDATED_KINDS = ("Deployment", "ReplicaSet", "ReplicationController", "Pod", "Service", "Node")
+
+
+def validate_user_writes(before: Any, after: Any, namespace: str) -> None:
+    """Reject a user step whose writes the API server would refuse (an update is validated like a
+    create; a Deployment's or ReplicaSet's selector is immutable in apps/v1; status fields must be
+    valid), as ``ValidationError`` — the step then fails and changes nothing."""
+    from model import manifests
+    from model.errors import FieldError
+
+    errors: list[Any] = []
+    for kind in _VALIDATED_KINDS:
+        ns = None if kind == "Node" else namespace
+        old = {o.metadata.name: o for o in before.objects(kind, ns)}
+        for obj in after.objects(kind, ns):
+            prev = old.get(obj.metadata.name)
+            if prev is obj or prev == obj:
+                continue
+            if prev is not None and obj.metadata.deletion_timestamp is not None \
+                    and prev.metadata.deletion_timestamp is None:
+                continue  # a deletion, not an update
+            errors.extend(manifests.validate_object(obj, containers=prev is None or _containers_changed(prev, obj)))
+            if prev is not None and kind in ("Deployment", "ReplicaSet") and prev.spec.selector != obj.spec.selector:
+                errors.append(FieldError.invalid("spec.selector", _show_selector(obj.spec.selector),
+                                                 "field is immutable"))
+            if prev is not None and prev.status != getattr(obj, "status", prev.status):
+                errors.extend(_status_errors(obj))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _containers_changed(prev: Any, obj: Any) -> bool:
+    template = getattr(obj.spec, "template", None)
+    if template is None:
+        return prev.spec != obj.spec
+    return getattr(prev.spec, "template", None) != template
+
+
+def _status_errors(obj: Any) -> list[Any]:
+    from model import validation
+
+    if isinstance(obj, Deployment):
+        return list(validation.validate_deployment_status(obj.status))
+    if isinstance(obj, ReplicaSet):
+        return list(validation.validate_replica_set_status(obj.status))
+    return []
+
+
+def _show_selector(selector: Any) -> str:
+    labels = getattr(selector, "match_labels", selector) or ()
+    return "{" + ", ".join(f"{k}: {v}" for k, v in labels) + "}"
+
+
+def check_scale_patch(arg: dict[str, Any]) -> None:
+    """A patch of the Scale subresource must leave ``{spec: {replicas: <int>}}`` (the API server
+    decodes the patched Scale before using it)."""
+    from model import useractions as ua
+
+    scale = {"spec": {"replicas": 1}}
+    out = (ua.merge_patch(scale, arg["mergePatch"]) if "mergePatch" in arg
+           else ua.json_patch(scale, arg["jsonPatch"]))
+    spec = out.get("spec") if isinstance(out, dict) else None
+    if not isinstance(spec, dict):
+        raise ModelError("Invalid", f"the patched Scale must have a spec mapping, got {json.dumps(spec)}",
+                         field="spec")
 
 
 def _labels(m: dict[str, Any]) -> tuple[tuple[str, str], ...]:

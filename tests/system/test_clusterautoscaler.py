@@ -17,7 +17,7 @@ from model.config import ClusterConfig, NodeConfig, cluster_kwargs, web_deployme
 from model.errors import ModelError
 from model.runner import advance, settle
 from model.system import Model
-from model.useractions import Scale
+from model.useractions import Scale, StopNode
 from model.wiring import clusterautoscaler as w
 
 POOL = w.NodeGroup("pool", NodeConfig("", cpu="2", memory="4Gi"), min_size=0, max_size=3, provisioning_seconds=60)
@@ -178,3 +178,101 @@ def test_without_node_groups_nothing_autoscales() -> None:
     (s,) = m.init_states()
     s, trace = settle(m, s, 600)
     assert _ca_steps(trace) == [] and s.cluster_autoscaler is None
+
+
+def _two_nodes_one_pod_each(**kw) -> Model:
+    """node-1 and pool-1 (in the group), 2 CPUs each; web's two 500m pods land one on each."""
+    return _model(NodeConfig("node-1", cpu="2", memory="4Gi"),
+                  NodeConfig("pool-1", cpu="2", memory="4Gi", labels=((w.GROUP_LABEL, "pool"),)), cpu="500m", **kw)
+
+
+def test_the_unneeded_clock_restarts_when_the_node_is_needed_again() -> None:
+    m = _two_nodes_one_pod_each()
+    (s,) = m.init_states()
+    s, _ = advance(m, s, 300)
+    assert s.cluster_autoscaler.unneeded == (("pool-1", 0),)
+    s = m.step(s, Scale("Deployment", "web", 4))   # two 500m pods per node: pool-1 at 50 %
+    s, _ = advance(m, s, 100)
+    assert s.cluster_autoscaler.unneeded == ()
+    s = m.step(s, Scale("Deployment", "web", 2))   # at 400 s
+    s, _ = advance(m, s, 0)
+    assert s.cluster_autoscaler.unneeded == (("pool-1", 400),)
+    s, trace = settle(m, s, 3600)
+    assert _nodes(s) == ["node-1"]
+    assert _ca_steps(trace)[0][0] == 1000           # 400 + 600, not 0 + 600
+
+
+def test_a_stopped_node_is_removed_after_the_unready_time_and_a_stuck_drain() -> None:
+    m = _two_nodes_one_pod_each()
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 0)
+    s = m.step(s, StopNode("pool-1"))
+    s, trace = advance(m, s, 1199)
+    assert _nodes(s) == ["node-1", "pool-1"]          # NotReady: 20 min unneeded, not 10
+    s, trace = settle(m, s, 3600)
+    steps = _ca_steps(trace)
+    assert [t for t, _ in steps] == [1200, 1800]      # drain at 1200 s; its pod cannot terminate,
+    assert _nodes(s) == ["node-1"]                     # so the node goes 600 s later
+    assert _placement(s) == [("node-1", "Running"), ("node-1", "Running")]
+
+
+def test_states_stay_hashable_and_steps_pure() -> None:
+    m = _model()
+    (s,) = m.init_states()
+    s, trace = settle(m, s, 600)
+    for (a, after), (_, before) in zip(trace[1:], trace, strict=False):
+        frozen = hash(before)
+        assert m.step(before, a) == after and hash(before) == frozen
+    assert hash(s.cluster_autoscaler) is not None
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_under_random_interleavings_the_group_stays_in_bounds_and_no_running_pod_loses_its_node(seed) -> None:
+    from model.runner import settle_random
+
+    m = _model(replicas=5, group=dataclasses.replace(POOL, max_size=2))
+    (s,) = m.init_states()
+    s, first = settle_random(m, s, 900, seed=seed)
+    s = m.step(s, Scale("Deployment", "web", 1))
+    s, second = settle_random(m, s, 3600, seed=seed)
+    before = m.init_states()[0]
+    for _, after in first + second:
+        members = [n for n in after.objects("Node") if dict(n.metadata.labels).get(w.GROUP_LABEL) == "pool"]
+        upcoming = after.cluster_autoscaler.upcoming if after.cluster_autoscaler else ()
+        assert len(members) + len(upcoming) <= 2
+        names = {n.metadata.name for n in after.objects("Node")}
+        gone = {n.metadata.name for n in before.objects("Node")} - names
+        # a node is deleted only once no pod that is not being deleted is bound to it
+        assert not [p for p in after.objects("Pod") if p.spec.node_name in gone and p.metadata.deletion_timestamp is None]
+        before = after
+    assert _nodes(s) == ["node-1"]
+    assert _placement(s) == [("node-1", "Running")]
+
+
+def _groups_model(*groups: w.NodeGroup, cpu: str, node_selector: tuple[tuple[str, str], ...] = ()) -> Model:
+    d = web_deployment(replicas=1, cpu=cpu)
+    tpl = d.spec.template
+    d = dataclasses.replace(d, spec=dataclasses.replace(d.spec, template=dataclasses.replace(
+        tpl, spec=dataclasses.replace(tpl.spec, node_selector=node_selector))))
+    return Model(ClusterConfig(nodes=(NodeConfig("node-1", cpu="1", memory="4Gi"),), node_groups=groups,
+                               objects=(d,), max_seconds=3600))
+
+
+def test_the_least_waste_expander_picks_the_tighter_template() -> None:
+    big = w.NodeGroup("big", NodeConfig("", cpu="8", memory="4Gi"))
+    small = w.NodeGroup("small", NodeConfig("", cpu="2", memory="4Gi"))
+    m = _groups_model(big, small, cpu="1500m")
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 600)
+    assert _nodes(s) == ["node-1", "small-1"]
+    assert _placement(s) == [("small-1", "Running")]
+
+
+def test_a_group_whose_template_the_pod_does_not_select_is_not_grown() -> None:
+    plain = w.NodeGroup("a-plain", NodeConfig("", cpu="2", memory="4Gi"))
+    ssd = w.NodeGroup("ssd", NodeConfig("", cpu="2", memory="4Gi", labels=(("disk", "ssd"),)))
+    m = _groups_model(plain, ssd, cpu="100m", node_selector=(("disk", "ssd"),))
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 600)
+    assert _nodes(s) == ["node-1", "ssd-1"]
+    assert _placement(s) == [("ssd-1", "Running")]

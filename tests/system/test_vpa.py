@@ -235,3 +235,70 @@ def test_vpa_and_hpa_on_cpu_fight_step_by_step() -> None:
     assert all(int(r[:-1]) > 100 for r in _requests(s))
     assert _evictions(trace)
     assert max(replicas(st) for _, st in trace) == 3
+
+
+def test_samples_weigh_as_much_as_the_request_they_were_taken_under() -> None:
+    """``addCPUSample`` weighs a sample by the container's CPU request (at least 0.1 core), so
+    after the request grows, older samples count for less."""
+    history = w.ContainerHistory("web").add(200, 100, 0).add(200, 100, 60).add(100, 230, 120)
+    assert history.cpu == ((100, 230), (200, 200))
+    assert w.percentile(history.cpu, 50) == 100     # 230 of 430 weight is at 100m
+    assert w.percentile(history.cpu, 90) == 200
+    # getConfidence: the smaller of the span (120 s) and the sample count in sample-minutes (3 min)
+    assert history.confidence_days() == pytest.approx(120 / DAY)
+
+
+def test_the_recommender_reads_the_same_lagging_metrics_as_the_hpa() -> None:
+    m = Model(dataclasses.replace(default_config(), script=(), max_seconds=3600,
+                                  timings=dataclasses.replace(default_config().timings, metrics_delay=30)))
+    (s,) = m.init_states()
+    s = m.step(s, Apply(_vpa(mode="Off")))
+    s = m.step(s, SetCPULoad("Deployment", "web", 400))
+    s, _ = advance(m, s, 0)
+    assert _rec(s)[0] == "25m"       # metrics-server still reports the load before the change: 0
+    s, _ = advance(m, s, 60)
+    assert _rec(s)[0] == "230m"      # 0m and 200m samples at equal weight: p90 is 200m
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_under_random_interleavings_evictions_keep_the_tolerated_number_running(seed) -> None:
+    from model.runner import settle_random
+
+    m, s = _start(_vpa())
+    s, trace = settle_random(m, s, 600, seed=seed)
+    for action, after in trace:
+        if isinstance(action, w.VpaUpdate):
+            running = [p for p in after.objects("Pod")
+                       if p.status.phase == "Running" and p.metadata.deletion_timestamp is None]
+            assert len(running) >= 1  # 2 replicas - floor(2 x 0.5)
+    assert _requests(s) == ["230m", "230m"]
+
+
+def _vpa_with_policy(policy: dict) -> w.VerticalPodAutoscaler:
+    return w.vpa_from_json({"apiVersion": "autoscaling.k8s.io/v1", "kind": "VerticalPodAutoscaler",
+                            "metadata": {"name": "web"},
+                            "spec": {"targetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"},
+                                     "resourcePolicy": {"containerPolicies": [policy]}}})
+
+
+def test_max_allowed_caps_what_the_vpa_publishes_and_applies() -> None:
+    m, s = _start(_vpa_with_policy({"containerName": "*", "maxAllowed": {"cpu": "150m"}}))
+    s, trace = advance(m, s, 300)
+    r = s.get("VerticalPodAutoscaler", "web").status.recommendation.container_recommendations[0]
+    assert dict(r.target)["cpu"] == "150m" and dict(r.uncapped_target)["cpu"] == "230m"
+    assert dict(r.upper_bound)["cpu"] == "150m"
+    assert [t for t, _ in _evictions(trace)] == [180, 240]  # lower bound 105m (under the cap) > 100m
+    assert _requests(s) == ["150m", "150m"]
+
+
+def test_a_container_with_mode_off_gets_no_recommendation() -> None:
+    m, s = _start(_vpa_with_policy({"containerName": "web", "mode": "Off"}))
+    s, trace = advance(m, s, 300)
+    assert s.get("VerticalPodAutoscaler", "web").status.recommendation is None
+    assert _evictions(trace) == [] and _requests(s) == ["100m", "100m"]
+
+
+def test_an_inverted_allowed_range_is_refused() -> None:
+    with pytest.raises(ValidationError) as exc:
+        _vpa_with_policy({"containerName": "*", "minAllowed": {"cpu": "2"}, "maxAllowed": {"cpu": "1"}})
+    assert exc.value.errors[0].field == "spec.resourcePolicy.containerPolicies[0].maxAllowed.cpu"

@@ -83,7 +83,7 @@ from model.objects import (
 
 @dataclass(frozen=True, slots=True)
 class SyncResult:
-    """What one syncDeployment did (see the module docstring)."""
+    """Model-only: what one syncDeployment did (see the module docstring)."""
 
     deployment: Deployment
     actions: tuple[Action, ...] = ()
@@ -94,6 +94,7 @@ class SyncResult:
 
     @property
     def status(self) -> DeploymentStatus:
+        """Model-only: the Deployment status the pass last wrote (None when it wrote none)."""
         return self.deployment.status
 
 
