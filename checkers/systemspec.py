@@ -145,14 +145,14 @@ SETUPS: dict[str, Callable[[], Any]] = {
     "two-managers-lease-loss": _two_managers,
 }
 
-# variant -> (setup, property that must catch it). ``double-bind`` is left out: in the current model
-# its re-binding never happens in the unpullable-image setup (pod_bound_at_most_once stays proved).
+# variant -> (setup, property that must catch it)
 EXPECTED: dict[str, tuple[str, str]] = {
     "no-surge-bound": ("default", "rolling_update_surge_bound"),
     "surge-rounds-up-unavailable": ("default", "rolling_update_availability_floor"),
     "scale-down-ready-first": ("crash-then-scale", "scale_down_victim_order"),
     "ignore-expectations": ("stale-cache-start", "no_overcreation_under_stale_caches"),
     "scheduler-ignores-capacity": ("tight-nodes", "no_node_overcommit"),
+    "double-bind": ("unpullable-start", "pod_bound_at_most_once"),
     "edge-triggered": ("dropped-event-scale", "replicas_converge_despite_lost_events"),
     "recreate-no-wait": ("recreate-slow-exit", "recreate_old_and_new_never_together"),
     "history-deletes-rollback-target": ("rollout-1", "history_keeps_rollback_target"),

@@ -20,6 +20,7 @@ SHORTEST = {
     "scale-down-ready-first": 7,
     "ignore-expectations": 9,
     "scheduler-ignores-capacity": 14,
+    "double-bind": 11,
     "edge-triggered": 2,
     "recreate-no-wait": 9,
     "history-deletes-rollback-target": 26,
