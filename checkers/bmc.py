@@ -170,6 +170,7 @@ def check(
     interrupted = False
     stop_reason = ""
     depth_reached = 0
+    full_depth = 0
 
     def check_state(sid: int) -> None:
         state = ex.states[sid]
@@ -228,9 +229,10 @@ def check(
                     break
             depth += 1
             depth_reached = depth
-            frontier = next_frontier
             if stop_reason:
                 break
+            full_depth = depth
+            frontier = next_frontier
     except KeyboardInterrupt:
         interrupted = True
         stop_reason = "interrupted"
@@ -248,8 +250,11 @@ def check(
             results[p.name] = violated[p.name]
         elif complete:
             results[p.name] = Result(p.name, "bmc", "proved", f"proved ({len(ex.states)} states)")
+        elif interrupted and full_depth == 0:
+            results[p.name] = Result(p.name, "bmc", "unknown", f"{stop_reason} before depth 1 was explored")
         elif stop_reason and stop_reason != "every property decided":
-            results[p.name] = Result(p.name, "bmc", "unknown", f"{stop_reason} at depth {depth_reached}")
+            results[p.name] = Result(p.name, "bmc", "bounded",
+                                     f"exhaustive to bound {full_depth} ({stop_reason})")
         else:
             results[p.name] = Result(p.name, "bmc", "bounded", bound_text)
     for p in sometimes:
@@ -264,7 +269,8 @@ def check(
         if interrupted:
             results[p.name] = Result(p.name, "bmc", "unknown", "interrupted before the liveness check")
             continue
-        results[p.name] = _check_liveness(ex, p, complete, bound_text if not stop_reason else stop_reason)
+        scope = bound_text if not stop_reason else f"bound {full_depth} ({stop_reason})"
+        results[p.name] = _check_liveness(ex, p, complete, scope)
     for p in not_applicable:
         results[p.name] = Result(p.name, "bmc", "n/a", "not applicable to this configuration")
     report = BmcReport(results, len(ex.states), ex.generated, depth_reached, complete, interrupted, elapsed,
@@ -285,6 +291,10 @@ def _violation(p: Property, states: list[Any], actions: list[Any], detail: str) 
 def _check_liveness(ex: _Explorer, p: Property, complete: bool, scope: str) -> Result:
     model = ex.model
     graph = nx.MultiDiGraph()
+    enabled_index: dict[int, set[str]] = {}
+    for src, _dst, label in ex.edges:
+        enabled_index.setdefault(src, set()).add(label)
+    graph.graph["enabled"] = enabled_index
     expanded = [sid for sid in range(len(ex.states)) if ex.expanded[sid]]
     graph.add_nodes_from(expanded)
     for src, dst, label in ex.edges:
@@ -360,6 +370,11 @@ def _fair_out(ex: _Explorer, sid: int) -> Iterable[str]:
 
 
 def _enabled(graph: Any, sid: int) -> set[str]:
+    """Every fair action enabled in ``sid`` — including those leading to unexplored states, which
+    the graph leaves out (a cycle that ignores one of them is not fair)."""
+    index = graph.graph.get("enabled")
+    if index is not None:
+        return set(index.get(sid, ()))
     return {d["action"] for _, _, d in graph.out_edges(sid, data=True)}
 
 

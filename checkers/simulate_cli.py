@@ -7,10 +7,12 @@ step (time, which component acted, what it wrote to the API server) and, on requ
 
 Faults: ``--fault KIND[:ARG][@SECONDS]`` injects KIND at simulated time SECONDS (default 0, right
 after the apply). Kinds: ``stop-node:NODE``, ``start-node:NODE``, ``unpullable:IMAGE``,
-``crash-pod:POD``, ``drop-event`` (the next watch event to kube-controller-manager is lost),
+``crash-pod:POD``, ``drop-event`` (the oldest watch event not yet delivered to
+kube-controller-manager is lost — give it the same time as the change whose event should be lost,
+after it),
 ``conflict`` (the next controller write gets a 409), ``controller-crash:CONTROLLER``
 (``deployment-controller`` or ``replicaset-controller``), ``update-image:DEPLOYMENT/CONTAINER=IMAGE``,
-``scale:DEPLOYMENT=N``.
+``scale:DEPLOYMENT=N``, ``cpu-load:DEPLOYMENT=MILLICORES`` (what an HorizontalPodAutoscaler sees).
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ def register(sub: Any) -> None:
     p.add_argument("--mermaid", metavar="FILE", help="also write a Mermaid sequenceDiagram to FILE ('-' = stdout)")
     p.add_argument("--variant", default=None, help="run a known-bad model variant (kubeproof variants)")
     p.add_argument("--verbose", action="store_true", help="also show steps that wrote nothing")
+    p.add_argument("--seed", type=int, default=None, metavar="N",
+                   help="use the seeded random fair interleaving instead of the deterministic round-robin")
     p.set_defaults(func=_main)
 
 
@@ -62,7 +66,7 @@ class ScheduledFault:
 
 
 _FAULT_KINDS = ("stop-node", "start-node", "unpullable", "crash-pod", "drop-event", "conflict",
-                "controller-crash", "update-image", "scale")
+                "controller-crash", "update-image", "scale", "cpu-load")
 
 
 def parse_fault(text: str) -> ScheduledFault:
@@ -102,6 +106,11 @@ def _inject(model: Any, state: Any, fault: ScheduledFault) -> tuple[Any, Any]:
         if not (dep and container and image):
             raise ModelError("Invalid", "--fault update-image:DEPLOYMENT/CONTAINER=IMAGE", field="--fault")
         return ua.UpdateImage(dep, container, image), None
+    if k == "cpu-load":
+        dep, _, n = arg.partition("=")
+        if not n.isdigit():
+            raise ModelError("Invalid", "--fault cpu-load:DEPLOYMENT=MILLICORES", field="--fault")
+        return ua.SetCPULoad("Deployment", dep, int(n)), None
     if k == "scale":
         dep, _, n = arg.partition("=")
         if not n.isdigit():
@@ -209,7 +218,7 @@ def _short(v: Any) -> str:
 
 
 def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int = 600,
-             verbose: bool = False) -> Story:
+             verbose: bool = False, seed: int | None = None) -> Story:
     """Run the model from its initial state (the manifests applied) with faults injected on time."""
     from model.runner import advance, settle
 
@@ -232,7 +241,7 @@ def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int
     for fault in pending:
         if fault.at > state.clock:
             start = state
-            state, trace = advance(model, state, min(fault.at, end) - state.clock)
+            state, trace = advance(model, state, min(fault.at, end) - state.clock, seed=seed)
             record(trace, start)
         if fault.at > end:
             break
@@ -241,7 +250,7 @@ def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int
         state = model.step(start, action)
         events.append(Event(state.clock, action.actor, str(action), describe_changes(start, state)))
     start = state
-    state, trace = settle(model, state, max(0, end - state.clock))
+    state, trace = settle(model, state, max(0, end - state.clock), seed=seed)
     record(trace, start)
     return Story(tuple(events), state)
 
@@ -316,7 +325,7 @@ def _main(args: argparse.Namespace) -> int:
     max_seconds = args.max_seconds if args.max_seconds is not None else config.max_seconds
     config = dataclasses.replace(config, max_seconds=max(config.max_seconds, max_seconds) + 10**6,
                                  start_settled=False, script=())
-    story = simulate(Model(config), faults, max_seconds, args.verbose)
+    story = simulate(Model(config), faults, max_seconds, args.verbose, args.seed)
     for line in story_lines(story):
         print(line)
     print()

@@ -67,6 +67,8 @@ def to_itf(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
         for f in dataclasses.fields(value):
+            if not f.compare or f.name.startswith("_"):
+                continue  # caches (e.g. a memoised hash) are not state
             v = getattr(value, f.name)
             if v is None or v == () or v == "":
                 continue
@@ -87,7 +89,8 @@ def to_itf(value: Any) -> Any:
 def state_vars(state: Any) -> dict[str, Any]:
     """The state variables of one state (a dataclass's fields; anything else is one ``state`` var)."""
     if dataclasses.is_dataclass(state) and not isinstance(state, type):
-        return {_camel(f.name): to_itf(getattr(state, f.name)) for f in dataclasses.fields(state)}
+        return {_camel(f.name): to_itf(getattr(state, f.name)) for f in dataclasses.fields(state)
+                if f.compare and not f.name.startswith("_")}
     return {"state": to_itf(state)}
 
 
@@ -139,7 +142,19 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def dump_itf(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, indent=1, sort_keys=False, ensure_ascii=False) + "\n"
+    """ITF text: one state per line (compact, yet diffable line by line)."""
+    head = {k: v for k, v in doc.items() if k != "states"}
+    lines = ["{", f' "#meta": {json.dumps(head.get("#meta", {}), ensure_ascii=False)},',
+             f' "vars": {json.dumps(head.get("vars", []), ensure_ascii=False)},']
+    if "loop" in head:
+        lines.append(f' "loop": {json.dumps(head["loop"])},')
+    lines.append(' "states": [')
+    states = doc.get("states", [])
+    for i, st in enumerate(states):
+        sep = "," if i + 1 < len(states) else ""
+        lines.append("  " + json.dumps(st, ensure_ascii=False, separators=(",", ":")) + sep)
+    lines += [" ]", "}"]
+    return "\n".join(lines) + "\n"
 
 
 def write_trace(trace: Trace, spec: ModelSpec | None, stem: Path, *, title: str = "", doc: str = "",
@@ -169,7 +184,18 @@ def load_itf(path: Path) -> dict[str, Any]:
 # ITF -> readable changes
 
 
+def _is_key(value: Any) -> bool:
+    return isinstance(value, list) and 0 < len(value) <= 4 and all(isinstance(x, str) for x in value)
+
+
+def _is_keyed_pair(value: Any) -> bool:
+    """A store or cache entry: ``[[kind, namespace, name], object]``."""
+    return isinstance(value, list) and len(value) == 2 and _is_key(value[0]) and isinstance(value[1], dict)
+
+
 def _name_of(value: Any) -> str | None:
+    if _is_keyed_pair(value):
+        return "/".join(k for k in value[0] if k)
     if isinstance(value, dict):
         meta = value.get("metadata")
         if isinstance(meta, dict) and isinstance(meta.get("name"), str):
@@ -216,9 +242,13 @@ def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
         return out
     if isinstance(value, list):
         names = [_name_of(v) for v in value]
-        if value and all(names) and len(set(names)) == len(names):
+        if value and all(_is_key(v) for v in value):
+            out[prefix] = "[" + ", ".join("/".join(k for k in v if k) for v in value) + "]"
+        elif value and all(isinstance(v, str) for v in value):
+            out[prefix] = "[" + ", ".join(value) + "]"
+        elif value and all(names) and len(set(names)) == len(names):
             for n, v in zip(names, value, strict=True):
-                out.update(flatten(v, f"{prefix}[{n}]"))
+                out.update(flatten(v[1] if _is_keyed_pair(v) else v, f"{prefix}[{n}]"))
         elif not value:
             out[prefix] = "[]"
         else:
@@ -313,6 +343,10 @@ def render_mermaid(doc: dict[str, Any]) -> str:
             lines.append(f"{indent}Note over api,kubelet: {i}. fault: {action}")
         elif category == "time":
             lines.append(f"{indent}Note over user,kubelet: {i}. {action}")
+        elif info.get("actor", "") == "apiserver":
+            # a watch event delivered to a cache: the API server talks to the process
+            to = "sched" if "sched" in action.lower() else "ctrl"
+            lines.append(f"{indent}api-->>{to}: {i}. {action}")
         else:
             who = _participant(info.get("actor", ""), category)
             lines.append(f"{indent}{who}->>api: {i}. {action}")

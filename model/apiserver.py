@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from model.objects import ObjectMeta, Toleration
@@ -122,6 +122,20 @@ class Store:
     rv: int = 0
     uids: int = 0
     names: int = 0
+    _h: int | None = field(default=None, init=False, compare=False, repr=False)
+
+    def __hash__(self) -> int:
+        return cached_hash(self, ("objects", "rv", "uids", "names"))
+
+
+def cached_hash(obj: Any, names: tuple[str, ...]) -> int:
+    """The hash of a frozen value's fields, computed once: states are hashed over and over by the
+    model checker, and their parts are shared between successive states."""
+    h = obj._h
+    if h is None:
+        h = hash(tuple(getattr(obj, n) for n in names))
+        object.__setattr__(obj, "_h", h)
+    return int(h)
 
 
 def get(store: Store, kind: str, namespace: str, name: str) -> Any | None:

@@ -42,12 +42,12 @@ NO_POD_CHECKS = PodChecks()
 
 
 def validate_nonnegative(value: int, path: str) -> list[FieldError]:
-    """Mirrors core validation: ValidateNonnegativeField."""
+    """Mirrors pkg/apis/core/validation/validation.go: ValidateNonnegativeField."""
     return [FieldError.invalid(path, value, NEGATIVE)] if value < 0 else []
 
 
 def labels_json(labels: Labels | None) -> dict[str, str] | None:
-    """A label map as ``field.Error`` prints it (a nil map as ``null``)."""
+    """Model-only: a label map as ``field.Error`` prints it (a nil map as ``null``)."""
     return None if labels is None else dict(labels)
 
 
@@ -64,8 +64,8 @@ def validate_labels(labels: Labels, path: str) -> list[FieldError]:
 
 
 def validate_annotations(annotations: Labels, path: str) -> list[FieldError]:
-    """Mirrors apimachinery validation: ValidateAnnotations (keys case-insensitively qualified names,
-    256 KiB in total)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go: ValidateAnnotations (keys
+    case-insensitively qualified names, 256 KiB in total)."""
     errs: list[FieldError] = []
     for key, _ in sorted(annotations):
         errs.extend(FieldError.invalid(path, key, m) for m in is_qualified_name(key.lower()))
@@ -75,8 +75,9 @@ def validate_annotations(annotations: Labels, path: str) -> list[FieldError]:
 
 
 def validate_object_meta(meta: ObjectMeta, path: str = "metadata", namespaced: bool = True) -> list[FieldError]:
-    """Mirrors apimachinery validation: ValidateObjectMeta with NameIsDNSSubdomain (name, namespace,
-    generation, labels, annotations; owner references and finalizers are not checked)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go: ValidateObjectMeta with
+    NameIsDNSSubdomain (name, namespace, generation, labels, annotations; owner references and finalizers are
+    not checked)."""
     errs: list[FieldError] = []
     if meta.generate_name:
         errs.extend(FieldError.invalid(f"{path}.generateName", meta.generate_name, m)
@@ -104,7 +105,7 @@ def _mask_trailing_dash(name: str) -> str:
 
 
 def selector_json(selector: LabelSelector) -> dict[str, Any]:
-    """A ``metav1.LabelSelector`` as JSON, the way a ``field.Error`` value prints it."""
+    """Model-only: a ``metav1.LabelSelector`` as JSON, the way a ``field.Error`` value prints it."""
     out: dict[str, Any] = {}
     if selector.match_labels:
         out["matchLabels"] = dict(selector.match_labels)
@@ -140,9 +141,9 @@ def validate_label_selector(selector: LabelSelector | None, path: str) -> list[F
 
 
 def validate_pod_template_spec(template: PodTemplateSpec, path: str, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
-    """Mirrors core validation: ValidatePodTemplateSpec, for the parts the model covers: template
-    labels and annotations, the pod spec's restartPolicy and activeDeadlineSeconds, and the ban on
-    ephemeral containers in a template."""
+    """Mirrors pkg/apis/core/validation/validation.go: ValidatePodTemplateSpec, for the parts the model
+    covers: template labels and annotations, the pod spec's restartPolicy and activeDeadlineSeconds, and the
+    ban on ephemeral containers in a template."""
     errs = validate_labels(template.metadata.labels, f"{path}.labels")
     errs.extend(validate_annotations(template.metadata.annotations, f"{path}.annotations"))
     spec = template.spec
@@ -163,8 +164,8 @@ def validate_pod_template_spec(template: PodTemplateSpec, path: str, pod: PodChe
 
 
 def validate_containers(spec: PodSpec, path: str) -> list[FieldError]:
-    """Mirrors core validation: validateContainers / validateInitContainers, the parts the model
-    covers: at least one container, each named (a DNS label, unique across init and regular
+    """Mirrors pkg/apis/core/validation/validation.go: validateContainers / validateInitContainers, the parts
+    the model covers: at least one container, each named (a DNS label, unique across init and regular
     containers) with an image, and non-negative requests no larger than their limits."""
     errs: list[FieldError] = []
     names: set[str] = set()

@@ -111,6 +111,7 @@ class Timings:
     retry_period: int = 2                 # --leader-elect-retry-period
     clock_skew: int = 5                   # how far a skewed clock jumps
     termination: int = 0                  # how long a container takes to exit after SIGTERM
+    readiness: int = 0                    # from container start to passing its readiness probe
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +200,7 @@ def default_config() -> ClusterConfig:
 
 
 _CLUSTER_KEYS = {"nodes", "faults", "maxSeconds", "variant", "levelTriggered", "informerLag",
-                 "controllerManagers", "namespace", "startSettled"}
+                 "controllerManagers", "namespace", "startSettled", "timings"}
 _NODE_KEYS = {"name", "cpu", "memory", "pods", "labels", "zone"}
 _CLUSTER_KEYS |= {"nodeGroups"}  # autoscale-system: Cluster Autoscaler node groups
 
@@ -277,6 +278,22 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
             out[attr] = data[key]
     if "variant" in data:
         out["variant"] = data["variant"]
+    if "timings" in data:
+        timings = data["timings"] or {}
+        if not isinstance(timings, dict):
+            raise ModelError("Invalid", f"{where}: timings: expected a map", field="timings")
+        known = {f.name for f in dataclasses.fields(Timings)}
+        values: dict[str, int] = {}
+        for k, v in timings.items():
+            snake = _snake(str(k))
+            if snake not in known:
+                raise ModelError("Invalid", f"{where}: timings.{k}: Unsupported value; expected one of "
+                                 + ", ".join(sorted(_camel(x) for x in known)), field=f"timings.{k}")
+            if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+                raise ModelError("Invalid", f"{where}: timings.{k}: must be a non-negative integer (seconds)",
+                                 field=f"timings.{k}")
+            values[snake] = v
+        out["timings"] = Timings(**values)
     if "nodeGroups" in data:  # autoscale-system
         from model.wiring.clusterautoscaler import parse_node_groups
 

@@ -56,22 +56,23 @@ class FieldError:
 
     @staticmethod
     def invalid(field: str, value: Any, detail: str) -> FieldError:
-        """Mirrors field.Invalid."""
+        """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: Invalid."""
         return FieldError(INVALID, field, value, detail)
 
     @staticmethod
     def required(field: str, detail: str = "") -> FieldError:
-        """Mirrors field.Required."""
+        """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: Required."""
         return FieldError(REQUIRED, field, None, detail)
 
     @staticmethod
     def forbidden(field: str, detail: str) -> FieldError:
-        """Mirrors field.Forbidden."""
+        """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: Forbidden."""
         return FieldError(FORBIDDEN, field, None, detail)
 
     @staticmethod
     def not_supported(field: str, value: Any, valid: tuple[str, ...] | list[str]) -> FieldError:
-        """Mirrors field.NotSupported: the detail lists the supported values, each quoted."""
+        """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: NotSupported: the
+        detail lists the supported values, each quoted."""
         detail = "supported values: " + ", ".join(_go_quote(v) for v in valid) if valid else ""
         return FieldError(NOT_SUPPORTED, field, value, detail)
 
@@ -83,7 +84,9 @@ def _go_quote(text: str) -> str:
 
 
 def render_value(value: Any) -> str:
-    """A bad value as ErrorBody prints it: simple types with %v, strings with %q, the rest as JSON."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: Error.ErrorBody (its value
+    rendering). A bad value as ErrorBody prints it: simple types with %v, strings with %q, the rest as
+    JSON."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -104,7 +107,8 @@ def _jsonable(value: Any) -> Any:
 
 
 class ValidationError(ModelError):
-    """An object Kubernetes' validation rejects; carries every offending field."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go: ErrorList. An object
+    Kubernetes' validation rejects; carries every offending field."""
 
     def __init__(self, errors: list[FieldError]) -> None:
         self.errors = tuple(errors)
@@ -113,7 +117,7 @@ class ValidationError(ModelError):
 
 
 def error_output(exc: ModelError) -> dict[str, Any]:
-    """The catalogue's error object for an exception."""
+    """Model-only: the catalogue's error object for an exception."""
     err: dict[str, Any] = {"kind": exc.kind, "message": exc.message}
     if exc.field is not None:
         err["field"] = exc.field

@@ -19,10 +19,10 @@ Modelling choices (keep the state small, keep what controllers can observe):
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from model.apiserver import Key, Store, tmap_del, tmap_get, tmap_kind, tmap_put
+from model.apiserver import Key, Store, cached_hash, tmap_del, tmap_get, tmap_kind, tmap_put
 
 __all__ = ["Informer", "notify", "deliver_head", "drop_head", "relist", "cache_get", "cache_list", "is_stale"]
 
@@ -35,6 +35,10 @@ class Informer:
     cache: tuple[tuple[Key, Any], ...] = ()
     pending: tuple[Key, ...] = ()
     dropped_since: int | None = None
+    _h: int | None = field(default=None, init=False, compare=False, repr=False)
+
+    def __hash__(self) -> int:
+        return cached_hash(self, ("name", "cache", "pending", "dropped_since"))
 
 
 def notify(inf: Informer, key: Key) -> Informer:
@@ -55,6 +59,8 @@ def deliver_head(inf: Informer, store: Store) -> tuple[Informer, Key, Any | None
 
 def drop_head(inf: Informer, now: int) -> Informer:
     """The oldest pending event is lost: the cache keeps the old version of that object."""
+    if not inf.pending:
+        return inf
     return dataclasses.replace(
         inf, pending=inf.pending[1:], dropped_since=now if inf.dropped_since is None else inf.dropped_since
     )

@@ -20,7 +20,8 @@ _INT64_MAX = (1 << 63) - 1
 
 
 def atoi(text: str) -> int:
-    """Mirrors Go's ``strconv.Atoi`` on a 64-bit platform: ``ModelError`` Syntax or Range on failure."""
+    """Mirrors Go's src/strconv/atoi.go: Atoi (not Kubernetes), on a 64-bit platform: ``ModelError`` Syntax or
+    Range on failure."""
     if not _ATOI.match(text):
         raise ModelError("Syntax", f'strconv.Atoi: parsing "{text}": invalid syntax')
     value = int(text)

@@ -21,7 +21,7 @@ Labels = tuple[tuple[str, str], ...]
 
 
 def freeze_map(mapping: dict[str, str] | None) -> Labels:
-    """A dict as a sorted tuple of pairs (the form state keeps)."""
+    """Model-only: a dict as a sorted tuple of pairs (the form state keeps)."""
     return tuple(sorted((mapping or {}).items()))
 
 
@@ -58,6 +58,16 @@ class Selector:
 
     requirements: tuple[Requirement, ...] = ()
     nothing: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """Mirrors selector.go: internalSelector.Empty / nothingSelector.Empty (no requirements;
+        the "nothing" selector is not empty)."""
+        return not self.nothing and not self.requirements
+
+    def matches(self, labels: Mapping[str, str] | Labels | None) -> bool:
+        """Mirrors selector.go: Selector.Matches (see the module function ``matches``)."""
+        return matches(self, labels)
 
 
 EVERYTHING = Selector()
@@ -194,7 +204,8 @@ def _matches_frozen(selector: Selector, labels: Labels) -> bool:
 
 
 def requirements_match(requirements: tuple[Requirement, ...] | list[Requirement], labels: Mapping[str, str] | Labels) -> bool:
-    """The AND of ``Requirement.Matches`` over the given requirements (no validation)."""
+    """Mirrors selector.go: internalSelector.Matches over bare requirements. The AND of
+    ``Requirement.Matches`` over the given requirements (no validation)."""
     mapping = _as_mapping(labels)
     return all(requirement_matches(r, mapping) for r in requirements)
 
@@ -224,7 +235,8 @@ def requirements_string(requirements: tuple[Requirement, ...] | list[Requirement
 
 
 def selector_string(selector: Selector) -> str:
-    """``Selector.String()``: "" for both "nothing" and "everything"."""
+    """Mirrors selector.go: internalSelector.String / nothingSelector.String. ``Selector.String()``: "" for
+    both "nothing" and "everything"."""
     return "" if selector.nothing else requirements_string(selector.requirements)
 
 
@@ -469,13 +481,14 @@ def label_selector_as_selector(selector: LabelSelector | None) -> Selector:
 
 
 def selector_matches(selector: LabelSelector | None, labels: Mapping[str, str] | Labels | None) -> bool:
-    """``LabelSelectorAsSelector(selector).Matches(labels)``: a nil selector matches nothing, an empty
-    one everything; an invalid one raises ``ModelError("InvalidSelector")``."""
+    """Mirrors apis/meta/v1/helpers.go: LabelSelectorAsSelector, then Selector.Matches.
+    ``LabelSelectorAsSelector(selector).Matches(labels)``: a nil selector matches nothing, an empty one
+    everything; an invalid one raises ``ModelError("InvalidSelector")``."""
     return matches(label_selector_as_selector(selector), labels)
 
 
 def label_selector_from_json(data: Any) -> LabelSelector | None:
-    """A ``metav1.LabelSelector`` from its JSON form (``null`` stays nil)."""
+    """Model-only: a ``metav1.LabelSelector`` from its JSON form (``null`` stays nil)."""
     if data is None:
         return None
     if not isinstance(data, Mapping):

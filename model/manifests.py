@@ -175,6 +175,7 @@ API_VERSIONS: dict[str, tuple[str, ...]] = {
     "Deployment": ("apps/v1",), "ReplicaSet": ("apps/v1",), "ReplicationController": ("v1",),
     "Pod": ("v1",), "Node": ("v1",), "Service": ("v1",),
     "HorizontalPodAutoscaler": ("autoscaling/v2", "autoscaling/v1"),
+    "VerticalPodAutoscaler": ("autoscaling.k8s.io/v1",),
 }
 _MODEL_TYPES: dict[str, type] = {
     "Deployment": Deployment, "ReplicaSet": ReplicaSet, "ReplicationController": ReplicationController,
@@ -199,8 +200,10 @@ def _join(path: str, key: str) -> str:
 
 
 def strict_check(value: Any, schema: Any, path: str = "") -> list[str]:
-    """Problems of ``value`` against ``schema`` as strict decoding reports them: unknown fields first
-    (``unknown field "spec.foo"``), then wrong JSON types. ``null`` is always accepted (Go's zero)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/runtime/serializer/json/json.go: strict decoding
+    (``UnmarshalStrict``), as field-level problems. Problems of ``value`` against ``schema`` as strict
+    decoding reports them: unknown fields first (``unknown field "spec.foo"``), then wrong JSON types.
+    ``null`` is always accepted (Go's zero)."""
     unknown: list[str] = []
     wrong: list[str] = []
     _walk(value, schema, path, unknown, wrong)
@@ -308,7 +311,7 @@ def _yaml_error(exc: yaml.YAMLError, source: str) -> ModelError:
 
 
 def parse_documents(text: str, source: str = "<manifest>") -> list[tuple[int, Any]]:
-    """The non-empty YAML documents of ``text`` with their 1-based index."""
+    """Model-only: the non-empty YAML documents of ``text`` with their 1-based index."""
     try:
         docs = list(yaml.load_all(text, Loader=_StrictLoader))  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
@@ -380,8 +383,9 @@ def _with_namespace(meta: ObjectMeta, namespace: str) -> ObjectMeta:
 
 
 def apply_defaults(obj: Any, namespace: str = "default") -> Any:
-    """Every default the model applies to a user's object, in one place: the namespace kubectl fills
-    in, core/v1 pod(-template) defaults, then the apps/v1 and core/v1 workload defaults."""
+    """Model-only (the SetDefaults_* functions and kubectl's namespace): Every default the model applies to a
+    user's object, in one place: the namespace kubectl fills in, core/v1 pod(-template) defaults, then the
+    apps/v1 and core/v1 workload defaults."""
     if isinstance(obj, Deployment):
         template = _default_template(obj.spec.template) or obj.spec.template
         obj = dataclasses.replace(obj, metadata=_with_namespace(obj.metadata, namespace),
@@ -407,9 +411,9 @@ def apply_defaults(obj: Any, namespace: str = "default") -> Any:
 
 
 def validate_object(obj: Any, ephemeral_containers: int = 0, containers: bool = True) -> list[FieldError]:
-    """The API server's validation of a defaulted object, pod containers included unless
-    ``containers`` is False (the kinds the model validates fully; Nodes and Services get their
-    metadata checked)."""
+    """Model-only (the registry strategies' Validate): The API server's validation of a defaulted object, pod
+    containers included unless ``containers`` is False (the kinds the model validates fully; Nodes and
+    Services get their metadata checked)."""
     pod = PodChecks(ephemeral_containers=ephemeral_containers, containers=containers)
     if isinstance(obj, Deployment):
         return validate_deployment(obj, pod)
@@ -471,6 +475,18 @@ def _load_hpa(doc: Mapping[str, Any], namespace: str, where: str) -> Any:
         raise _error(exc.kind, where, exc.message, exc.field) from None
 
 
+def _load_vpa(doc: Mapping[str, Any], namespace: str, where: str) -> Any:
+    # The VPA is a CRD (kubernetes/autoscaler); its type and checks live with its wiring.
+    from model.wiring import vpa as vpa_wiring
+
+    try:
+        return vpa_wiring.vpa_from_json(dict(doc), namespace)
+    except ValidationError as exc:
+        raise _invalid(where, list(exc.errors)) from None
+    except ModelError as exc:
+        raise _error(exc.kind, where, exc.message, exc.field) from None
+
+
 def _strict_error(where: str, problems: list[str]) -> ModelError:
     unknown = problems[0].startswith("unknown field")
     field = problems[0].split('"')[1] if unknown else problems[0].split(":")[0]
@@ -488,7 +504,7 @@ def _ephemeral_count(doc: Mapping[str, Any]) -> int:
 
 def load_object(doc: Any, namespace: str = "default", source: str | None = None, index: int | None = None,
                 strict: bool = False) -> Any:
-    """One manifest document (parsed YAML/JSON) as a checked, defaulted, validated model object.
+    """Model-only: one manifest document (parsed YAML/JSON) as a checked, defaulted, validated model object.
 
     Raises ``ModelError`` (``Invalid``, or ``Unsupported`` for a kind the model lacks) or
     ``ValidationError``. Given a ``source``, messages start with ``<source>, document <n> (<Kind>
@@ -521,6 +537,8 @@ def load_object(doc: Any, namespace: str = "default", source: str | None = None,
                                        f"(use {' or '.join(API_VERSIONS[kind])})", "apiVersion")
     if kind == "HorizontalPodAutoscaler":
         return _load_hpa(doc, namespace, where)
+    if kind == "VerticalPodAutoscaler":
+        return _load_vpa(doc, namespace, where)
     problems = strict_check(doc, SCHEMAS[kind])
     if problems:
         raise _strict_error(where, problems)
@@ -549,7 +567,7 @@ def _expand_lists(docs: Iterable[tuple[int, Any]], source: str) -> list[tuple[in
 
 
 def load_manifests(text: str, source: str = "<manifest>", namespace: str = "default") -> tuple[Any, ...]:
-    """Every object of a multi-document YAML text, checked, defaulted and validated, in order.
+    """Model-only: every object of a multi-document YAML text, checked, defaulted and validated, in order.
 
     Empty documents are skipped; ``kind: List`` contributes its items. The first bad document raises.
     """
@@ -558,7 +576,8 @@ def load_manifests(text: str, source: str = "<manifest>", namespace: str = "defa
 
 
 def load_manifest_files(paths: Sequence[str | Path], namespace: str = "default") -> tuple[Any, ...]:
-    """``load_manifests`` over files (a directory contributes its ``*.yaml``/``*.yml``/``*.json``, sorted)."""
+    """Model-only: ``load_manifests`` over files (a directory contributes its ``*.yaml``/``*.yml``/``*.json``,
+    sorted)."""
     objects: list[Any] = []
     for path in paths:
         p = Path(path)

@@ -114,7 +114,7 @@ class ObjectMeta:
 
 
 def get_annotation(meta: ObjectMeta, key: str) -> str | None:
-    """The annotation's value, or None when absent."""
+    """Model-only: the annotation's value, or None when absent."""
     for k, v in meta.annotations:
         if k == key:
             return v
@@ -122,7 +122,7 @@ def get_annotation(meta: ObjectMeta, key: str) -> str | None:
 
 
 def with_annotation(meta: ObjectMeta, key: str, value: str | None) -> ObjectMeta:
-    """A copy of ``meta`` with the annotation set (or removed when ``value`` is None)."""
+    """Model-only: a copy of ``meta`` with the annotation set (or removed when ``value`` is None)."""
     items = dict(meta.annotations)
     if value is None:
         items.pop(key, None)
@@ -132,7 +132,8 @@ def with_annotation(meta: ObjectMeta, key: str, value: str | None) -> ObjectMeta
 
 
 def controller_ref(meta: ObjectMeta) -> OwnerReference | None:
-    """``metav1.GetControllerOf``: the first owner reference with ``controller: true``."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/controller_ref.go: GetControllerOf: the first
+    owner reference with ``controller: true``."""
     for ref in meta.owner_references:
         if ref.controller:
             return ref
@@ -543,7 +544,7 @@ def _strip_optional(tp: Any) -> tuple[Any, bool]:
 
 
 def to_json(obj: Any) -> Any:
-    """A model value as Kubernetes JSON (camelCase; unset and empty fields left out)."""
+    """Model-only: a model value as Kubernetes JSON (camelCase; unset and empty fields left out)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         if isinstance(obj, PodSpec):
             return _podspec_to_json(obj)
@@ -596,7 +597,7 @@ def _podspec_to_json(spec: PodSpec) -> dict[str, Any]:
 
 
 def from_json(cls: type[T], data: Any, path: str = "") -> T:
-    """Build a model value of type ``cls`` from Kubernetes JSON; unknown fields are ignored."""
+    """Model-only: build a model value of type ``cls`` from Kubernetes JSON; unknown fields are ignored."""
     if data is None:
         data = {}
     if not isinstance(data, dict):

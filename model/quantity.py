@@ -191,3 +191,14 @@ def value(q: str | int | float | Fraction) -> int:
     if isinstance(q, Fraction):
         return scaled_value(q, 0)
     return _value_cached(q)
+
+
+def sign(q: str | int | float | Fraction) -> int:
+    """Mirrors quantity.go: Sign: -1, 0 or 1. Raises ``ModelError("Invalid")`` for a malformed quantity."""
+    amount = q if isinstance(q, Fraction) else parse_quantity(q)
+    return (amount > 0) - (amount < 0)
+
+
+def as_approximate_float64(q: str | int | float | Fraction) -> float:
+    """Mirrors quantity.go: AsApproximateFloat64 (the HPA reads tolerances this way)."""
+    return float(q if isinstance(q, Fraction) else parse_quantity(q))

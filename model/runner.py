@@ -28,11 +28,16 @@ import random
 from collections.abc import Callable
 from typing import Any
 
+from model.errors import ModelError
 from model.system import Model, State, Tick
 
 __all__ = ["settle", "advance", "settle_random", "run_until", "Trace"]
 
 Trace = tuple[tuple[Any, State], ...]
+
+# Controllers that keep acting without time passing (a livelock, e.g. two writers undoing each
+# other) would make a run endless: the runner gives up after this many rounds at one instant.
+MAX_ROUNDS_PER_INSTANT = 2_000
 OnChange = Callable[[State, Any], Any] | None
 
 
@@ -79,9 +84,17 @@ def _run(model: Model, state: State, limit: int, on_change: OnChange, rng: rando
          lookahead: bool, stop: Callable[[State], bool] | None = None) -> tuple[State, list[tuple[Any, State]]]:
     trace: list[tuple[Any, State]] = []
     mark: tuple[State, int] | None = None   # last still point, kept while nothing changes
+    instant, steps_at_instant = state.clock, 0
     while True:
         if stop is not None and stop(state):
             return state, trace
+        if state.clock != instant:
+            instant, steps_at_instant = state.clock, 0
+        steps_at_instant += 1
+        if steps_at_instant > MAX_ROUNDS_PER_INSTANT:
+            raise ModelError("Livelock", f"the cluster did not come to rest at t={state.clock}s: "
+                             f"{MAX_ROUNDS_PER_INSTANT} rounds of controller actions without time passing "
+                             f"(last: {', '.join(str(a) for a, _ in trace[-3:])})")
         state, acted, changed = _round(model, state, trace, on_change, rng, stop)
         if changed:
             mark = None

@@ -32,25 +32,47 @@ bounded model checker, the scenario runner) only talks to those three methods.
 **Who acts** (``Action.actor``) and how (``Action.category``):
 
 * ``apiserver`` delivers watch events to caches (``Deliver``; category ``controller``, i.e.
-  weakly fair: it eventually happens).
-* ``deployment-controller``, ``replicaset-controller`` run one reconcile of the key at the head of
-  their queue (``Reconcile``): read their cache, call the decision function (``model.wiring.*``,
-  which calls ``model/controllers``), write through the API server. Writes carry the cached
-  resourceVersion, so a stale cache gives a 409 Conflict: the reconcile stops there and the key
-  is requeued. Only the controller-manager replica that holds the leader lease runs them.
-* ``scheduler`` binds the first pending pod of its cache (``Schedule``).
-* ``kubelet/<node>`` advances one pod of its node through the pod lifecycle or reports its node
-  Ready (``KubeletSync``, ``NodeReady``); a stopped node's kubelet does nothing.
-* ``node-lifecycle-controller``, ``taint-eviction-controller``, ``garbage-collector`` are level
-  driven (``Reconcile(controller, node)`` / ``Reconcile("garbage-collector", "Kind/ns/name")``):
+  weakly fair: it eventually happens), and relists a cache after a dropped event (``Relist``).
+* ``deployment-controller``, ``replicaset-controller``, ``replication-controller`` run one
+  reconcile of the key at the head of their queue (``Reconcile``): read their cache, call the
+  decision function (``model.wiring.*`` adapts ``model/controllers``), write through the API server.
+  Writes carry the cached resourceVersion, so a stale cache gives a 409 Conflict: the reconcile
+  stops there and the key is requeued. The ReplicaSet pass issues its calls one at a time
+  (a failed create ends the slow-start batches, as in Kubernetes).
+* ``scheduler`` binds the first pending pod of its cache (``Schedule``), "assuming" it bound in
+  its own cache; a pod that fits nowhere gets PodScheduled=False/Unschedulable and is retried
+  when the decision changes (level-driven).
+* ``kubelet/<node>`` advances one pod of its node through the pod lifecycle table or reports its
+  node Ready (``KubeletSync``, ``NodeReady``); a stopped node's kubelet does nothing.
+* ``node-lifecycle-controller``, ``taint-eviction-controller``, ``garbage-collector``,
+  ``endpoints-controller`` are level driven (``Reconcile(controller, node)``,
+  ``Reconcile("garbage-collector", "Kind/ns/name")``, ``Reconcile("endpoints-controller", ns/svc)``):
   an action exists for an object exactly when the decision would write something. A node's
   heartbeat is not stored: a running kubelet's is "now", a stopped one's is when it stopped.
+* ``horizontal-pod-autoscaler`` reconciles each HPA every 15 s (``state.hpas`` holds its memory
+  and next sync); metrics come from the CPU load the user set (``SetCPULoad``).
+* ``leader-election/<replica>``: kube-controller-manager replicas compete for a Lease
+  (``LeaderElection``); every kube-controller-manager controller above acts only while some
+  replica leads. A leader's renewals are implicit while healthy (``LeaseLoss`` stops them).
 * ``user`` — the config's scripted actions (``model.useractions``), category ``user``.
 * ``env`` — faults (category ``fault``), each spending one unit of ``faults_left``.
 * ``clock`` — ``Tick(n)`` (category ``time``) advances to the next timed event: a delayed requeue,
   a relist after a dropped event, a node's grace period running out, a toleration expiring,
-  expectations expiring. Time never passes while nothing is waiting for it, and never beyond
-  ``config.max_seconds``.
+  expectations expiring, a crash back-off ending, an HPA sync, a lease expiring. Time never passes
+  while nothing is waiting for it, and never beyond ``config.max_seconds``.
+
+**Abstractions to know** (each keeps the state space small and is a documented departure):
+one worker per queue-driven controller (it takes the head of its FIFO queue; Kubernetes runs
+several workers on different keys); one watch stream per process, FIFO, coalesced per object
+(``model.informers``); the level-driven controllers and the kubelets read the API server directly
+(no cache lag); node heartbeats and lease renewals are implicit while healthy; containers pull,
+start and become ready without delay, and exit ``timings.termination`` seconds after SIGTERM;
+the scheduler breaks score ties by node name (Kubernetes picks at random).
+
+**Where the code is.** ``model.state`` (the state value and queue helpers), ``model.actions``
+(action values), ``model.events`` (writes → watch events → handlers), ``model.system`` (this
+``Model``), ``model.wiring`` (one adapter per component), ``model.apiserver``, ``model.informers``.
+Everything public is re-exported here: ``from model.system import State, Model, Tick, ...``.
 
 **Level- vs edge-triggered.** After a dropped event, a level-triggered system (the default and
 Kubernetes' design) relists the cache ``timings.resync`` seconds later and re-enqueues every key;
@@ -79,29 +101,58 @@ kubelet's work by node, the level-driven controllers), then ``Tick`` (if a timed
 ``config.max_seconds``), then the next scripted user action, then faults. ``model.runner`` runs
 them fairly (``settle``/``advance``).
 """
-
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 from model import apiserver as api
+from model.actions import (
+    Action,
+    ClockSkew,
+    ControllerCrash,
+    Deliver,
+    DropEvent,
+    DuplicateEvent,
+    Fault,
+    ImagePullFail,
+    KubeletSync,
+    LeaderElection,
+    LeaseLoss,
+    NodeFail,
+    NodeReady,
+    NodeRecover,
+    PodCrash,
+    Reconcile,
+    Relist,
+    Schedule,
+    Tick,
+    WriteConflict,
+)
 from model.apiserver import ApiError, Key, Store, Write
-from model.config import ClusterConfig, FaultBudget, NodeConfig
+from model.config import ClusterConfig, NodeConfig
 from model.controllers.controller_utils import (
     EXPECTATIONS_TIMEOUT,
     CallError,
     ControlleeExpectations,
 )
 from model.controllers.replication import rc_to_rs, rs_to_rc
+from model.events import (
+    _as_rs,
+    _chain_rv,
+    _deliver,
+    _exp_key,
+    _handle,
+    commit,
+    drain,
+)
 from model.informers import (
     Informer,
     cache_get,
     cache_list,
-    deliver_head,
     drop_head,
-    notify,
     relist,
 )
 from model.objects import (
@@ -113,8 +164,27 @@ from model.objects import (
     ObjectMeta,
     Pod,
     ReplicaSet,
-    controller_ref,
     freeze_map,
+)
+from model.state import (
+    DEPLOYMENT,
+    ENDPOINTS,
+    HPA_CONTROLLER,
+    KCM,
+    LEVEL_CONTROLLERS,
+    NODE_LIFECYCLE,
+    QUEUE_CONTROLLERS,
+    REPLICASET,
+    REPLICATION,
+    SCHEDULER,
+    TAINT_EVICTION,
+    Env,
+    NodeEnv,
+    State,
+    _enqueue,
+    _enqueue_after,
+    _set_expectation,
+    now_ns,
 )
 from model.timeutil import NANOS, Time
 from model.wiring import clusterautoscaler as ca_wiring  # autoscale-system
@@ -127,8 +197,6 @@ from model.wiring import nodes as nodes_wiring
 from model.wiring import replicaset as replicaset_wiring
 from model.wiring import scheduler as scheduler_wiring
 from model.wiring import vpa as vpa_wiring  # autoscale-system
-from model.wiring.common import selector_matches
-from model.wiring.rshandlers import rs_handlers
 
 __all__ = [
     "State",
@@ -159,488 +227,6 @@ __all__ = [
     "commit",
     "now_ns",
 ]
-
-KCM = "kcm"
-SCHEDULER = "scheduler"
-DEPLOYMENT = "deployment-controller"
-REPLICASET = "replicaset-controller"
-REPLICATION = "replication-controller"
-QUEUE_CONTROLLERS = (DEPLOYMENT, REPLICASET, REPLICATION)
-# Expectations are kept per controller key; an RC's carry this prefix (an RS and an RC may share a name).
-RC_PREFIX = "rc:"
-NODE_LIFECYCLE = "node-lifecycle-controller"
-TAINT_EVICTION = "taint-eviction-controller"
-GARBAGE_COLLECTOR = "garbage-collector"
-ENDPOINTS = "endpoints-controller"
-LEVEL_CONTROLLERS = (NODE_LIFECYCLE, TAINT_EVICTION, GARBAGE_COLLECTOR, ENDPOINTS)
-HPA_CONTROLLER = "horizontal-pod-autoscaler"
-
-
-# ---------------------------------------------------------------------------------------------
-# state
-
-
-@dataclass(frozen=True, slots=True)
-class NodeEnv:
-    """Is the node's kubelet running; ``since`` is when that last changed (clock seconds)."""
-
-    name: str
-    up: bool = True
-    since: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Env:
-    """The environment: kubelets up/down, unpullable images, CPU load, injected conflict."""
-
-    nodes: tuple[NodeEnv, ...] = ()
-    unpullable: tuple[str, ...] = ()
-    cpu_load: tuple[tuple[str, str, int], ...] = ()  # (kind, name, total millicores), sorted
-    conflict_next: bool = False
-
-    def node(self, name: str) -> NodeEnv | None:
-        return next((n for n in self.nodes if n.name == name), None)
-
-
-@dataclass(frozen=True, slots=True)
-class State:
-    """One state of the whole cluster (see the module docstring)."""
-
-    clock: int
-    store: Store
-    informers: tuple[Informer, ...]
-    queues: tuple[tuple[str, tuple[str, ...]], ...]
-    delayed: tuple[tuple[int, str, str], ...] = ()
-    expectations: tuple[tuple[str, ControlleeExpectations], ...] = ()  # by RS key
-    env: Env = Env()
-    faults_left: FaultBudget = FaultBudget()
-    script_pc: int = 0
-    managers: tuple[leader_wiring.Manager, ...] = ()
-    hpas: tuple[tuple[str, int, Any], ...] = ()  # (HPA key, next sync second, HpaMemory)
-    # autoscale-system: the VPA recommender/updater memory per VPA key, the Cluster Autoscaler's
-    vpas: tuple[tuple[str, Any], ...] = ()  # (VPA key, model.wiring.vpa.VpaMemory)
-    cluster_autoscaler: Any = None  # model.wiring.clusterautoscaler.CaMemory | None
-
-    # -- reading ---------------------------------------------------------------------------
-    @property
-    def now(self) -> int:
-        """Simulated seconds since the run started (the clock)."""
-        return self.clock
-
-    def objects(self, kind: str, namespace: str | None = None) -> tuple[Any, ...]:
-        """All API objects of ``kind`` (e.g. "Deployment", "ReplicaSet", "Pod", "Node"), by key."""
-        return api.list_kind(self.store, kind, namespace)
-
-    def get(self, kind: str, name: str, namespace: str = "default") -> Any | None:
-        ns = "" if kind in ("Node",) else namespace
-        return api.get(self.store, kind, ns, name)
-
-    def informer(self, name: str) -> Informer:
-        return next(i for i in self.informers if i.name == name)
-
-    def queue(self, controller: str) -> tuple[str, ...]:
-        return next((q for c, q in self.queues if c == controller), ())
-
-    def leaders(self) -> tuple[str, ...]:
-        """Identities of the controller-manager replicas that believe they lead."""
-        return tuple(m.identity for m in self.managers if m.leading)
-
-    def expectation(self, key: str) -> ControlleeExpectations | None:
-        return next((e for k, e in self.expectations if k == key), None)
-
-
-def now_ns(config: ClusterConfig, state: State) -> Time:
-    return Time(config.start_time + state.clock * NANOS)
-
-
-# ---------------------------------------------------------------------------------------------
-# actions
-
-
-@dataclass(frozen=True, slots=True)
-class Tick:
-    seconds: int
-
-    actor = "clock"
-    category = "time"
-
-    def __str__(self) -> str:
-        return f"Tick({self.seconds})"
-
-
-@dataclass(frozen=True, slots=True)
-class Deliver:
-    """The API server delivers the oldest pending watch event to a process's cache."""
-
-    informer: str
-
-    actor = "apiserver"
-    category = "controller"
-
-    def __str__(self) -> str:
-        return f"Deliver({self.informer})"
-
-
-@dataclass(frozen=True, slots=True)
-class Relist:
-    """A broken watch: the reflector relists and a level-triggered process re-enqueues all keys."""
-
-    informer: str
-
-    actor = "apiserver"
-    category = "controller"
-
-    def __str__(self) -> str:
-        return f"Relist({self.informer})"
-
-
-@dataclass(frozen=True, slots=True)
-class Reconcile:
-    controller: str
-    key: str
-
-    category = "controller"
-
-    @property
-    def actor(self) -> str:
-        return self.controller
-
-    def __str__(self) -> str:
-        return f'Reconcile("{self.controller}", "{self.key}")'
-
-
-@dataclass(frozen=True, slots=True)
-class Schedule:
-    pod: str  # ns/name
-
-    actor = "scheduler"
-    category = "controller"
-
-    def __str__(self) -> str:
-        return f'Schedule("{self.pod}")'
-
-
-@dataclass(frozen=True, slots=True)
-class KubeletSync:
-    node: str
-    pod: str  # ns/name
-
-    category = "controller"
-
-    @property
-    def actor(self) -> str:
-        return f"kubelet/{self.node}"
-
-    def __str__(self) -> str:
-        return f'KubeletSync("{self.node}", "{self.pod}")'
-
-
-@dataclass(frozen=True, slots=True)
-class NodeReady:
-    """A running kubelet posts its node's Ready condition."""
-
-    node: str
-
-    category = "controller"
-
-    @property
-    def actor(self) -> str:
-        return f"kubelet/{self.node}"
-
-    def __str__(self) -> str:
-        return f'NodeReady("{self.node}")'
-
-
-@dataclass(frozen=True, slots=True)
-class LeaderElection:
-    """One kube-controller-manager replica's elector acts: a follower takes an expired lease, or a
-    leader that could not renew within its deadline steps down."""
-
-    identity: str
-
-    category = "controller"
-
-    @property
-    def actor(self) -> str:
-        return f"leader-election/{self.identity}"
-
-    def __str__(self) -> str:
-        return f'LeaderElection("{self.identity}")'
-
-
-class Fault:
-    """Marker base of fault actions: actor ``env``, category ``fault``, one budget unit each."""
-
-    actor = "env"
-    category = "fault"
-    budget = ""
-
-
-@dataclass(frozen=True, slots=True)
-class NodeFail(Fault):
-    node: str
-    budget = "node_failures"
-
-    def __str__(self) -> str:
-        return f'Fault.NodeFail("{self.node}")'
-
-
-@dataclass(frozen=True, slots=True)
-class NodeRecover(Fault):
-    node: str
-    budget = "node_recoveries"
-
-    def __str__(self) -> str:
-        return f'Fault.NodeRecover("{self.node}")'
-
-
-@dataclass(frozen=True, slots=True)
-class PodCrash(Fault):
-    pod: str
-    budget = "pod_crashes"
-
-    def __str__(self) -> str:
-        return f'Fault.PodCrash("{self.pod}")'
-
-
-@dataclass(frozen=True, slots=True)
-class ImagePullFail(Fault):
-    image: str
-    budget = "image_pull_failures"
-
-    def __str__(self) -> str:
-        return f'Fault.ImagePullFail("{self.image}")'
-
-
-@dataclass(frozen=True, slots=True)
-class DropEvent(Fault):
-    informer: str
-    budget = "dropped_events"
-
-    def __str__(self) -> str:
-        return f'Fault.DropEvent("{self.informer}")'
-
-
-@dataclass(frozen=True, slots=True)
-class DuplicateEvent(Fault):
-    informer: str
-    budget = "duplicated_events"
-
-    def __str__(self) -> str:
-        return f'Fault.DuplicateEvent("{self.informer}")'
-
-
-@dataclass(frozen=True, slots=True)
-class ControllerCrash(Fault):
-    """kube-controller-manager restarts in the middle of the head reconcile of ``controller``:
-    only that reconcile's first write is made; queues, expectations and the cache are lost and
-    rebuilt from a fresh list (every key enqueued)."""
-
-    controller: str
-    budget = "controller_crashes"
-
-    def __str__(self) -> str:
-        return f'Fault.ControllerCrash("{self.controller}")'
-
-
-@dataclass(frozen=True, slots=True)
-class LeaseLoss(Fault):
-    """The leading controller-manager's lease renewals start failing (its workers keep running)."""
-
-    identity: str
-    budget = "lease_losses"
-
-    def __str__(self) -> str:
-        return f'Fault.LeaseLoss("{self.identity}")'
-
-
-@dataclass(frozen=True, slots=True)
-class ClockSkew(Fault):
-    """A controller-manager replica's clock jumps ahead by ``timings.clock_skew`` seconds."""
-
-    identity: str
-    budget = "clock_skews"
-
-    def __str__(self) -> str:
-        return f'Fault.ClockSkew("{self.identity}")'
-
-
-@dataclass(frozen=True, slots=True)
-class WriteConflict(Fault):
-    """The next controller write fails with 409 Conflict (another writer got there first)."""
-
-    budget = "write_conflicts"
-
-    def __str__(self) -> str:
-        return "Fault.WriteConflict()"
-
-
-Action = Any  # every action class above, and the user actions of model.useractions
-
-
-# ---------------------------------------------------------------------------------------------
-# committing writes
-
-
-# What each process watches (kube-controller-manager: everything its controllers read).
-_WATCHES = {KCM: frozenset({"Deployment", "ReplicaSet", "Pod", "Node", "Service", "ReplicationController",
-                            "HorizontalPodAutoscaler"}),
-            SCHEDULER: frozenset({"Pod", "Node"})}
-
-
-def _notify_all(state: State, key: Key) -> State:
-    return dataclasses.replace(state, informers=tuple(notify(i, key) if key[0] in _WATCHES[i.name] else i
-                                                      for i in state.informers))
-
-
-def commit(config: ClusterConfig, state: State, write: Write) -> State:
-    """Apply one API write (raises ``ApiError``) and queue its watch event to every cache.
-
-    Without ``informer_lag`` the event is delivered at once (caches never lag)."""
-    write = vpa_wiring.admit(state, write)  # autoscale-system: the VPA admission controller's patch
-    store, key = api.apply_write(state.store, write, now_ns(config, state), config.timings.default_toleration,
-                                 allow_rebind=config.variant == "double-bind")
-    if store is state.store:
-        return state
-    state = _notify_all(dataclasses.replace(state, store=store), key)
-    if not config.informer_lag:
-        state = _drain(config, state)
-    return state
-
-
-def _drain(config: ClusterConfig, state: State) -> State:
-    while any(i.pending for i in state.informers):
-        for inf in state.informers:
-            if inf.pending:
-                state = _deliver(config, state, inf.name)
-    return state
-
-
-def _chain_rv(w: Write, written: dict[Key, tuple[str, str]]) -> Write:
-    obj = getattr(w, "obj", None)
-    if obj is None or isinstance(w, api.Create):
-        return w
-    seen = written.get(api.key_of(obj))
-    if seen is None or obj.metadata.resource_version != seen[0]:
-        return w
-    obj = dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, resource_version=seen[1]))
-    return dataclasses.replace(w, obj=obj)  # type: ignore[call-arg]
-
-
-def _enqueue(state: State, controller: str, key: str) -> State:
-    queues = []
-    for c, q in state.queues:
-        if c == controller and key not in q:
-            q = q + (key,)
-        queues.append((c, q))
-    return dataclasses.replace(state, queues=tuple(queues))
-
-
-def _set_expectation(state: State, exp: ControlleeExpectations | None, key: str) -> State:
-    rest = tuple(e for e in state.expectations if e[0] != key)
-    if exp is not None:
-        rest = tuple(sorted(rest + ((key, exp),), key=lambda e: e[0]))
-    return dataclasses.replace(state, expectations=rest)
-
-
-def _enqueue_after(state: State, controller: str, key: str, at: int) -> State:
-    if (at, controller, key) in state.delayed:
-        return state
-    return dataclasses.replace(state, delayed=tuple(sorted(state.delayed + ((at, controller, key),))))
-
-
-# ---------------------------------------------------------------------------------------------
-# event handlers (the controllers' informer callbacks)
-
-
-def _handle(config: ClusterConfig, state: State, key: Key, old: Any, new: Any) -> State:
-    """What kube-controller-manager's handlers do with one delivered event."""
-    kind, ns, name = key
-    obj = new if new is not None else old
-    if kind == "Deployment":
-        state = _enqueue(state, DEPLOYMENT, f"{ns}/{name}")
-    elif kind == "ReplicationController":
-        state = _apply_effect(state, _rs_effect(_as_rs(old), _as_rs(new)), REPLICATION)
-    elif kind in ("ReplicaSet", "Pod"):
-        inf = state.informer(KCM)
-        rss = cache_list(inf, "ReplicaSet", ns)
-        if kind == "ReplicaSet":
-            state = _apply_effect(state, _rs_effect(old, new), REPLICASET)
-            for o in (old, new):  # the Deployment controller's addReplicaSet/updateReplicaSet/deleteReplicaSet
-                if o is None:
-                    continue
-                ref = controller_ref(o.metadata)
-                if ref is not None and ref.kind == "Deployment":
-                    state = _enqueue(state, DEPLOYMENT, f"{ns}/{ref.name}")
-                elif ref is None:
-                    for d in cache_list(inf, "Deployment", ns):
-                        if selector_matches(d.spec.selector, o.metadata.labels):
-                            state = _enqueue(state, DEPLOYMENT, f"{ns}/{d.metadata.name}")
-        else:
-            state = _apply_effect(state, _pod_effect(old, new, rss), REPLICASET)
-            rcs = tuple(rc_to_rs(rc) for rc in cache_list(inf, "ReplicationController", ns))
-            if rcs:
-                state = _apply_effect(state, _pod_effect(old, new, rcs, "ReplicationController"), REPLICATION)
-            ref = controller_ref(obj.metadata)
-            if new is None and ref is not None and ref.kind == "ReplicaSet":
-                # The Deployment controller's deletePod: a Recreate rollout waits for pods to go.
-                rs = cache_get(inf, "ReplicaSet", ns, ref.name)
-                dref = controller_ref(rs.metadata) if rs is not None else None
-                if dref is not None and dref.kind == "Deployment":
-                    state = _enqueue(state, DEPLOYMENT, f"{ns}/{dref.name}")
-    return state
-
-
-def _as_rs(rc: Any) -> Any:
-    return None if rc is None else rc_to_rs(rc)
-
-
-def _rs_effect(old: Any, new: Any) -> Any:
-    h = rs_handlers
-    if old is None:
-        return h.on_rs_add(new)
-    if new is None:
-        return h.on_rs_delete(old)
-    return h.on_rs_update(old, new)
-
-
-def _pod_effect(old: Any, new: Any, rss: tuple[Any, ...], kind: str = "ReplicaSet") -> Any:
-    h = rs_handlers
-    if old is None:
-        return h.on_pod_add(new, rss, kind)
-    if new is None:
-        return h.on_pod_delete(old, rss, kind)
-    return h.on_pod_update(old, new, rss, kind)
-
-
-def _exp_key(controller: str, key: str) -> str:
-    return RC_PREFIX + key if controller == REPLICATION else key
-
-
-def _apply_effect(state: State, effect: Any, controller: str) -> State:
-    """Apply a ReplicaSet/RC-controller handler effect: enqueues, delayed enqueues, observations."""
-    for key in effect.enqueue:
-        state = _enqueue(state, controller, key)
-    for key, after in effect.enqueue_after:
-        state = _enqueue_after(state, controller, key, state.clock + max(1, -(-after // NANOS)))
-    prefix = RC_PREFIX if controller == REPLICATION else ""
-    for full in sorted({k for k, _ in state.expectations}):
-        if (controller == REPLICATION) != full.startswith(RC_PREFIX):
-            continue
-        exp = state.expectation(full)
-        new = rs_handlers.apply_observations(full[len(prefix):], exp, effect)
-        if new != exp:
-            state = _set_expectation(state, new, full)
-    return state
-
-
-def _deliver(config: ClusterConfig, state: State, name: str) -> State:
-    inf = state.informer(name)
-    inf, key, old, new = deliver_head(inf, state.store)
-    state = dataclasses.replace(state, informers=tuple(inf if i.name == name else i for i in state.informers))
-    if name == KCM and old != new:
-        state = _handle(config, state, key, old, new)
-    return state
 
 
 # ---------------------------------------------------------------------------------------------
@@ -677,6 +263,8 @@ class Model:
 
         for obj in cfg.objects:
             state = apply_object(self, state, obj)
+        if not cfg.informer_lag:
+            state = drain(cfg, state)
         if cfg.start_settled:
             from model.runner import settle
 
@@ -719,8 +307,8 @@ class Model:
             if node is not None and kubelet_wiring.node_step(node, now) is not None:
                 out.append(NodeReady(n.name))
             for p in api.list_kind(state.store, "Pod"):
-                if p.spec.node_name == n.name and kubelet_wiring.pod_step(p, state.env.unpullable, now,
-                                                                          cfg.timings.termination) is not None:
+                if p.spec.node_name == n.name and kubelet_wiring.pod_step(
+                        p, state.env.unpullable, now, cfg.timings.termination, cfg.timings.readiness) is not None:
                     out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
         if leading:
             for controller in LEVEL_CONTROLLERS:
@@ -762,6 +350,10 @@ class Model:
         ref = hpa.spec.scale_target_ref
         target = api.get(state.store, ref.kind, ns, ref.name)
         load = next((mc for kind, n, mc in state.env.cpu_load if kind == ref.kind and n == ref.name), 0)
+        delay = cfg.timings.metrics_delay
+        for kind, n, before, at in state.env.load_changes:  # metrics-server still reports the old load
+            if (kind, n) == (ref.kind, ref.name) and state.clock - at < delay:
+                load = before
         writes, memory, _error = hpa_wiring.reconcile(hpa, target, cache_list(inf, "Pod", ns), load, memory,
                                                       now_ns(cfg, state), cfg.variant)
         state, _ = self._write_all(state, writes)
@@ -859,9 +451,8 @@ class Model:
         obj = api.get(state.store, kind, ns, name)
         if obj is None:
             return ()
-        by_uid = {o.metadata.uid: o for _, o in state.store.objects}
-        dependents = [o for _, o in state.store.objects
-                      if any(r.uid == obj.metadata.uid for r in o.metadata.owner_references)]
+        by_uid, dependents_of = _gc_index(state.store)
+        dependents = dependents_of.get(obj.metadata.uid, [])
         writes = nodes_wiring.gc_writes(obj, by_uid, bool(dependents))
         if not writes and "orphan" in obj.metadata.finalizers and obj.metadata.deletion_timestamp is not None:
             writes = nodes_wiring.orphan_writes(obj, dependents)
@@ -937,7 +528,7 @@ class Model:
         for p in pods:
             node_env = state.env.node(p.spec.node_name) if p.spec.node_name else None
             if node_env is not None and node_env.up:
-                wake = kubelet_wiring.pod_wake(p, cfg.timings.termination)
+                wake = kubelet_wiring.pod_wake(p, cfg.timings.termination, cfg.timings.readiness)
                 if wake is not None:
                     out.append(_second_of(cfg, wake))
         for node in state.objects("Node"):
@@ -980,6 +571,12 @@ class Model:
     # -- step ---------------------------------------------------------------------------------
     def step(self, state: State, action: Action) -> State:
         """The successor of ``state`` under ``action`` (pure)."""
+        new = self._step(state, action)
+        if not self.config.informer_lag and any(i.pending for i in new.informers):
+            new = drain(self.config, new)
+        return new
+
+    def _step(self, state: State, action: Action) -> State:
         cfg = self.config
         if isinstance(action, Tick):
             return self._tick(state, action.seconds)
@@ -1184,7 +781,7 @@ class Model:
         if pod is None or pod.spec.node_name != node:
             return state
         w = kubelet_wiring.pod_step(pod, state.env.unpullable, now_ns(self.config, state),
-                                    self.config.timings.termination)
+                                    self.config.timings.termination, self.config.timings.readiness)
         return self._write_all(state, (w,) if w else ())[0]
 
     def _fault(self, state: State, fault: Fault) -> State:
@@ -1247,6 +844,18 @@ class Model:
 # helpers
 
 
+@functools.lru_cache(maxsize=256)
+def _gc_index(store: Store) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """The garbage collector's graph of one store: objects by UID, dependents by owner UID
+    (memoized per store value; the result is only read)."""
+    by_uid = {o.metadata.uid: o for _, o in store.objects}
+    dependents: dict[str, list[Any]] = {}
+    for _, o in store.objects:
+        for r in o.metadata.owner_references:
+            dependents.setdefault(r.uid, []).append(o)
+    return by_uid, dependents
+
+
 def _second_of(cfg: ClusterConfig, t: int) -> int:
     """The first clock second at or after time ``t`` (ns)."""
     return -(-(t - cfg.start_time) // NANOS)
@@ -1277,3 +886,4 @@ def _node_object(n: NodeConfig, now: Time) -> Node:
 
 
 _ = Pod
+

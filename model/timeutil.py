@@ -4,6 +4,9 @@ Kubernetes serialises ``metav1.Time`` as RFC 3339 (seconds) and ``metav1.MicroTi
 the conformance catalogue allows up to nine fractional digits. Keeping times as ``int`` makes
 state values small, hashable and exact. ``None`` is an unset (nil) time; ``GO_ZERO_TIME`` is
 ``0001-01-01T00:00:00Z``, which Go code treats as "zero" through ``IsZero()``.
+
+Mirrors the JSON forms of staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/time.go and
+micro_time.go.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ _RFC3339 = re.compile(
 
 
 def parse_time(text: str) -> Time:
-    """Parse an RFC 3339 timestamp (as ``metav1.Time``/``MicroTime`` unmarshal) to nanoseconds."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/time.go: Time.UnmarshalJSON. Parse an RFC 3339
+    timestamp (as ``metav1.Time``/``MicroTime`` unmarshal) to nanoseconds."""
     m = _RFC3339.match(text.strip()) if isinstance(text, str) else None
     if m is None:
         raise ModelError("Invalid", f"not an RFC 3339 time: {text!r}")
@@ -44,7 +48,8 @@ def parse_time(text: str) -> Time:
 
 
 def format_time(t: int) -> str:
-    """RFC 3339 in UTC, with fractional seconds only when there are any (trailing zeros dropped)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/time.go: Time.MarshalJSON (with fractions as
+    MicroTime). RFC 3339 in UTC, with fractional seconds only when there are any (trailing zeros dropped)."""
     seconds, nanos = divmod(t, NANOS)
     dt = _EPOCH + timedelta(seconds=seconds)
     base = f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}T{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}"
@@ -54,10 +59,11 @@ def format_time(t: int) -> str:
 
 
 def is_zero(t: int | None) -> bool:
-    """Go's ``Time.IsZero`` for a set time; an unset time counts as zero too (a nil ``*metav1.Time``)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/time.go: Time.IsZero. Go's ``Time.IsZero`` for
+    a set time; an unset time counts as zero too (a nil ``*metav1.Time``)."""
     return t is None or t == GO_ZERO_TIME
 
 
 def seconds(n: float) -> int:
-    """A duration of ``n`` seconds in nanoseconds."""
+    """Model-only: a duration of ``n`` seconds in nanoseconds."""
     return int(round(n * NANOS))

@@ -651,8 +651,12 @@ class SetCPULoad(UserAction):
 
     def run(self, model: Model, state: State) -> State:
         kind = _kind(self.kind)
+        before = next((mc for k, n, mc in state.env.cpu_load if (k, n) == (kind, self.name)), 0)
         rest = tuple(x for x in state.env.cpu_load if (x[0], x[1]) != (kind, self.name))
-        env = dataclasses.replace(state.env, cpu_load=tuple(sorted(rest + ((kind, self.name, self.millicores),))))
+        changes = tuple(x for x in state.env.load_changes if (x[0], x[1]) != (kind, self.name))
+        env = dataclasses.replace(
+            state.env, cpu_load=tuple(sorted(rest + ((kind, self.name, self.millicores),))),
+            load_changes=tuple(sorted(changes + ((kind, self.name, before, state.clock),))))
         return dataclasses.replace(state, env=env)
 
     def __str__(self) -> str:

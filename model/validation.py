@@ -188,8 +188,8 @@ def _is_percent(value: Any) -> bool:
 
 
 def validate_positive_int_or_percent(value: int | str | None, path: str) -> list[FieldError]:
-    """Mirrors apps validation: ValidatePositiveIntOrPercent (a string must match ``^[0-9]+%$``, an int
-    must be >= 0). ``None`` is the internal zero value, the integer 0."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidatePositiveIntOrPercent (a string must match
+    ``^[0-9]+%$``, an int must be >= 0). ``None`` is the internal zero value, the integer 0."""
     if value is None:
         return []
     if isinstance(value, str):
@@ -216,7 +216,7 @@ def _int_or_percent_value(value: int | str | None) -> int:
 
 
 def validate_rolling_update_deployment(ru: RollingUpdateDeployment, path: str) -> list[FieldError]:
-    """Mirrors apps validation: ValidateRollingUpdateDeployment."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateRollingUpdateDeployment."""
     errs = validate_positive_int_or_percent(ru.max_unavailable, f"{path}.maxUnavailable")
     errs.extend(validate_positive_int_or_percent(ru.max_surge, f"{path}.maxSurge"))
     if _int_or_percent_value(ru.max_unavailable) == 0 and _int_or_percent_value(ru.max_surge) == 0:
@@ -240,7 +240,7 @@ def _strategy_json(strategy: DeploymentStrategy) -> dict[str, Any]:
 
 
 def validate_deployment_strategy(strategy: DeploymentStrategy, path: str) -> list[FieldError]:
-    """Mirrors apps validation: ValidateDeploymentStrategy."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentStrategy."""
     if strategy.type == RECREATE:
         if strategy.rolling_update is not None:
             return [FieldError.forbidden(f"{path}.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'")]
@@ -253,8 +253,8 @@ def validate_deployment_strategy(strategy: DeploymentStrategy, path: str) -> lis
 
 
 def validate_deployment_spec(spec: DeploymentSpec, path: str = "spec", pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
-    """Mirrors apps validation: ValidateDeploymentSpec, in its order: replicas, selector, template,
-    strategy, minReadySeconds, revisionHistoryLimit, rollback, progressDeadlineSeconds."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentSpec, in its order: replicas,
+    selector, template, strategy, minReadySeconds, revisionHistoryLimit, rollback, progressDeadlineSeconds."""
     errs = validate_nonnegative(spec.replicas or 0, f"{path}.replicas")
     errs.extend(_selector_and_template(spec.selector, spec.template, path, "ReplicaSet", pod))
     errs.extend(validate_deployment_strategy(spec.strategy, f"{path}.strategy"))
@@ -272,15 +272,29 @@ def validate_deployment_spec(spec: DeploymentSpec, path: str = "spec", pod: PodC
 
 
 def validate_deployment(obj: Deployment, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
-    """Mirrors apps validation: ValidateDeployment (metadata, then the spec). Run it on a defaulted
-    object (``default_deployment``) to get the API server's answer for a user's manifest."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeployment (metadata, then the spec). Run it on
+    a defaulted object (``default_deployment``) to get the API server's answer for a user's manifest."""
     errs = validate_object_meta(obj.metadata)
     errs.extend(validate_deployment_spec(obj.spec, "spec", pod))
     return errs
 
 
+def _ready_available_errors(replicas: int, ready: int, available: int, path: str) -> list[FieldError]:
+    # The checks ValidateDeploymentStatus and ValidateReplicaSetStatus share: ready and available
+    # within replicas, available within ready.
+    msg = "cannot be greater than status.replicas"
+    errs = []
+    if ready > replicas:
+        errs.append(FieldError.invalid(f"{path}.readyReplicas", ready, msg))
+    if available > replicas:
+        errs.append(FieldError.invalid(f"{path}.availableReplicas", available, msg))
+    if available > ready:
+        errs.append(FieldError.invalid(f"{path}.availableReplicas", available, "cannot be greater than readyReplicas"))
+    return errs
+
+
 def validate_deployment_status(status: DeploymentStatus, path: str = "status") -> list[FieldError]:
-    """Mirrors apps validation: ValidateDeploymentStatus."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentStatus."""
     errs = validate_nonnegative(status.observed_generation, f"{path}.observedGeneration")
     for name in ("replicas", "updated_replicas", "ready_replicas", "available_replicas", "unavailable_replicas"):
         errs.extend(validate_nonnegative(getattr(status, name), f"{path}.{_camel(name)}"))
@@ -291,18 +305,12 @@ def validate_deployment_status(status: DeploymentStatus, path: str = "status") -
     msg = "cannot be greater than status.replicas"
     if status.updated_replicas > status.replicas:
         errs.append(FieldError.invalid(f"{path}.updatedReplicas", status.updated_replicas, msg))
-    if status.ready_replicas > status.replicas:
-        errs.append(FieldError.invalid(f"{path}.readyReplicas", status.ready_replicas, msg))
-    if status.available_replicas > status.replicas:
-        errs.append(FieldError.invalid(f"{path}.availableReplicas", status.available_replicas, msg))
-    if status.available_replicas > status.ready_replicas:
-        errs.append(FieldError.invalid(f"{path}.availableReplicas", status.available_replicas,
-                                       "cannot be greater than readyReplicas"))
-    return errs
+    return errs + _ready_available_errors(status.replicas, status.ready_replicas, status.available_replicas, path)
 
 
 def is_decremented(update: int | None, old: int | None) -> bool:
-    """Mirrors core validation: IsDecremented (unsetting a set counter counts as decrementing it)."""
+    """Mirrors pkg/apis/core/validation/validation.go: IsDecremented (unsetting a set counter counts as
+    decrementing it)."""
     if update is None and old is not None:
         return True
     if update is None or old is None:
@@ -311,8 +319,8 @@ def is_decremented(update: int | None, old: int | None) -> bool:
 
 
 def validate_deployment_status_update(new: DeploymentStatus, old: DeploymentStatus) -> list[FieldError]:
-    """Mirrors apps validation: ValidateDeploymentStatusUpdate (the status part): the new status must be
-    valid and collisionCount may not go down or be unset."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentStatusUpdate (the status part): the
+    new status must be valid and collisionCount may not go down or be unset."""
     errs = validate_deployment_status(new)
     if is_decremented(new.collision_count, old.collision_count):
         errs.append(FieldError.invalid("status.collisionCount", new.collision_count or 0, "cannot be decremented"))
@@ -327,7 +335,8 @@ def _camel(name: str) -> str:
 # --- ReplicaSet and ReplicationController --------------------------------------------------------
 
 def validate_replica_set_spec(spec: ReplicaSetSpec, path: str = "spec", pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
-    """Mirrors apps validation: ValidateReplicaSetSpec (replicas, minReadySeconds, selector, template)."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateReplicaSetSpec (replicas, minReadySeconds,
+    selector, template)."""
     errs = validate_nonnegative(spec.replicas or 0, f"{path}.replicas")
     errs.extend(validate_nonnegative(spec.min_ready_seconds, f"{path}.minReadySeconds"))
     errs.extend(_selector_and_template(spec.selector, spec.template or PodTemplateSpec(), path, "ReplicaSet",
@@ -336,14 +345,14 @@ def validate_replica_set_spec(spec: ReplicaSetSpec, path: str = "spec", pod: Pod
 
 
 def validate_replica_set(obj: ReplicaSet, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
-    """Mirrors apps validation: ValidateReplicaSet."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateReplicaSet."""
     errs = validate_object_meta(obj.metadata)
     errs.extend(validate_replica_set_spec(obj.spec, "spec", pod))
     return errs
 
 
 def validate_replica_set_status(status: ReplicaSetStatus, path: str = "status") -> list[FieldError]:
-    """Mirrors apps validation: ValidateReplicaSetStatus."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateReplicaSetStatus."""
     errs: list[FieldError] = []
     for name in ("replicas", "fully_labeled_replicas", "ready_replicas", "available_replicas", "observed_generation"):
         errs.extend(validate_nonnegative(getattr(status, name), f"{path}.{_camel(name)}"))
@@ -352,19 +361,13 @@ def validate_replica_set_status(status: ReplicaSetStatus, path: str = "status") 
     msg = "cannot be greater than status.replicas"
     if status.fully_labeled_replicas > status.replicas:
         errs.append(FieldError.invalid(f"{path}.fullyLabeledReplicas", status.fully_labeled_replicas, msg))
-    if status.ready_replicas > status.replicas:
-        errs.append(FieldError.invalid(f"{path}.readyReplicas", status.ready_replicas, msg))
-    if status.available_replicas > status.replicas:
-        errs.append(FieldError.invalid(f"{path}.availableReplicas", status.available_replicas, msg))
-    if status.available_replicas > status.ready_replicas:
-        errs.append(FieldError.invalid(f"{path}.availableReplicas", status.available_replicas,
-                                       "cannot be greater than readyReplicas"))
-    return errs
+    return errs + _ready_available_errors(status.replicas, status.ready_replicas, status.available_replicas, path)
 
 
 def validate_replication_controller(obj: ReplicationController, pod: PodChecks = NO_POD_CHECKS) -> list[FieldError]:
-    """Mirrors core validation: ValidateReplicationController / ValidateReplicationControllerSpec
-    (minReadySeconds, a non-empty selector, replicas, then the template against the selector map)."""
+    """Mirrors pkg/apis/core/validation/validation.go: ValidateReplicationController /
+    ValidateReplicationControllerSpec (minReadySeconds, a non-empty selector, replicas, then the template
+    against the selector map)."""
     errs = validate_object_meta(obj.metadata)
     spec = obj.spec
     errs.extend(validate_nonnegative(spec.min_ready_seconds, "spec.minReadySeconds"))
@@ -382,14 +385,15 @@ def validate_replication_controller(obj: ReplicationController, pod: PodChecks =
 # --- conveniences --------------------------------------------------------------------------------
 
 def check(errors: list[FieldError]) -> None:
-    """Raise ``ValidationError`` carrying every finding when there are any."""
+    """Model-only: raise ``ValidationError`` carrying every finding when there are any."""
     if errors:
         raise ValidationError(errors)
 
 
 def defaulted_and_validated(obj: Any) -> Any:
-    """The object as the API server would store it: defaulted, then validated (``ValidationError``
-    when rejected). Deployments, ReplicaSets and ReplicationControllers; other kinds pass through."""
+    """Model-only (SetDefaults_*, then Validate*): The object as the API server would store it: defaulted,
+    then validated (``ValidationError`` when rejected). Deployments, ReplicaSets and ReplicationControllers;
+    other kinds pass through."""
     if isinstance(obj, Deployment):
         obj = default_deployment(obj)
         check(validate_deployment(obj))

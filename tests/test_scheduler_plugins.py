@@ -7,15 +7,18 @@ tests/conformance_cases/scheduler.jsonl.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from model.conformance import evaluate
 from model.controllers.scheduler import noderesources, tainttoleration
 from model.controllers.scheduler.nodeaffinity import node_affinity_filter
 from model.controllers.scheduler.podtopologyspread import topology_spread_filter, topology_spread_score
 from model.controllers.scheduler.resources import (
     DEFAULT_MEMORY_REQUEST,
     compute_pod_resource_request,
+    is_extended_resource_name,
     node_info,
     non_zero_request,
 )
@@ -263,3 +266,28 @@ def test_the_chosen_node_passes_every_filter(shape: list[tuple[int, int]], reque
         assert not feasible
     else:
         assert result.node in feasible and result.node in result.best and set(result.best) <= feasible
+
+
+@pytest.mark.parametrize(("name", "extended"), [
+    ("pod.alpha.kubernetes.io/opaque-int-resource-foo", False),
+    ("kubernetes.io/resource-foo", False),
+    ("foo", False),
+    ("a/b", True),
+    ("requests.foobar", False),
+    ("c/d/", False),          # "requests.c/d/" is no qualified name
+    ("", False),
+    ("Example.com/gpu", False),  # the prefix must be a lower-case DNS subdomain
+    ("example.com/", False),
+    ("example.com/a_b", True),
+])
+def test_extended_resource_names_follow_is_extended_resource_name(name: str, extended: bool) -> None:
+    # pkg/apis/core/v1/helper: IsExtendedResourceName, including its IsQualifiedName check of the quota name.
+    assert is_extended_resource_name(name) is extended
+
+
+def test_a_request_for_a_name_that_is_no_resource_is_not_counted_by_the_fit_filter() -> None:
+    # A name that is neither native nor a valid extended resource never reaches the node's accounting.
+    out = evaluate("scheduler.fits", {
+        "pod": {"spec": {"containers": [{"name": "c", "resources": {"requests": {"Example.com/a": "1"}}}]}},
+        "node": {"status": {"allocatable": {"cpu": "10m", "pods": "5"}}}, "nodePods": []})
+    assert out["fits"] is True

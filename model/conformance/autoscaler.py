@@ -2,6 +2,11 @@
 
 The precise semantics of these proposed ops are written in the module docstrings of
 ``model/controllers/vpa.py`` and ``model/controllers/clusterautoscaler.py``.
+
+Mirrors, through ``model.controllers.vpa`` and ``model.controllers.clusterautoscaler``,
+kubernetes/autoscaler's vertical-pod-autoscaler pkg/recommender/logic/recommender.go and
+pkg/updater/priority/update_priority_calculator.go, and cluster-autoscaler's
+core/scaledown/eligibility/eligibility.go and core/scaleup/orchestrator/orchestrator.go.
 """
 
 from __future__ import annotations
@@ -9,23 +14,23 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from model import quantity
 from model.controllers import clusterautoscaler as ca
 from model.controllers import vpa
-from model.controllers.podautoscaler import quantities
 
 
 def _cpu(v: Any) -> int:
     """CPU in millicores: a Quantity string, or a number of millicores."""
     if isinstance(v, int | float) and not isinstance(v, bool):
         return int(v)
-    return quantities.milli_value(v)
+    return quantity.milli_value(v)
 
 
 def _bytes(v: Any) -> int:
     """Memory in bytes: a Quantity string, or a number of bytes."""
     if isinstance(v, int | float) and not isinstance(v, bool):
         return int(v)
-    return quantities.value(v)
+    return quantity.value(v)
 
 
 _READ = {"cpu": _cpu, "memory": _bytes}
@@ -40,7 +45,8 @@ def _render(amounts: tuple[tuple[str, int], ...]) -> dict[str, str]:
 
 
 def recommend(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``vpa.recommend`` — GetRecommendedPodResources for one container."""
+    """Mirrors vertical-pod-autoscaler pkg/recommender/logic/recommender.go: GetRecommendedPodResources (op
+    ``vpa.recommend``, one container)."""
     usage = {}
     for resource, p in (inp.get("percentiles") or {}).items():
         read = _READ.get(resource, _bytes)
@@ -64,7 +70,8 @@ def _recommendation(value: Any) -> vpa.ContainerRecommendation:
 
 
 def updater_should_update(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``vpa.updater_should_update`` — UpdatePriorityCalculator.AddPod's decision."""
+    """Mirrors vertical-pod-autoscaler pkg/updater/priority/update_priority_calculator.go:
+    UpdatePriorityCalculator.AddPod (op ``vpa.updater_should_update``, its decision)."""
     requests = _amounts(inp.get("requests"))
     rec = _recommendation(inp.get("recommendation"))
     prio = vpa.update_priority(requests, rec)
@@ -77,7 +84,8 @@ def updater_should_update(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def node_scale_down_candidate(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``ca.node_scale_down_candidate`` — scale-down eligibility of one node."""
+    """Mirrors cluster-autoscaler core/scaledown/eligibility/eligibility.go: Checker.FilterOutUnremovable (op
+    ``ca.node_scale_down_candidate``, one node)."""
     last_up = inp.get("lastScaleUpAgeSeconds")
     last_fail = inp.get("lastScaleDownFailureAgeSeconds")
     verdict = ca.node_scale_down(
@@ -94,7 +102,8 @@ def node_scale_down_candidate(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def needs_scale_up(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``ca.needs_scale_up`` — the scale-up trigger and the least-waste node group."""
+    """Mirrors cluster-autoscaler core/scaleup/orchestrator/orchestrator.go: ScaleUp with the least-waste
+    expander (op ``ca.needs_scale_up``)."""
     pods = [
         ca.PendingPod(
             name=p.get("name", f"pod-{i}"),

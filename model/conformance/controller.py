@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from model.conformance.jsonread import require
 from model.controllers.controller_ref_manager import PodPatch, claim_pods, recheck_deletion_timestamp
 from model.controllers.controller_utils import (
     CallError,
@@ -24,16 +25,8 @@ from model.controllers.selector_match import label_selector_as_selector
 from model.errors import ModelError
 from model.labels import LabelSelector
 from model.objects import ObjectMeta, Pod, ReplicaSet, ReplicationController, from_json
-from model.timeutil import parse_time
 
-__all__ = ["OPS", "read_pods", "read_pod", "read_time", "read_gates", "read_replicaset", "read_selector",
-           "read_int"]
-
-
-def _require(inp: Mapping[str, Any], key: str) -> Any:
-    if key not in inp:
-        raise ModelError("Invalid", f"missing required field {key!r}", field=key)
-    return inp[key]
+__all__ = ["OPS", "read_pods", "read_pod", "read_gates", "read_replicaset", "read_selector"]
 
 
 def _container_state_name(state: Any) -> Any:
@@ -61,15 +54,15 @@ def _v1_pod_json(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def read_pod(data: Any, path: str) -> Pod:
-    """A ``v1.Pod`` from its JSON (only the fields the model knows are read)."""
+    """Model-only: a ``v1.Pod`` from its JSON (only the fields the model knows are read)."""
     if not isinstance(data, Mapping):
         raise ModelError("Invalid", f"{path}: expected a Pod object", field=path)
     return from_json(Pod, _v1_pod_json(data), path)
 
 
 def read_pods(inp: Mapping[str, Any], key: str, required: bool = True) -> tuple[Pod, ...]:
-    """A list of pods under ``key`` (missing: an empty list unless required)."""
-    raw = _require(inp, key) if required else inp.get(key)
+    """Model-only: a list of pods under ``key`` (missing: an empty list unless required)."""
+    raw = require(inp, key) if required else inp.get(key)
     if raw is None:
         return ()
     if not isinstance(raw, list):
@@ -77,30 +70,8 @@ def read_pods(inp: Mapping[str, Any], key: str, required: bool = True) -> tuple[
     return tuple(read_pod(p, f"{key}[{i}]") for i, p in enumerate(raw))
 
 
-def read_int(inp: Mapping[str, Any], key: str, default: int | None = None) -> int:
-    """An integer field (a missing one takes ``default``, or is an error when there is none)."""
-    value = inp.get(key, default) if default is not None else _require(inp, key)
-    if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        raise ModelError("Invalid", f"{key}: expected an integer", field=key)
-    return value
-
-
-def read_time(value: Any, key: str) -> int | None:
-    """A Time (RFC 3339) or null."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ModelError("Invalid", f"{key}: expected an RFC 3339 time or null", field=key)
-    try:
-        return parse_time(value)
-    except ModelError as exc:
-        raise ModelError("Invalid", f"{key}: {exc.message}", field=key) from exc
-
-
 def read_gates(inp: Mapping[str, Any]) -> RankGates:
-    """``featureGates``: PodDeletionCost and LogarithmicScaleDown, both on when absent."""
+    """Model-only: ``featureGates``: PodDeletionCost and LogarithmicScaleDown, both on when absent."""
     raw = inp.get("featureGates") or {}
     if not isinstance(raw, Mapping):
         raise ModelError("Invalid", "featureGates: expected a map of gate names to booleans", field="featureGates")
@@ -119,7 +90,7 @@ def _rc_shaped(data: Mapping[str, Any]) -> bool:
 
 
 def read_replicaset(data: Any, path: str) -> ReplicaSet:
-    """A ReplicaSet from its JSON; a missing ``kind`` is a ReplicaSet. A ReplicationController
+    """Model-only: a ReplicaSet from its JSON; a missing ``kind`` is a ReplicaSet. A ReplicationController
     (``kind: ReplicationController``, its selector a plain label map) is read through the RC→RS
     adapter, as the RC controller sees it."""
     if not isinstance(data, Mapping):
@@ -140,8 +111,8 @@ def _plain_label_map(value: Any) -> bool:
 
 
 def read_selector(value: Any, path: str) -> LabelSelector | None:
-    """A metav1.LabelSelector or null (nil). A plain label map (``labels.Set(...).AsSelector()``, as
-    Kubernetes' tests build selectors) is the selector requiring each of its pairs."""
+    """Model-only: a metav1.LabelSelector or null (nil). A plain label map (``labels.Set(...).AsSelector()``,
+    as Kubernetes' tests build selectors) is the selector requiring each of its pairs."""
     if value is None:
         return None
     if not isinstance(value, Mapping):
@@ -152,6 +123,7 @@ def read_selector(value: Any, path: str) -> LabelSelector | None:
 
 
 def names(pods: tuple[Pod, ...] | list[Pod]) -> list[str]:
+    """Model-only: the names of the given objects, in order."""
     return [p.metadata.name for p in pods]
 
 
@@ -159,18 +131,20 @@ def names(pods: tuple[Pod, ...] | list[Pod]) -> list[str]:
 
 
 def op_filter_active_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """controller.filter_active_pods — FilterActivePods."""
+    """Mirrors pkg/controller/controller_utils.go: FilterActivePods (op ``controller.filter_active_pods``)."""
     return {"activePodNames": names(filter_active_pods(read_pods(inp, "pods")))}
 
 
 def op_sort_active_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """controller.sort_active_pods — sort.Sort(ActivePods(pods))."""
+    """Mirrors pkg/controller/controller_utils.go: ActivePods.Less under sort.Sort (op
+    ``controller.sort_active_pods``)."""
     return {"order": names(list(sort_active_pods(read_pods(inp, "pods"))))}
 
 
 def op_claim_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """controller.claim_pods — PodControllerRefManager.ClaimPods with a FakePodControl."""
-    ctrl = _require(inp, "controller")
+    """Mirrors pkg/controller/controller_ref_manager.go: PodControllerRefManager.ClaimPods (op
+    ``controller.claim_pods``, with a FakePodControl)."""
+    ctrl = require(inp, "controller")
     if not isinstance(ctrl, Mapping):
         raise ModelError("Invalid", "controller: expected an object", field="controller")
     meta = from_json(ObjectMeta, ctrl.get("metadata") or {}, "controller.metadata")

@@ -8,6 +8,10 @@ here only translate JSON to model values and back; the decisions live in
 Two ops compare pod templates as JSON rather than through the model's ``PodTemplateSpec``
 (``equal_ignore_hash``, ``find_new_replica_set``/``find_old_replica_sets``): a case may put any
 PodSpec field in a template, and the model's objects keep only the fields the model reads.
+
+Mirrors, through ``model.controllers.deployment``,
+pkg/controller/deployment/{sync,rolling,recreate,progress,rollback}.go and
+pkg/controller/deployment/util/deployment_util.go.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import copy
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from model.conformance.jsonread import read_time
 from model.controllers.deployment import progress, recreate, rolling, sync, util
 from model.controllers.deployment.context import FeatureGates, Pass
 from model.errors import ModelError
@@ -76,10 +81,6 @@ def _rs_list(data: Any, path: str) -> list[ReplicaSet]:
 
 def _gates(inp: Mapping[str, Any]) -> FeatureGates:
     return FeatureGates.from_mapping(inp.get("featureGates"))
-
-
-def _time(value: Any) -> int | None:
-    return None if value is None else parse_time(value)
 
 
 def _name(rs: ReplicaSet) -> str:
@@ -218,6 +219,8 @@ def _scale_down_old_for_recreate(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _scale(inp: Mapping[str, Any]) -> dict[str, Any]:
+    """The classic ``scale``; with the DeploymentPodReplacementPolicy gate and a TerminationComplete
+    Deployment, ``scaleV2`` (partial scaling), as the controller's sync would run it."""
     d = _deployment(inp["deployment"])
     new_rs = _opt_rs(inp.get("newRS"), "newRS")
     old_rss = _rs_list(inp.get("oldRSs"), "oldRSs")
@@ -273,7 +276,8 @@ def _set_new_replica_set_annotations(inp: Mapping[str, Any]) -> dict[str, Any]:
     limit = int(inp.get("revHistoryLimitInChars", util.MAX_REV_HISTORY_LENGTH_IN_CHARS))
     steps: list[dict[str, Any]] = []
     for rev in inp.get("newRevisions") or []:
-        rs, _ = util.set_new_replica_set_annotations(d, rs, str(rev), exists, limit)
+        rs, _ = util.set_new_replica_set_annotations(d, rs, str(rev), exists, limit,
+                                                     _gates(inp).deployment_pod_replacement_policy)
         ann = dict(rs.metadata.annotations)
         step: dict[str, Any] = {"revision": ann.get(util.REVISION_ANNOTATION, "")}
         if util.REVISION_HISTORY_ANNOTATION in ann:
@@ -458,14 +462,14 @@ def _deployment_progressing(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 def _deployment_timed_out(inp: Mapping[str, Any]) -> dict[str, Any]:
     d = _deployment(inp["deployment"])
-    return {"timedOut": util.deployment_timed_out(d, d.status, _time(inp.get("now")))}
+    return {"timedOut": util.deployment_timed_out(d, d.status, read_time(inp.get("now"), "now"))}
 
 
 def _sync_rollout_status(inp: Mapping[str, Any]) -> dict[str, Any]:
     d = _deployment(inp["deployment"])
     new_rs = _opt_rs(inp.get("newRS"), "newRS")
     old_rss = _rs_list(inp.get("oldRSs"), "oldRSs")
-    now = _time(inp.get("now"))
+    now = read_time(inp.get("now"), "now")
     status = progress.rollout_status(d, [*old_rss, new_rs], new_rs, 0 if now is None else now, _gates(inp))
     cond = util.get_deployment_condition(status, util.DEPLOYMENT_PROGRESSING)
     return {"status": _status_json(status), "progressingCondition": None if cond is None else _condition_json(cond)}
@@ -473,7 +477,7 @@ def _sync_rollout_status(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 def _requeue_stuck_deployment(inp: Mapping[str, Any]) -> dict[str, Any]:
     d = _deployment(inp["deployment"])
-    after = progress.requeue_stuck_deployment(d, _status(inp.get("newStatus")), _time(inp.get("now")))
+    after = progress.requeue_stuck_deployment(d, _status(inp.get("newStatus")), read_time(inp.get("now"), "now"))
     return {"requeueAfterNanos": after}
 
 

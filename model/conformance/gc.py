@@ -13,6 +13,8 @@
     → keep, or patchOwnerRefs when there are dangling/waiting references to remove; no solid and
     a waiting owner with dependents → deleteForeground; otherwise delete with the policy the
     object's finalizers ask for (``foregroundDeletion`` → deleteForeground).
+
+Mirrors pkg/controller/garbagecollector/garbagecollector.go through ``model.controllers.gc``.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from model.objects import ObjectMeta, from_json
 
 
 def classify_owner_references(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """The garbage collector's classification of one object's owner references."""
+    """Mirrors pkg/controller/garbagecollector/garbagecollector.go: classifyReferences and attemptToDeleteItem
+    (op ``gc.classify_owner_references``)."""
     obj = inp.get("object") or {}
     meta = from_json(ObjectMeta, obj.get("metadata"), "object.metadata")
     raw = inp.get("owners") or {}

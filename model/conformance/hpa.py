@@ -3,6 +3,10 @@
 Each op translates the catalogue's JSON into model values, calls the decision function in
 ``model.controllers.podautoscaler`` and translates the answer back. Histories carry ``ageSeconds``
 relative to ``now`` (a fixed instant for the ops that take no ``now``).
+
+Mirrors, through ``model.controllers.podautoscaler``, pkg/controller/podautoscaler/horizontal.go and
+replica_calculator.go, pkg/apis/autoscaling/v2/defaults.go and
+pkg/apis/autoscaling/validation/validation.go.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from model import quantity
+from model.conformance.jsonread import read_time
 from model.controllers.podautoscaler import horizontal as hz
-from model.controllers.podautoscaler import quantities
 from model.controllers.podautoscaler import replica_calculator as rc
 from model.controllers.podautoscaler import types as t
 from model.errors import ModelError
@@ -27,12 +32,6 @@ _BASE_NOW = Time(1_700_000_000 * NANOS)
 # input decoding
 
 
-def _time(value: Any) -> Time | None:
-    if value is None:
-        return None
-    return parse_time(value)
-
-
 def _labels(value: Any) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((str(k), str(v)) for k, v in (value or {}).items()))
 
@@ -46,8 +45,8 @@ def _pod(data: Mapping[str, Any]) -> rc.HpaPod:
         name=data.get("name", ""),
         phase=data.get("phase", ""),
         labels=_labels(data.get("labels")),
-        deletion_timestamp=_time(data.get("deletionTimestamp")),
-        start_time=_time(data.get("startTime")),
+        deletion_timestamp=read_time(data.get("deletionTimestamp"), "deletionTimestamp"),
+        start_time=read_time(data.get("startTime"), "startTime"),
         conditions=conditions,
         containers=containers,
         init_containers=inits,
@@ -60,10 +59,10 @@ def _pods(value: Any) -> tuple[rc.HpaPod, ...]:
 
 
 def _pod_metric(data: Mapping[str, Any], default_window: int) -> rc.PodMetric:
-    ts = _time(data.get("timestamp"))
+    ts = read_time(data.get("timestamp"), "timestamp")
     window = data.get("windowSeconds")
     return rc.PodMetric(
-        value=quantities.milli_value(data["value"]),
+        value=quantity.milli_value(data["value"]),
         timestamp=ts if ts is not None else GO_ZERO_TIME,
         window=default_window if window is None else int(window * NANOS),
     )
@@ -72,7 +71,7 @@ def _pod_metric(data: Mapping[str, Any], default_window: int) -> rc.PodMetric:
 def _pod_metrics_items(value: Any) -> tuple[rc.PodMetricsItem, ...]:
     items = []
     for m in value or ():
-        ts = _time(m.get("timestamp"))
+        ts = read_time(m.get("timestamp"), "timestamp")
         window = m.get("windowSeconds")
         items.append(
             rc.PodMetricsItem(
@@ -151,7 +150,7 @@ def _pod_level_gate(inp: Mapping[str, Any]) -> bool:
 
 
 def group_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.group_pods`` — groupPods."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: groupPods (op ``hpa.group_pods``)."""
     metrics = {name: _pod_metric(v, 0) for name, v in (inp.get("metrics") or {}).items()}
     g = rc.group_pods(
         _pods(inp.get("pods")),
@@ -170,7 +169,8 @@ def group_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def calculate_requests(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.calculate_requests`` — calculateRequests."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: calculateRequests (op
+    ``hpa.calculate_requests``)."""
     container = inp.get("container", "") or ""
     try:
         reqs = rc.calculate_requests(_pods(inp.get("pods")), container, inp.get("resource", "cpu"), _pod_level_gate(inp))
@@ -180,7 +180,8 @@ def calculate_requests(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def resource_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.resource_replicas`` — GetResourceReplicas with the metrics client's aggregation."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetResourceReplicas (op
+    ``hpa.resource_replicas``, after the metrics client's aggregation)."""
     container = inp.get("container", "") or ""
     resource = inp.get("resource", "cpu")
     try:
@@ -207,7 +208,8 @@ def resource_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def pods_metric_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.pods_metric_replicas`` — GetMetricReplicas / calcPlainMetricReplicas."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetMetricReplicas / calcPlainMetricReplicas
+    (op ``hpa.pods_metric_replicas``)."""
     metric = inp.get("metricName", "")
     resource = inp.get("resource", "") or ""
     try:
@@ -221,7 +223,7 @@ def pods_metric_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
         p = rc.calc_plain_metric_replicas(
             samples,
             int(inp["currentReplicas"]),
-            quantities.milli_value(target.average_value),
+            quantity.milli_value(target.average_value),
             _tolerances(inp.get("tolerance")),
             _pods(inp.get("pods")),
             resource,
@@ -235,7 +237,8 @@ def pods_metric_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def object_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.object_replicas`` — GetObjectMetricReplicas / GetObjectPerPodMetricReplicas."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetObjectMetricReplicas /
+    GetObjectPerPodMetricReplicas (op ``hpa.object_replicas``)."""
     target = _target(inp.get("target"))
     try:
         if inp.get("metricValue") is None:
@@ -244,18 +247,18 @@ def object_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
                 f"unable to get metric {inp.get('metricName', '')}: {ref.get('kind', '')} on  {ref.get('name', '')}/"
                 "no metrics returned from custom metrics API"
             )
-        value = quantities.milli_value(inp["metricValue"])
+        value = quantity.milli_value(inp["metricValue"])
         tol = _tolerances(inp.get("tolerance"))
         if target.type == t.AVERAGE_VALUE and target.average_value is not None:
             p = rc.get_object_per_pod_metric_replicas(
                 int(inp.get("statusReplicas", inp.get("specReplicas", 0))),
-                quantities.milli_value(target.average_value),
+                quantity.milli_value(target.average_value),
                 value,
                 tol,
             )
         elif target.value is not None:
             p = rc.get_object_metric_replicas(
-                int(inp.get("specReplicas", 0)), quantities.milli_value(target.value), value, tol, _pods(inp.get("pods"))
+                int(inp.get("specReplicas", 0)), quantity.milli_value(target.value), value, tol, _pods(inp.get("pods"))
             )
         else:
             raise rc.MetricError("invalid object metric source: neither a value target nor an average value target was set")
@@ -265,13 +268,14 @@ def object_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def external_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.external_replicas`` — GetExternalMetricReplicas / GetExternalPerPodMetricReplicas."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetExternalMetricReplicas /
+    GetExternalPerPodMetricReplicas (op ``hpa.external_replicas``)."""
     target = _target(inp.get("target"))
     metric = inp.get("metricName", "")
     sel = inp.get("metricSelector")
     selector = from_json(LabelSelector, sel, "metricSelector") if sel is not None else None
     try:
-        values = tuple(quantities.milli_value(v) for v in inp.get("metricValues") or ())
+        values = tuple(quantity.milli_value(v) for v in inp.get("metricValues") or ())
         if not values:
             raise rc.MetricError(
                 f"unable to get external metric /{metric}/{hz._go_selector(selector)}: "
@@ -283,13 +287,13 @@ def external_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
             assert target.average_value is not None
             p = rc.get_external_per_pod_metric_replicas(
                 int(inp.get("statusReplicas", inp.get("specReplicas", 0))),
-                quantities.milli_value(target.average_value),
+                quantity.milli_value(target.average_value),
                 values,
                 tol,
             )
         elif target.value is not None:
             p = rc.get_external_metric_replicas(
-                int(inp.get("specReplicas", 0)), quantities.milli_value(target.value), values, tol, _pods(inp.get("pods"))
+                int(inp.get("specReplicas", 0)), quantity.milli_value(target.value), values, tol, _pods(inp.get("pods"))
             )
         else:
             raise rc.MetricError("invalid external metric source: neither a value target nor an average value target was set")
@@ -303,7 +307,7 @@ def external_replicas(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def stabilize(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.stabilize`` — stabilizeRecommendation."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: stabilizeRecommendation (op ``hpa.stabilize``)."""
     now = _BASE_NOW
     replicas, history = hz.stabilize_recommendation(
         _recommendations(inp.get("recommendations"), now),
@@ -315,7 +319,8 @@ def stabilize(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def convert_with_rules(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.convert_with_rules`` — convertDesiredReplicasWithRules."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: convertDesiredReplicasWithRules (op
+    ``hpa.convert_with_rules``)."""
     replicas, reason, message = hz.convert_desired_replicas_with_rules(
         int(inp["currentReplicas"]),
         int(inp["desiredReplicas"]),
@@ -334,7 +339,8 @@ def _window(rules: Any, default: int) -> int:
 
 
 def stabilize_with_behavior(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.stabilize_with_behavior`` — stabilizeRecommendationWithBehaviors (windows given)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: stabilizeRecommendationWithBehaviors (op
+    ``hpa.stabilize_with_behavior``; windows given)."""
     now = _BASE_NOW
     behavior = inp.get("behavior") or {}
     replicas, reason, _, history = hz.stabilize_recommendation_with_behaviors(
@@ -355,7 +361,8 @@ def _resolved_rules(inp: Mapping[str, Any], window_seconds: int) -> tuple[t.HPAS
 
 
 def behavior_rate_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.behavior_rate_limit`` — convertDesiredReplicasWithBehaviorRate."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: convertDesiredReplicasWithBehaviorRate (op
+    ``hpa.behavior_rate_limit``)."""
     now = _BASE_NOW
     up, down = _resolved_rules(inp, 300)
     replicas, reason, message = hz.convert_desired_replicas_with_behavior_rate(
@@ -380,7 +387,8 @@ def _given_rules(inp: Mapping[str, Any]) -> t.HPAScalingRules:
 
 
 def scale_up_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.scale_up_limit`` — calculateScaleUpLimitWithScalingRules."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: calculateScaleUpLimitWithScalingRules (op
+    ``hpa.scale_up_limit``)."""
     now = _BASE_NOW
     limit = hz.calculate_scale_up_limit_with_scaling_rules(
         int(inp["currentReplicas"]),
@@ -393,7 +401,8 @@ def scale_up_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def scale_down_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.scale_down_limit`` — calculateScaleDownLimitWithBehaviors."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: calculateScaleDownLimitWithBehaviors (op
+    ``hpa.scale_down_limit``)."""
     now = _BASE_NOW
     limit = hz.calculate_scale_down_limit_with_behaviors(
         int(inp["currentReplicas"]),
@@ -406,14 +415,15 @@ def scale_down_limit(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def replicas_change_per_period(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.replicas_change_per_period`` — getReplicasChangePerPeriod."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: getReplicasChangePerPeriod (op
+    ``hpa.replicas_change_per_period``)."""
     now = _BASE_NOW
     change = hz.replicas_change_per_period(int(inp["periodSeconds"]), _events(inp.get("events"), now), now)
     return {"replicaChange": change}
 
 
 def store_scale_event(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.store_scale_event`` — storeScaleEvent."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: storeScaleEvent (op ``hpa.store_scale_event``)."""
     now = _BASE_NOW
     prev, new = int(inp["prevReplicas"]), int(inp["newReplicas"])
     events = _events(inp.get("events"), now)
@@ -437,7 +447,8 @@ def _conds_out(conds: hz.Conditions) -> list[dict[str, str]]:
 
 
 def normalize(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.normalize`` — normalizeDesiredReplicas (stabilize, then the min/max/scale-up rules)."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: normalizeDesiredReplicas (op ``hpa.normalize``:
+    stabilize, then the min/max/scale-up rules)."""
     now = _BASE_NOW
     min_r, max_r = _min_max(inp)
     config = hz.ControllerConfig(
@@ -461,7 +472,8 @@ def normalize(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def normalize_with_behavior(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.normalize_with_behavior`` — normalizeDesiredReplicasWithBehaviors."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: normalizeDesiredReplicasWithBehaviors (op
+    ``hpa.normalize_with_behavior``)."""
     now = _BASE_NOW
     min_r, max_r = _min_max(inp)
     spec = (inp.get("hpa") or {}).get("spec") or {}
@@ -505,19 +517,19 @@ def _snapshot(inp: Mapping[str, Any]) -> hz.MetricsSnapshot:
     objects = []
     for metric, v in sorted((custom.get("object") or {}).items()):
         ref = v.get("describedObject") or {}
-        ts = _time(v.get("timestamp"))
+        ts = read_time(v.get("timestamp"), "timestamp")
         objects.append(
             (
                 metric,
                 hz.ObjectMetricValue(
                     t.CrossVersionObjectReference(ref.get("kind", ""), ref.get("name", ""), ref.get("apiVersion", "")),
-                    quantities.milli_value(v["value"]),
+                    quantity.milli_value(v["value"]),
                     ts if ts is not None else Time(0),
                 ),
             )
         )
     external = [
-        (metric, tuple(quantities.milli_value(q) for q in values or ()))
+        (metric, tuple(quantity.milli_value(q) for q in values or ()))
         for metric, values in sorted((inp.get("externalMetrics") or {}).items())
     ]
     return hz.MetricsSnapshot(
@@ -532,7 +544,8 @@ def _snapshot(inp: Mapping[str, Any]) -> hz.MetricsSnapshot:
 
 
 def reconcile(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.reconcile`` — one pass of reconcileAutoscaler."""
+    """Mirrors pkg/controller/podautoscaler/horizontal.go: reconcileAutoscaler (op ``hpa.reconcile``, one
+    pass)."""
     now = parse_time(inp["now"])
     cfg = inp.get("config") or {}
     gates = inp.get("featureGates") or {}
@@ -601,7 +614,8 @@ def reconcile(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.validate`` — ValidateHorizontalPodAutoscaler / ValidateHorizontalPodAutoscalerUpdate."""
+    """Mirrors pkg/apis/autoscaling/validation/validation.go: ValidateHorizontalPodAutoscaler /
+    ValidateHorizontalPodAutoscalerUpdate (op ``hpa.validate``)."""
     fg = inp.get("featureGates") or {}
     gates = t.FeatureGates(
         hpa_configurable_tolerance=bool(fg.get("HPAConfigurableTolerance", True)),
@@ -625,7 +639,8 @@ def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def default(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """``hpa.default`` — SetDefaults_HorizontalPodAutoscaler (a null behavior stays null)."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: SetDefaults_HorizontalPodAutoscaler (op ``hpa.default``; a
+    null behavior stays null)."""
     spec = t.spec_from_json(inp.get("spec") or {})
     out = t.spec_to_json(t.set_defaults_spec(spec))
     out.setdefault("behavior", None)

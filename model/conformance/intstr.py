@@ -1,4 +1,7 @@
-"""Conformance operations of the ``intstr`` group (see CONFORMANCE.md)."""
+"""Conformance operations of the ``intstr`` group (see CONFORMANCE.md).
+
+Mirrors staging/src/k8s.io/apimachinery/pkg/util/intstr/intstr.go through ``model.intstr``.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +33,8 @@ def _int(raw: Any, name: str) -> int:
 
 
 def get_scaled_value(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``intstr.get_scaled_value``: GetScaledValueFromIntOrPercent."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/intstr/intstr.go: GetScaledValueFromIntOrPercent (op
+    ``intstr.get_scaled_value``)."""
     value = _int_or_string(inp.get("value"))
     total = _int(inp.get("total", 0), "total")
     round_up = bool(inp.get("roundUp", False))
@@ -38,7 +42,8 @@ def get_scaled_value(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def parse_int_or_percent(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``intstr.parse_int_or_percent``: getIntOrPercentValueSafely."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/intstr/intstr.go: getIntOrPercentValueSafely (op
+    ``intstr.parse_int_or_percent``)."""
     value = _int_or_string(inp.get("value"))
     if value is None:
         raise ModelError("Invalid", "nil value for IntOrString", field="value")

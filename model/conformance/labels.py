@@ -1,4 +1,8 @@
-"""Conformance operations of the ``labels`` group (see CONFORMANCE.md)."""
+"""Conformance operations of the ``labels`` group (see CONFORMANCE.md).
+
+Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go and pkg/apis/meta/v1/helpers.go
+through ``model.labels``.
+"""
 
 from __future__ import annotations
 
@@ -50,7 +54,7 @@ def _selector_text(inp: Mapping[str, Any]) -> str:
 
 
 def parse_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``labels.parse``: labels.Parse."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: Parse (op ``labels.parse``)."""
     try:
         selector = parse(_selector_text(inp))
     except ModelError as exc:
@@ -65,12 +69,14 @@ def parse_op(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def selector_matches_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``labels.selector_matches``: Parse, then Selector.Matches."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: Parse, then Selector.Matches (op
+    ``labels.selector_matches``)."""
     return {"matches": matches(parse(_selector_text(inp)), _labels(inp.get("labels")))}
 
 
 def new_requirement_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``labels.new_requirement``: NewRequirement's verdict (and its findings)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: NewRequirement, its verdict and
+    findings (op ``labels.new_requirement``)."""
     values = inp.get("values") or []
     if not isinstance(values, list):
         raise ModelError("Invalid", "values must be a list of strings", field="values")
@@ -82,13 +88,15 @@ def new_requirement_op(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def requirements_match_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``labels.requirements_match``: Requirement.Matches, ANDed."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: Requirement.Matches, ANDed (op
+    ``labels.requirements_match``)."""
     reqs = [_requirement(r) for r in inp.get("requirements") or ()]
     return {"matches": requirements_match(reqs, _labels(inp.get("labels")))}
 
 
 def requirements_to_string_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``labels.requirements_to_string``: the selector's String()."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/labels/selector.go: internalSelector.String (op
+    ``labels.requirements_to_string``)."""
     reqs = [_requirement(r) for r in inp.get("requirements") or ()]
     return {"string": requirements_string(reqs)}
 
@@ -106,7 +114,8 @@ def _selector_out(selector: Selector) -> dict[str, Any]:
 
 
 def label_selector_as_selector_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``labels.label_selector_as_selector``: metav1.LabelSelectorAsSelector."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector (op
+    ``labels.label_selector_as_selector``)."""
     try:
         selector = label_selector_from_json(inp.get("selector"))
     except ModelError as exc:
@@ -115,7 +124,8 @@ def label_selector_as_selector_op(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def label_selector_matches_op(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``labels.label_selector_matches``: LabelSelectorAsSelector, then Matches."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector, then
+    Matches (op ``labels.label_selector_matches``)."""
     try:
         selector = label_selector_from_json(inp.get("selector"))
     except ModelError as exc:

@@ -8,6 +8,8 @@ catalogue calls sets; numbers and strings by equality (a bool is never a number)
 or message containing the text); ``firstErrorContains`` (``deployment.validate``: ``errors[0]``
 contains the text). An ``error.kind`` compares case-insensitively. An output whose error kind is
 ``Unsupported`` makes the case *skipped*, never passed.
+
+Model-only: the matching rules are the catalogue's, not a Kubernetes function's.
 """
 
 from __future__ import annotations
@@ -35,12 +37,12 @@ class Verdict:
 
     @property
     def ok(self) -> bool:
-        """Whether the case passed."""
+        """Model-only: whether the case passed."""
         return self.status == PASS
 
 
 def is_unsupported(output: Any) -> bool:
-    """Whether the output is the model's "not implemented" answer."""
+    """Model-only: whether the output is the model's "not implemented" answer."""
     if not isinstance(output, Mapping):
         return False
     err = output.get("error")
@@ -48,7 +50,8 @@ def is_unsupported(output: Any) -> bool:
 
 
 def judge(op: str, expect: Any, output: Any) -> Verdict:
-    """Judge one case. Unsupported outputs are skipped; otherwise pass or fail with the first mismatch."""
+    """Model-only: judge one case. Unsupported outputs are skipped; otherwise pass or fail with the first
+    mismatch."""
     if is_unsupported(output):
         message = output["error"].get("message", "")
         return Verdict(SKIP, f"Unsupported: {message}" if message else "Unsupported")
@@ -57,7 +60,8 @@ def judge(op: str, expect: Any, output: Any) -> Verdict:
 
 
 def mismatch(op: str, expect: Any, output: Any) -> str | None:
-    """The first difference between ``expect`` and ``output`` as a readable sentence, or ``None``."""
+    """Model-only: the first difference between ``expect`` and ``output`` as a readable sentence, or
+    ``None``."""
     return _match(op, expect, output, "", top=True)
 
 

@@ -27,16 +27,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from model.conformance.jsonread import read_time
 from model.controllers import nodelifecycle, tainteviction
 from model.errors import ModelError
 from model.objects import Node, Taint, Toleration, from_json, to_json
-from model.timeutil import NANOS, Time, format_time, parse_time
+from model.timeutil import NANOS, Time, format_time
 
 
 def _time(value: Any, field: str) -> Time:
-    if not isinstance(value, str):
+    t = read_time(value, field)
+    if t is None:
         raise ModelError("Invalid", f"{field}: expected an RFC 3339 time", field=field)
-    return parse_time(value)
+    return t
 
 
 def _int(inp: Mapping[str, Any], key: str, default: int) -> int:
@@ -49,7 +51,8 @@ def _int(inp: Mapping[str, Any], key: str, default: int) -> int:
 
 
 def observe_node(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """The node lifecycle controller's health check of one node."""
+    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: tryUpdateNodeHealth, with the
+    condition taints (op ``nodelifecycle.observe_node``)."""
     node = from_json(Node, inp.get("node"), "node")
     hb = inp.get("lastHeartbeat")
     last = None if hb is None else _time(hb, "lastHeartbeat")
@@ -65,7 +68,8 @@ def observe_node(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def plan(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """The taint-eviction controller's decision for one pod."""
+    """Mirrors pkg/controller/tainteviction/taint_eviction.go: processPodOnNode (op
+    ``tainteviction.plan``)."""
     taints = [from_json(Taint, t, f"taints[{i}]") for i, t in enumerate(inp.get("taints") or [])]
     tols = [from_json(Toleration, t, f"tolerations[{i}]") for i, t in enumerate(inp.get("tolerations") or [])]
     now = _time(inp.get("now"), "now")

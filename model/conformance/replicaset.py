@@ -15,14 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from model.conformance.controller import (
-    names,
-    read_gates,
-    read_int,
-    read_pods,
-    read_replicaset,
-    read_time,
-)
+from model.conformance.controller import names, read_gates, read_pods, read_replicaset
+from model.conformance.jsonread import read_int, read_time
 from model.controllers.controller_ref_manager import PodPatch
 from model.controllers.controller_utils import (
     BURST_REPLICAS,
@@ -57,7 +51,8 @@ def _ranked_pod(inp: Mapping[str, Any], key: str) -> tuple[Pod, int]:
 
 
 def op_compare_pods_for_deletion(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """replicaset.compare_pods_for_deletion — ActivePodsWithRanks.Less, both ways."""
+    """Mirrors pkg/controller/controller_utils.go: ActivePodsWithRanks.Less, both ways (op
+    ``replicaset.compare_pods_for_deletion``)."""
     pod_a, rank_a = _ranked_pod(inp, "a")
     pod_b, rank_b = _ranked_pod(inp, "b")
     now = read_time(inp.get("now"), "now")
@@ -69,7 +64,8 @@ def op_compare_pods_for_deletion(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def op_rank_pods_for_deletion(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """replicaset.rank_pods_for_deletion — sort.Sort(ActivePodsWithRanks)."""
+    """Mirrors pkg/controller/controller_utils.go: ActivePodsWithRanks.Less under sort.Sort (op
+    ``replicaset.rank_pods_for_deletion``)."""
     pods = read_pods(inp, "pods")
     ranks_raw = inp.get("ranks")
     if ranks_raw is None:
@@ -85,7 +81,8 @@ def op_rank_pods_for_deletion(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def op_colocation_ranks(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """replicaset.colocation_ranks — the rank step of getPodsRankedByRelatedPodsOnSameNode."""
+    """Mirrors pkg/controller/replicaset/replica_set.go: getPodsRankedByRelatedPodsOnSameNode, its rank step
+    (op ``replicaset.colocation_ranks``)."""
     to_rank = read_pods(inp, "podsToRank")
     # Kubernetes' related pods always include the RS's own pods: a missing list means those.
     related = to_rank if inp.get("relatedPods") is None else read_pods(inp, "relatedPods")
@@ -93,7 +90,8 @@ def op_colocation_ranks(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def op_get_pods_to_delete(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """replicaset.get_pods_to_delete — getPodsToDelete."""
+    """Mirrors pkg/controller/replicaset/replica_set.go: getPodsToDelete (op
+    ``replicaset.get_pods_to_delete``)."""
     filtered = read_pods(inp, "filteredPods")
     # A missing related list is the pods themselves (Kubernetes' related set always holds them;
     # TestGetPodsToDelete defaults it the same way).
@@ -104,7 +102,8 @@ def op_get_pods_to_delete(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def op_slow_start_batch(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """replicaset.slow_start_batch — slowStartBatch with calls numbered in issue order."""
+    """Mirrors pkg/controller/replicaset/replica_set.go: slowStartBatch (op ``replicaset.slow_start_batch``;
+    calls numbered in issue order)."""
     count = read_int(inp, "count")
     initial = read_int(inp, "initialBatchSize", 1)
     limit = read_int(inp, "callLimit", 0)
@@ -121,7 +120,8 @@ def _read_expectations(raw: Any, now: int) -> ControlleeExpectations | None:
 
 
 def op_sync(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """replicaset.sync — one pass of syncReplicaSet against a FakePodControl."""
+    """Mirrors pkg/controller/replicaset/replica_set.go: syncReplicaSet (op ``replicaset.sync``, one pass
+    against a FakePodControl)."""
     rs = read_replicaset(inp.get("replicaSet"), "replicaSet")
     live = None if inp.get("liveReplicaSet") is None else read_replicaset(inp["liveReplicaSet"], "liveReplicaSet")
     # The input is the RS namespace's pods: a pod that does not name a namespace is in it.
@@ -175,7 +175,8 @@ def op_sync(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def op_calculate_status(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """replicaset.calculate_status — calculateStatus."""
+    """Mirrors pkg/controller/replicaset/replica_set_utils.go: calculateStatus (op
+    ``replicaset.calculate_status``)."""
     rs = read_replicaset(inp.get("replicaSet"), "replicaSet")
     pods = read_pods(inp, "filteredPods", False)
     err = inp.get("manageReplicasErr")
@@ -201,14 +202,16 @@ def _read_rs_list(inp: Mapping[str, Any], key: str) -> tuple[Any, ...]:
 
 
 def op_replicasets_with_same_controller(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """replicaset.replicasets_with_same_controller — getReplicaSetsWithSameController."""
+    """Mirrors pkg/controller/replicaset/replica_set.go: getReplicaSetsWithSameController (op
+    ``replicaset.replicasets_with_same_controller``)."""
     rs = read_replicaset(inp.get("replicaSet"), "replicaSet")
     found = replicasets_with_same_controller(rs, _read_rs_list(inp, "replicaSets"))
     return {"names": sorted(r.metadata.name for r in found)}
 
 
 def op_indirectly_related_pods(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """replicaset.indirectly_related_pods — getIndirectlyRelatedPods."""
+    """Mirrors pkg/controller/replicaset/replica_set.go: getIndirectlyRelatedPods (op
+    ``replicaset.indirectly_related_pods``)."""
     rs = read_replicaset(inp.get("replicaSet"), "replicaSet")
     pods = read_pods(inp, "pods", False)
     found = indirectly_related_pods(rs, _read_rs_list(inp, "replicaSets"), pods)

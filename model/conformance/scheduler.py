@@ -10,6 +10,10 @@ true; false makes ``scheduler.fits`` reject a pod with a restartable init contai
 ``Fit.PreFilter`` did); ``featureGates.DRAExtendedResource: true`` answers Unsupported; ``scheduler.score_balanced_allocation`` accepts
 ``scorer: "improvement"`` for the newest upstream scorer (score with the pod against without it);
 ``scheduler.score_most_allocated`` has the shape of ``scheduler.score_least_allocated``.
+
+Mirrors, through ``model.controllers.scheduler``, pkg/scheduler/framework/plugins/noderesources
+(fit.go, least_allocated.go, most_allocated.go, balanced_allocation.go),
+tainttoleration/taint_toleration.go and nodeunschedulable/node_unschedulable.go.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from model.controllers.scheduler import noderesources, nodeunschedulable, tainttoleration
+from model.controllers.scheduler.noderesources import FilterResult
 from model.controllers.scheduler.resources import node_info
 from model.errors import ModelError
 from model.objects import Node, Pod, from_json
@@ -35,6 +40,14 @@ def _pod(data: Any, path: str) -> Pod:
 
 def _node(data: Any, path: str) -> Node:
     return from_json(Node, data, path)
+
+
+def _filter_json(result: FilterResult) -> dict[str, Any]:
+    out: dict[str, Any] = {"fits": result.fits}
+    if not result.fits:
+        out["code"] = result.code
+        out["reasons"] = list(result.reasons)
+    return out
 
 
 def _gate(inp: Mapping[str, Any], name: str, default: bool) -> bool:
@@ -69,7 +82,8 @@ def _scores(scores: Any) -> list[dict[str, Any]]:
 
 
 def fits(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """NodeResourcesFit Filter (fitsRequest)."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/fit.go: Fit.Filter (fitsRequest) (op
+    ``scheduler.fits``)."""
     pod = _pod(inp.get("pod"), "pod")
     node = _node(inp.get("node"), "node")
     node_pods = [_pod(p, f"nodePods[{i}]") for i, p in enumerate(inp.get("nodePods") or [])]
@@ -98,21 +112,24 @@ def fits(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def score_least_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """NodeResourcesFit Score, LeastAllocated strategy."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/least_allocated.go: leastResourceScorer, through
+    Fit.Score (op ``scheduler.score_least_allocated``)."""
     pod = _pod(inp.get("pod"), "pod")
     result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "LeastAllocated", pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
     return {"scores": _scores(result.scores), "statusCode": result.status}
 
 
 def score_most_allocated(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """NodeResourcesFit Score, MostAllocated strategy (same shape as score_least_allocated)."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/most_allocated.go: mostResourceScorer, through
+    Fit.Score (op ``scheduler.score_most_allocated``)."""
     pod = _pod(inp.get("pod"), "pod")
     result = noderesources.score_resource_allocation(pod, _node_infos(inp), _resources(inp), "MostAllocated", pod_level_resources=_gate(inp, POD_LEVEL_GATE, True))
     return {"scores": _scores(result.scores), "statusCode": result.status}
 
 
 def score_balanced_allocation(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """NodeResourcesBalancedAllocation PreScore/Score."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go:
+    BalancedAllocation.PreScore / Score (op ``scheduler.score_balanced_allocation``)."""
     pod = _pod(inp.get("pod"), "pod")
     result = noderesources.score_balanced_allocation(pod, _node_infos(inp), _resources(inp),
                                                      pod_level_resources=_gate(inp, POD_LEVEL_GATE, True),
@@ -123,18 +140,16 @@ def score_balanced_allocation(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def taint_toleration_filter(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """TaintToleration Filter."""
+    """Mirrors pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go: TaintToleration.Filter (op
+    ``scheduler.taint_toleration_filter``)."""
     result = tainttoleration.taint_toleration_filter(
         _pod(inp.get("pod"), "pod"), _node(inp.get("node"), "node"), _gate(inp, COMPARISON_GATE, False))
-    out: dict[str, Any] = {"fits": result.fits}
-    if not result.fits:
-        out["code"] = result.code
-        out["reasons"] = list(result.reasons)
-    return out
+    return _filter_json(result)
 
 
 def taint_toleration_score(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """TaintToleration Score + NormalizeScore."""
+    """Mirrors pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go: TaintToleration.Score +
+    NormalizeScore (op ``scheduler.taint_toleration_score``)."""
     nodes = [_node(n, f"nodes[{i}]") for i, n in enumerate(inp.get("nodes") or [])]
     scores = tainttoleration.taint_toleration_score(_pod(inp.get("pod"), "pod"), nodes,
                                                     _gate(inp, COMPARISON_GATE, False))
@@ -142,14 +157,11 @@ def taint_toleration_score(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def node_unschedulable_filter(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """NodeUnschedulable Filter."""
+    """Mirrors pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go:
+    NodeUnschedulable.Filter (op ``scheduler.node_unschedulable_filter``)."""
     result = nodeunschedulable.node_unschedulable_filter(
         _pod(inp.get("pod"), "pod"), _node(inp.get("node"), "node"), _gate(inp, COMPARISON_GATE, False))
-    out: dict[str, Any] = {"fits": result.fits}
-    if not result.fits:
-        out["code"] = result.code
-        out["reasons"] = list(result.reasons)
-    return out
+    return _filter_json(result)
 
 
 OPS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {

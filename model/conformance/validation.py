@@ -1,6 +1,10 @@
 """Conformance operations of the ``validation`` group: ``deployment.validate``,
 ``deployment.validate_status``, ``deployment.validate_status_update`` and ``deployment.set_defaults``
-(see CONFORMANCE.md). The decisions live in ``model.validation``."""
+(see CONFORMANCE.md). The decisions live in ``model.validation``.
+
+Mirrors pkg/apis/apps/validation/validation.go and pkg/apis/apps/v1/defaults.go through
+``model.validation``.
+"""
 
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ def _object(raw: Any, name: str) -> dict[str, Any]:
 
 
 def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
-    """A Deployment in the internal form from JSON, and how many ephemeral containers its template
+    """Model-only: a Deployment in the internal form from JSON, and how many ephemeral containers its template
     declares. ``spec.rollbackTo`` is ``{revision: N}`` in JSON and an int in the model."""
     data = copy.deepcopy(_object(raw, "deployment"))
     # A request's namespace comes from its URL and is set on the object before validation, so an
@@ -59,21 +63,24 @@ def internal_deployment_from_json(raw: Any) -> tuple[Deployment, int]:
 
 
 def validate(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``deployment.validate``: ValidateDeployment on the internal form."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeployment, on the internal form (op
+    ``deployment.validate``)."""
     deployment, ephemeral = internal_deployment_from_json(inp.get("deployment"))
     errors = [str(e) for e in validate_deployment(deployment, PodChecks(ephemeral_containers=ephemeral))]
     return {"valid": not errors, "errors": errors}
 
 
 def validate_status(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``deployment.validate_status``: ValidateDeploymentStatus."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentStatus (op
+    ``deployment.validate_status``)."""
     status = from_json(DeploymentStatus, _object(inp.get("status"), "status"), "status")
     errors = [str(e) for e in validate_deployment_status(status)]
     return {"valid": not errors, "errors": errors}
 
 
 def validate_status_update(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``deployment.validate_status_update``: ValidateDeploymentStatusUpdate (status part)."""
+    """Mirrors pkg/apis/apps/validation/validation.go: ValidateDeploymentStatusUpdate, its status part (op
+    ``deployment.validate_status_update``)."""
     old = from_json(DeploymentStatus, _object(inp.get("oldStatus"), "oldStatus"), "oldStatus")
     new = from_json(DeploymentStatus, _object(inp.get("newStatus"), "newStatus"), "newStatus")
     errors = [str(e) for e in validate_deployment_status_update(new, old)]
@@ -81,7 +88,8 @@ def validate_status_update(inp: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def set_defaults_json(spec_in: Mapping[str, Any]) -> dict[str, Any]:
-    """apps/v1 SetDefaults_Deployment on a wire-form spec; fields it does not default are kept as given."""
+    """Mirrors pkg/apis/apps/v1/defaults.go: SetDefaults_Deployment, on the wire form. apps/v1
+    SetDefaults_Deployment on a wire-form spec; fields it does not default are kept as given."""
     spec = copy.deepcopy(dict(spec_in))
     if spec.get("replicas") is None:
         spec["replicas"] = 1
@@ -104,7 +112,8 @@ def set_defaults_json(spec_in: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def set_defaults(inp: Mapping[str, Any]) -> dict[str, Any]:
-    """Op ``deployment.set_defaults``: SetDefaults_Deployment on the wire form."""
+    """Mirrors pkg/apis/apps/v1/defaults.go: SetDefaults_Deployment, on the wire form (op
+    ``deployment.set_defaults``)."""
     deployment = _object(inp.get("deployment"), "deployment")
     return {"spec": set_defaults_json(_object(deployment.get("spec"), "deployment.spec"))}
 

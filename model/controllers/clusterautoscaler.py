@@ -48,7 +48,8 @@ RESOURCES = ("cpu", "memory")
 
 
 def utilization(allocatable: Mapping[str, int], pod_requests: Iterable[Mapping[str, int]]) -> float:
-    """``utilization.Calculate``: the larger of the CPU and memory request fractions of allocatable."""
+    """Mirrors cluster-autoscaler simulator/utilization/info.go: Calculate: the larger of the CPU and memory
+    request fractions of allocatable."""
     pods = list(pod_requests)
     best = 0.0
     for r in RESOURCES:
@@ -62,7 +63,7 @@ def utilization(allocatable: Mapping[str, int], pod_requests: Iterable[Mapping[s
 
 @dataclass(frozen=True, slots=True)
 class ScaleDownVerdict:
-    """Whether a node is underutilized (a candidate) and whether it may be removed now."""
+    """Model-only: whether a node is underutilized (a candidate) and whether it may be removed now."""
 
     candidate: bool
     removable: bool
@@ -79,7 +80,9 @@ def node_scale_down(
     last_scale_down_failure_age_seconds: float | None = None,
     threshold: float = SCALE_DOWN_UTILIZATION_THRESHOLD,
 ) -> ScaleDownVerdict:
-    """Scale-down eligibility of one node (``eligibility.Checker``, ``unneeded.Nodes``, the planner's cooldowns)."""
+    """Mirrors cluster-autoscaler core/scaledown/eligibility/eligibility.go: Checker.FilterOutUnremovable,
+    with core/scaledown/unneeded/nodes.go. Scale-down eligibility of one node (``eligibility.Checker``,
+    ``unneeded.Nodes``, the planner's cooldowns)."""
     util = utilization(allocatable, pod_requests)
     candidate = util < threshold
     needed_for = SCALE_DOWN_UNNEEDED_TIME_SECONDS if ready else SCALE_DOWN_UNREADY_TIME_SECONDS
@@ -98,7 +101,8 @@ def node_scale_down(
 
 @dataclass(frozen=True, slots=True)
 class PendingPod:
-    """A pod the scheduler marked unschedulable: its requests (milli-CPU, bytes), priority, age."""
+    """Model-only: a pod the scheduler marked unschedulable: its requests (milli-CPU, bytes), priority,
+    age."""
 
     name: str
     requests: tuple[tuple[str, int], ...]
@@ -108,7 +112,7 @@ class PendingPod:
 
 @dataclass(frozen=True, slots=True)
 class NodeGroup:
-    """A node group: the allocatable of a fresh node from its template, and its size bounds."""
+    """Model-only: a node group: the allocatable of a fresh node from its template, and its size bounds."""
 
     name: str
     allocatable: tuple[tuple[str, int], ...]
@@ -117,7 +121,8 @@ class NodeGroup:
 
 
 def fits_empty_node(pod: PendingPod, group: NodeGroup) -> bool:
-    """Would the pod fit a new, empty node of the group (NodeResourcesFit on the template)?"""
+    """Mirrors cluster-autoscaler core/scaleup/orchestrator (the template-node fit check). Would the pod fit a
+    new, empty node of the group (NodeResourcesFit on the template)?"""
     alloc = dict(group.allocatable)
     return all(v <= alloc.get(r, 0) for r, v in pod.requests if v > 0)
 
@@ -137,7 +142,9 @@ def _waste(pods: list[PendingPod], group: NodeGroup) -> float:
 
 
 def scale_up_plan(pods: Iterable[PendingPod], groups: Iterable[NodeGroup]) -> tuple[NodeGroup | None, tuple[str, ...]]:
-    """Which node group to grow for the unschedulable pods, and which pods that helps (least-waste)."""
+    """Mirrors cluster-autoscaler core/scaleup/orchestrator/orchestrator.go: ScaleUp, with
+    expander/waste/waste.go: BestOptions. Which node group to grow for the unschedulable pods, and which pods
+    that helps (least-waste)."""
     eligible = [
         p for p in pods if p.priority >= EXPENDABLE_PODS_PRIORITY_CUTOFF and p.age_seconds >= NEW_POD_SCALE_UP_DELAY_SECONDS
     ]
@@ -156,5 +163,6 @@ def scale_up_plan(pods: Iterable[PendingPod], groups: Iterable[NodeGroup]) -> tu
 
 
 def provisioning_failed(node_age_seconds: float, registered_ready: bool) -> bool:
-    """A requested node that is not up after ``max-node-provision-time`` (15 min) counts as failed."""
+    """Mirrors cluster-autoscaler clusterstate/clusterstate.go: ClusterStateRegistry (MaxNodeProvisionTime). A
+    requested node that is not up after ``max-node-provision-time`` (15 min) counts as failed."""
     return not registered_ready and node_age_seconds >= MAX_NODE_PROVISION_TIME_SECONDS

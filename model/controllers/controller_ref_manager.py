@@ -38,7 +38,7 @@ class PodPatch:
 
 @dataclass(frozen=True, slots=True)
 class ClaimResult:
-    """The outcome of ClaimPods: claimed pods (input order), patches attempted (in order), which
+    """Model-only: the outcome of ClaimPods: claimed pods (input order), patches attempted (in order), which
     pods were adopted or released, and the aggregated errors (empty: ClaimPods returned nil)."""
 
     claimed: tuple[Pod, ...]
@@ -72,7 +72,7 @@ def claim_pods(
     patch_outcome: Callable[[PodPatch], CallError | None],
     finalizers: Sequence[str] = (),
 ) -> ClaimResult:
-    """Mirrors PodControllerRefManager.ClaimPods.
+    """Mirrors pkg/controller/controller_ref_manager.go: PodControllerRefManager.ClaimPods.
 
     For each pod: owned by someone else → ignored; owned by us and matching → claimed (even while
     either is being deleted); owned by us, not matching → released unless we are being deleted

@@ -247,12 +247,9 @@ def logarithmic_rank_diff(t1: int, t2: int, now: int) -> int:
     return _log_bucket(t1, now) - _log_bucket(t2, now)
 
 
-def active_pods_less(a: Pod, b: Pod) -> bool:
-    """Mirrors controller_utils.go ActivePods.Less: True when ``a`` should be deleted before ``b``.
-
-    The plain order: unassigned, phase, not ready, more recently ready (zero = most recent), more
-    restarts (then sidecar restarts), newer (zero creation time = newest).
-    """
+def _assigned_phase_ready_less(a: Pod, b: Pod) -> bool | None:
+    """Rules 1-3 that ActivePods.Less and ActivePodsWithRanks.Less share (unassigned, phase, not
+    ready first), or None when they do not tell the pods apart."""
     if a.spec.node_name != b.spec.node_name and (not a.spec.node_name or not b.spec.node_name):
         return not a.spec.node_name
     pa, pb = _PHASE_ORDINAL.get(a.status.phase, 0), _PHASE_ORDINAL.get(b.status.phase, 0)
@@ -261,6 +258,19 @@ def active_pods_less(a: Pod, b: Pod) -> bool:
     ra, rb = is_pod_ready(a), is_pod_ready(b)
     if ra != rb:
         return not ra
+    return None
+
+
+def active_pods_less(a: Pod, b: Pod) -> bool:
+    """Mirrors controller_utils.go ActivePods.Less: True when ``a`` should be deleted before ``b``.
+
+    The plain order: unassigned, phase, not ready, more recently ready (zero = most recent), more
+    restarts (then sidecar restarts), newer (zero creation time = newest).
+    """
+    first = _assigned_phase_ready_less(a, b)
+    if first is not None:
+        return first
+    ra, rb = is_pod_ready(a), is_pod_ready(b)
     if ra and rb:
         ta, tb = pod_ready_time(a), pod_ready_time(b)
         if not _time_equal(ta, tb):
@@ -298,14 +308,10 @@ def active_pods_with_ranks_less(a: Pod, rank_a: int, b: Pod, rank_b: int, now: i
                                 gates: RankGates = DEFAULT_GATES) -> bool:
     """Mirrors controller_utils.go ActivePodsWithRanks.Less: True when ``a`` (with co-location rank
     ``rank_a``) should be deleted before ``b``. ``now`` None is an unset ``Now`` (plain times)."""
-    if a.spec.node_name != b.spec.node_name and (not a.spec.node_name or not b.spec.node_name):
-        return not a.spec.node_name
-    pa, pb = _PHASE_ORDINAL.get(a.status.phase, 0), _PHASE_ORDINAL.get(b.status.phase, 0)
-    if pa != pb:
-        return pa < pb
+    first = _assigned_phase_ready_less(a, b)
+    if first is not None:
+        return first
     ra, rb = is_pod_ready(a), is_pod_ready(b)
-    if ra != rb:
-        return not ra
     if gates.pod_deletion_cost:
         ca, cb = deletion_cost(a), deletion_cost(b)
         if ca != cb:
@@ -326,11 +332,11 @@ def active_pods_with_ranks_less(a: Pod, rank_a: int, b: Pod, rank_b: int, now: i
 
 
 def classic_less(a: Pod, b: Pod) -> bool:
-    """The classic six-rule scale-down description, as often quoted for older Kubernetes:
-    unassigned < assigned; Pending < Unknown < Running; not ready < ready; both ready: more recently
-    ready first (unset = most recent); more restarts first (highest per-container count); newer
-    first (unset = newest). ``active_pods_with_ranks_less`` reduces to this with equal ranks, no
-    deletion-cost annotations, LogarithmicScaleDown off and no sidecar containers."""
+    """Model-only (no Kubernetes function): The classic six-rule scale-down description, as often quoted for
+    older Kubernetes: unassigned < assigned; Pending < Unknown < Running; not ready < ready; both ready: more
+    recently ready first (unset = most recent); more restarts first (highest per-container count); newer first
+    (unset = newest). ``active_pods_with_ranks_less`` reduces to this with equal ranks, no deletion-cost
+    annotations, LogarithmicScaleDown off and no sidecar containers."""
     def node_key(p: Pod) -> int:
         return 0 if not p.spec.node_name else 1
 
@@ -389,39 +395,44 @@ class ControlleeExpectations:
     delete_keys: tuple[str, ...] = ()
 
     def fulfilled(self) -> bool:
-        """Mirrors ControlleeExpectations.Fulfilled: nothing more to observe."""
+        """Mirrors pkg/controller/controller_utils.go: ControlleeExpectations.Fulfilled: nothing more to
+        observe."""
         return self.add <= 0 and self.dele <= 0
 
     def expired(self, now: int) -> bool:
-        """Mirrors ControlleeExpectations.isExpired: older than ExpectationsTimeout."""
+        """Mirrors pkg/controller/controller_utils.go: ControlleeExpectations.isExpired: older than
+        ExpectationsTimeout."""
         return now - self.timestamp > EXPECTATIONS_TIMEOUT
 
 
 def expectations_satisfied(exp: ControlleeExpectations | None, now: int) -> bool:
-    """Mirrors ControllerExpectations.SatisfiedExpectations: no record, fulfilled, or expired."""
+    """Mirrors pkg/controller/controller_utils.go: ControllerExpectations.SatisfiedExpectations: no record,
+    fulfilled, or expired."""
     return exp is None or exp.fulfilled() or exp.expired(now)
 
 
 def expect_creations(count: int, now: int) -> ControlleeExpectations:
-    """Mirrors ExpectCreations (SetExpectations(key, n, 0)): a fresh record replacing any other."""
+    """Mirrors pkg/controller/controller_utils.go: ExpectCreations (SetExpectations(key, n, 0)): a fresh
+    record replacing any other."""
     return ControlleeExpectations(add=count, dele=0, timestamp=now)
 
 
 def expect_deletions(keys: Sequence[str], now: int) -> ControlleeExpectations:
-    """Mirrors UIDTrackingControllerExpectations.ExpectDeletions: the key set (de-duplicated) and a
-    fresh record expecting as many deletions as distinct keys."""
+    """Mirrors pkg/controller/controller_utils.go: UIDTrackingControllerExpectations.ExpectDeletions: the key
+    set (de-duplicated) and a fresh record expecting as many deletions as distinct keys."""
     unique = tuple(sorted(set(keys)))
     return ControlleeExpectations(add=0, dele=len(unique), timestamp=now, delete_keys=unique)
 
 
 def creation_observed(exp: ControlleeExpectations | None) -> ControlleeExpectations | None:
-    """Mirrors CreationObserved: lowers ``add`` by one (no record: nothing happens)."""
+    """Mirrors pkg/controller/controller_utils.go: CreationObserved: lowers ``add`` by one (no record: nothing
+    happens)."""
     return None if exp is None else replace(exp, add=exp.add - 1)
 
 
 def deletion_observed(exp: ControlleeExpectations | None, key: str) -> ControlleeExpectations | None:
-    """Mirrors UIDTrackingControllerExpectations.DeletionObserved: counts only a key that was
-    expected, once (the deletionTimestamp update and the final delete count as one)."""
+    """Mirrors pkg/controller/controller_utils.go: UIDTrackingControllerExpectations.DeletionObserved: counts
+    only a key that was expected, once (the deletionTimestamp update and the final delete count as one)."""
     if exp is None or key not in exp.delete_keys:
         return exp
     return replace(exp, dele=exp.dele - 1, delete_keys=tuple(k for k in exp.delete_keys if k != key))
@@ -482,7 +493,8 @@ def pod_key(pod: Pod) -> str:
 
 
 def new_controller_ref(owner: ObjectMeta, api_version: str, kind: str) -> OwnerReference:
-    """Mirrors metav1.NewControllerRef: controller and blockOwnerDeletion both true."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/controller_ref.go: NewControllerRef:
+    controller and blockOwnerDeletion both true."""
     return OwnerReference(api_version=api_version, kind=kind, name=owner.name, uid=owner.uid,
                           controller=True, block_owner_deletion=True)
 

@@ -24,12 +24,13 @@ from model.objects import Pod, Service
 
 
 def is_pod_ready(pod: Pod) -> bool:
-    """Mirrors podutil.IsPodReady: the Ready condition is True."""
+    """Mirrors pkg/api/v1/pod/util.go: IsPodReady: the Ready condition is True."""
     return any(c.type == "Ready" and c.status == "True" for c in pod.status.conditions)
 
 
 def service_selects(service: Service, pod: Pod) -> bool:
-    """The Service's (non-empty, equality-only) selector matches the pod in its namespace."""
+    """Mirrors pkg/controller/endpointslice/endpointslice_controller.go: syncService (its pod selection). The
+    Service's (non-empty, equality-only) selector matches the pod in its namespace."""
     if not service.spec.selector or pod.metadata.namespace != service.metadata.namespace:
         return False
     labels = dict(pod.metadata.labels)
@@ -38,7 +39,8 @@ def service_selects(service: Service, pod: Pod) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Endpoint:
-    """One endpoint and its conditions (discovery/v1 EndpointConditions)."""
+    """Mirrors staging/src/k8s.io/api/discovery/v1/types.go: Endpoint. One endpoint and its conditions
+    (discovery/v1 EndpointConditions)."""
 
     pod: str
     ready: bool
@@ -47,7 +49,8 @@ class Endpoint:
 
 
 def endpoints(service: Service, pods: Iterable[Pod], publish_not_ready: bool = False) -> tuple[Endpoint, ...]:
-    """The Service's endpoints, sorted by pod name."""
+    """Mirrors staging/src/k8s.io/endpointslice/utils.go: podToEndpoint, over the pods pkg/api/v1/pod
+    ShouldPodBeInEndpoints keeps. The Service's endpoints, sorted by pod name."""
     out = []
     for p in pods:
         if not service_selects(service, p):
@@ -61,7 +64,8 @@ def endpoints(service: Service, pods: Iterable[Pod], publish_not_ready: bool = F
 
 
 def routed_pods(service: Service, pods: Iterable[Pod], publish_not_ready: bool = False) -> tuple[str, ...]:
-    """Pods that get traffic: the ready endpoints, or failing those the serving terminating ones."""
+    """Mirrors pkg/proxy/topology.go: CategorizeEndpoints. Pods that get traffic: the ready endpoints, or
+    failing those the serving terminating ones."""
     eps = endpoints(service, pods, publish_not_ready)
     ready = tuple(e.pod for e in eps if e.ready)
     if ready:

@@ -48,7 +48,8 @@ ORPHAN = "Orphan"
 
 @dataclass(frozen=True, slots=True)
 class OwnerStatus:
-    """What the collector sees of one owner, looked up by UID."""
+    """Mirrors pkg/controller/garbagecollector/garbagecollector.go: isDangling (what it learns of an owner).
+    What the collector sees of one owner, looked up by UID."""
 
     exists: bool = False
     deleting: bool = False
@@ -57,7 +58,8 @@ class OwnerStatus:
 
 
 def owner_status(owner: ObjectMeta | None, uid: str) -> OwnerStatus:
-    """The status of an owner from its live metadata (None when absent; another UID is absent)."""
+    """Mirrors pkg/controller/garbagecollector/garbagecollector.go: isDangling. The status of an owner from
+    its live metadata (None when absent; another UID is absent)."""
     if owner is None or owner.uid != uid:
         return OwnerStatus()
     return OwnerStatus(True, owner.deletion_timestamp is not None, FINALIZER_FOREGROUND in owner.finalizers)
@@ -65,7 +67,8 @@ def owner_status(owner: ObjectMeta | None, uid: str) -> OwnerStatus:
 
 @dataclass(frozen=True, slots=True)
 class GcDecision:
-    """Owner UIDs by class (in reference order) and the collector's action."""
+    """Mirrors pkg/controller/garbagecollector/garbagecollector.go: classifyReferences and
+    attemptToDeleteItem. Owner UIDs by class (in reference order) and the collector's action."""
 
     solid: tuple[str, ...]
     dangling: tuple[str, ...]
@@ -108,7 +111,9 @@ def classify_owner_references(meta: ObjectMeta, owners: Mapping[str, OwnerStatus
 
 
 def deletion_finalizers(policy: str) -> tuple[str, ...]:
-    """The finalizer a delete with this propagation policy adds to the object."""
+    """Mirrors staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go:
+    deletionFinalizersForGarbageCollection. The finalizer a delete with this propagation policy adds to the
+    object."""
     if policy == FOREGROUND:
         return (FINALIZER_FOREGROUND,)
     if policy == ORPHAN:
@@ -117,7 +122,8 @@ def deletion_finalizers(policy: str) -> tuple[str, ...]:
 
 
 def strip_owner_references(meta: ObjectMeta, uids: Iterable[str]) -> ObjectMeta:
-    """The metadata without owner references to these UIDs (the collector's patch)."""
+    """Mirrors pkg/controller/garbagecollector/patch.go: deleteOwnerRefStrategicMergePatch. The metadata
+    without owner references to these UIDs (the collector's patch)."""
     drop = set(uids)
     return dataclasses.replace(meta, owner_references=tuple(r for r in meta.owner_references if r.uid not in drop))
 

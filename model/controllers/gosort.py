@@ -225,7 +225,8 @@ class _Sorter:
 
 
 def go_sort(items: Sequence[T], less: Callable[[T, T], bool]) -> tuple[T, ...]:
-    """The elements in the order Go's ``sort.Sort`` leaves them for this ``less``."""
+    """Mirrors Go's src/sort/sort.go: Sort (not Kubernetes; the sort Kubernetes calls). The elements in the
+    order Go's ``sort.Sort`` leaves them for this ``less``."""
     data = list(items)
     n = len(data)
     if n > 1:

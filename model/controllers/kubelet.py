@@ -88,12 +88,12 @@ TRANSITIONS: tuple[Transition, ...] = (
 
 
 def transitions_from(state: str) -> tuple[Transition, ...]:
-    """The rows leaving a state."""
+    """Model-only: the rows leaving a state."""
     return tuple(t for t in TRANSITIONS if t.source == state)
 
 
 def mermaid() -> str:
-    """The table as a Mermaid ``stateDiagram-v2`` (generated documentation)."""
+    """Model-only: the table as a Mermaid ``stateDiagram-v2`` (generated documentation)."""
     lines = ["stateDiagram-v2", f"    [*] --> {PENDING}"]
     seen: set[tuple[str, str, str]] = set()
     for t in TRANSITIONS:
@@ -106,14 +106,16 @@ def mermaid() -> str:
 
 
 def crash_loop_backoff(restarts: int) -> int:
-    """Back-off before restart number ``restarts`` (≥ 1): 10 s doubling, capped at 300 s."""
+    """Mirrors pkg/kubelet/kuberuntime/kuberuntime_manager.go: doBackOff. Back-off before restart number
+    ``restarts`` (≥ 1): 10 s doubling, capped at 300 s."""
     if restarts <= 0:
         return 0
     return min(INITIAL_BACK_OFF * 2 ** min(restarts - 1, 32), MAX_CONTAINER_BACK_OFF)
 
 
 def image_pull_backoff(failures: int) -> int:
-    """Back-off before pull retry number ``failures``: the same 10 s doubling to 300 s."""
+    """Mirrors pkg/kubelet/images/image_manager.go: EnsureImageExists (its back-off). Back-off before pull
+    retry number ``failures``: the same 10 s doubling to 300 s."""
     return crash_loop_backoff(failures)
 
 
@@ -122,7 +124,7 @@ def _ready(pod: Pod) -> bool:
 
 
 def lifecycle_state(pod: Pod) -> str:
-    """The table state a pod's status describes (a bound pod; see module docstring)."""
+    """Model-only: the table state a pod's status describes (a bound pod; see module docstring)."""
     if pod.metadata.deletion_timestamp is not None:
         return TERMINATING
     statuses = pod.status.container_statuses
@@ -136,14 +138,14 @@ def lifecycle_state(pod: Pod) -> str:
 
 
 def enabled_events(pod: Pod) -> tuple[str, ...]:
-    """Events the table allows for the pod now."""
+    """Model-only: events the table allows for the pod now."""
     return tuple(t.event for t in transitions_from(lifecycle_state(pod)))
 
 
 def natural_event(pod: Pod, unpullable: tuple[str, ...] | frozenset[str] = (), now: int | None = None,
                   wake_at: int | None = None) -> str | None:
-    """The event a healthy kubelet produces next for the pod, given the images that cannot be pulled
-    and (for timed rows) whether ``wake_at`` has passed; None when it waits. Crashes, readiness
+    """Model-only: the event a healthy kubelet produces next for the pod, given the images that cannot be
+    pulled and (for timed rows) whether ``wake_at`` has passed; None when it waits. Crashes, readiness
     failures and deletion are faults/user actions, not natural events."""
     state = lifecycle_state(pod)
     due = wake_at is None or (now is not None and now >= wake_at)
@@ -161,7 +163,7 @@ def natural_event(pod: Pod, unpullable: tuple[str, ...] | frozenset[str] = (), n
 
 @dataclass(frozen=True, slots=True)
 class KubeletStep:
-    """Result of one step: the updated pod (None once gone) and when a timed follow-up is due."""
+    """Model-only: result of one step: the updated pod (None once gone) and when a timed follow-up is due."""
 
     pod: Pod | None
     wake_at: int | None = None
@@ -188,14 +190,15 @@ def _containers(pod: Pod, state: str, reason: str = "", bump: bool = False) -> t
 
 
 def restart_count(pod: Pod) -> int:
-    """The largest container restart count."""
+    """Model-only (as pkg/controller/controller_utils.go maxContainerRestarts reads it): The largest container
+    restart count."""
     return max((s.restart_count for s in pod.status.container_statuses), default=0)
 
 
 def kubelet_step(pod: Pod, event: str, now: Time, pull_failures: int = 1) -> KubeletStep:
-    """Apply the table row for (state of ``pod``, ``event``). Raises ValueError for an event the
-    table does not allow in that state. ``pull_failures`` counts consecutive pull failures
-    (for the pull back-off)."""
+    """Mirrors pkg/kubelet/kubelet.go: SyncPod / SyncTerminatingPod, one table row at a time. Apply the table
+    row for (state of ``pod``, ``event``). Raises ValueError for an event the table does not allow in that
+    state. ``pull_failures`` counts consecutive pull failures (for the pull back-off)."""
     state = lifecycle_state(pod)
     row = next((t for t in transitions_from(state) if t.event == event), None)
     if row is None:

@@ -39,18 +39,21 @@ JITTER_FACTOR = 1.2
 
 @dataclass(frozen=True, slots=True)
 class ElectorState:
-    """One candidate's memory: its identity, the record it last observed and when."""
+    """Model-only (``LeaderElector.observedRecord``/``observedTime``): One candidate's memory: its identity,
+    the record it last observed and when."""
 
     identity: str
     observed: LeaseSpec | None = None
     observed_time: int | None = None
 
     def is_leader(self) -> bool:
-        """Mirrors IsLeader: the last observed holder is this client."""
+        """Mirrors staging/src/k8s.io/client-go/tools/leaderelection/leaderelection.go:
+        LeaderElector.IsLeader: the last observed holder is this client."""
         return self.observed is not None and self.observed.holder_identity == self.identity
 
     def lease_valid(self, now: Time) -> bool:
-        """Mirrors isLeaseValid: ``observedTime + leaseDuration`` is after now."""
+        """Mirrors staging/src/k8s.io/client-go/tools/leaderelection/leaderelection.go:
+        LeaderElector.isLeaseValid: ``observedTime + leaseDuration`` is after now."""
         if self.observed is None or self.observed_time is None:
             return False
         duration = (self.observed.lease_duration_seconds or 0) * NANOS
@@ -59,7 +62,7 @@ class ElectorState:
 
 @dataclass(frozen=True, slots=True)
 class LeaseDecision:
-    """The outcome of one tryAcquireOrRenew."""
+    """Model-only: the outcome of one tryAcquireOrRenew."""
 
     acquired: bool
     write: LeaseSpec | None
@@ -69,7 +72,9 @@ class LeaseDecision:
 
 def try_acquire_or_renew(elector: ElectorState, lease: LeaseSpec | None, now: Time,
                          lease_duration_seconds: int = DEFAULT_LEASE_DURATION_SECONDS) -> LeaseDecision:
-    """One attempt to acquire or renew. ``lease`` is the lock as read from the API (None: absent)."""
+    """Mirrors staging/src/k8s.io/client-go/tools/leaderelection/leaderelection.go:
+    LeaderElector.tryAcquireOrRenew. One attempt to acquire or renew. ``lease`` is the lock as read from the
+    API (None: absent)."""
     desired = LeaseSpec(holder_identity=elector.identity, lease_duration_seconds=lease_duration_seconds,
                         acquire_time=now, renew_time=now, lease_transitions=None)
     if lease is None:
@@ -90,21 +95,24 @@ def try_acquire_or_renew(elector: ElectorState, lease: LeaseSpec | None, now: Ti
 
 
 def retry_delay(retry_period_seconds: int = DEFAULT_RETRY_PERIOD_SECONDS, jittered: bool = False) -> int:
-    """Nanoseconds until the next attempt. A candidate retries with ``wait.JitterUntil(retryPeriod,
-    JitterFactor 1.2)`` — anywhere in [retryPeriod, 2.2·retryPeriod) — and a leader renews every
-    ``retryPeriod`` (``PollImmediateUntil``). The model has no randomness: it takes the lower bound,
-    or the upper bound with ``jittered`` so a checker can explore both ends."""
+    """Mirrors staging/src/k8s.io/client-go/tools/leaderelection/leaderelection.go: LeaderElector.acquire (its
+    retry period). Nanoseconds until the next attempt. A candidate retries with
+    ``wait.JitterUntil(retryPeriod, JitterFactor 1.2)`` — anywhere in [retryPeriod, 2.2·retryPeriod) — and a
+    leader renews every ``retryPeriod`` (``PollImmediateUntil``). The model has no randomness: it takes the
+    lower bound, or the upper bound with ``jittered`` so a checker can explore both ends."""
     factor = 1 + JITTER_FACTOR if jittered else 1
     return int(retry_period_seconds * factor * NANOS)
 
 
 def must_step_down(last_renew: int, now: Time, renew_deadline_seconds: int = DEFAULT_RENEW_DEADLINE_SECONDS) -> bool:
-    """A leader that has not renewed within the renew deadline stops leading (``renew``)."""
+    """Mirrors staging/src/k8s.io/client-go/tools/leaderelection/leaderelection.go: LeaderElector.renew. A
+    leader that has not renewed within the renew deadline stops leading (``renew``)."""
     return now - last_renew >= renew_deadline_seconds * NANOS
 
 
 def validate_config(lease_duration: float, renew_deadline: float, retry_period: float) -> None:
-    """Mirrors NewLeaderElector's checks; raises ``ModelError("Invalid")``."""
+    """Mirrors staging/src/k8s.io/client-go/tools/leaderelection/leaderelection.go: NewLeaderElector's checks;
+    raises ``ModelError("Invalid")``."""
     if lease_duration <= renew_deadline:
         raise ModelError("Invalid", "leaseDuration must be greater than renewDeadline", field="leaseDuration")
     if renew_deadline <= JITTER_FACTOR * retry_period:

@@ -77,7 +77,7 @@ STATE_FULL_DISRUPTION = "FullDisruption"
 
 
 def get_condition(node: Node, ctype: str) -> NodeCondition | None:
-    """Mirrors controllerutil.GetNodeCondition."""
+    """Mirrors pkg/controller/util/node/controller_utils.go: GetNodeCondition."""
     for c in node.status.conditions:
         if c.type == ctype:
             return c
@@ -85,7 +85,8 @@ def get_condition(node: Node, ctype: str) -> NodeCondition | None:
 
 
 def ready_status(node: Node) -> str:
-    """The node's reported Ready status; "Unknown" when it never reported one."""
+    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: tryUpdateNodeHealth (its read of the
+    Ready condition). The node's reported Ready status; "Unknown" when it never reported one."""
     c = get_condition(node, "Ready")
     return c.status if c is not None else "Unknown"
 
@@ -103,7 +104,7 @@ class NodeObservation:
 
 
 def mark_unknown(node: Node, now: Time) -> Node:
-    """Set the monitored conditions to Unknown. Mirrors the timeout branch of tryUpdateNodeHealth."""
+    """Set the monitored conditions to Unknown. Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: tryUpdateNodeHealth (its timeout branch)."""
     conds = list(node.status.conditions)
     for ctype in _MONITORED_CONDITIONS:
         idx = next((i for i, c in enumerate(conds) if c.type == ctype), None)
@@ -118,7 +119,7 @@ def mark_unknown(node: Node, now: Time) -> Node:
 
 
 def no_schedule_taints(node: Node) -> tuple[Taint, ...]:
-    """The NoSchedule taints the node's conditions call for. Mirrors doNoScheduleTaintingPass."""
+    """The NoSchedule taints the node's conditions call for. Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: doNoScheduleTaintingPass."""
     out = []
     for c in node.status.conditions:
         key = _CONDITION_TAINTS.get(c.type, {}).get(c.status)
@@ -130,7 +131,9 @@ def no_schedule_taints(node: Node) -> tuple[Taint, ...]:
 
 
 def no_execute_taint_for(ready: str) -> str | None:
-    """The NoExecute taint key for a Ready status (None when Ready is True)."""
+    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: processTaintBaseEviction (the
+    NoExecute taint for the observed Ready status). The NoExecute taint key for a Ready status (None when
+    Ready is True)."""
     return {"False": TAINT_NOT_READY, "Unknown": TAINT_UNREACHABLE}.get(ready)
 
 
@@ -141,8 +144,10 @@ def _is_controller_taint(t: Taint) -> bool:
 
 
 def controller_taints(ready: str, node: Node, now: Time) -> tuple[Taint, ...]:
-    """The controller-managed taints the node should carry: condition NoSchedule taints plus the
-    NoExecute not-ready/unreachable taint (keeping its ``timeAdded`` if already present)."""
+    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: doNoScheduleTaintingPass and
+    processTaintBaseEviction together. The controller-managed taints the node should carry: condition
+    NoSchedule taints plus the NoExecute not-ready/unreachable taint (keeping its ``timeAdded`` if already
+    present)."""
     taints = list(no_schedule_taints(node))
     key = no_execute_taint_for(ready)
     if key is not None:
@@ -152,7 +157,8 @@ def controller_taints(ready: str, node: Node, now: Time) -> tuple[Taint, ...]:
 
 
 def with_controller_taints(node: Node, taints: Iterable[Taint]) -> Node:
-    """Replace the controller-managed taints, keeping every other taint in place."""
+    """Mirrors pkg/controller/controller_utils.go: SwapNodeControllerTaint. Replace the controller-managed
+    taints, keeping every other taint in place."""
     others = tuple(t for t in node.spec.taints if not _is_controller_taint(t))
     return dataclasses.replace(node, spec=dataclasses.replace(node.spec, taints=others + tuple(taints)))
 
@@ -160,7 +166,7 @@ def with_controller_taints(node: Node, taints: Iterable[Taint]) -> Node:
 def observe_node(node: Node, last_heartbeat: int | None, now: Time,
                  grace_period: int = DEFAULT_NODE_MONITOR_GRACE_PERIOD,
                  startup_grace_period: int = DEFAULT_NODE_STARTUP_GRACE_PERIOD) -> NodeObservation:
-    """One health check of one node. Mirrors tryUpdateNodeHealth plus the taint passes.
+    """One health check of one node. Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: tryUpdateNodeHealth plus the taint passes.
 
     ``last_heartbeat`` is the last renewal of the node's status or Lease (None: never, then the
     node's creation time and the startup grace period count). Past ``heartbeat + grace`` the
@@ -183,7 +189,8 @@ def observe_node(node: Node, last_heartbeat: int | None, now: Time,
 
 
 def zone_key(node: Node) -> str:
-    """Mirrors nodetopology.GetZoneKey: region and zone labels joined by ":\\x00:"."""
+    """Mirrors staging/src/k8s.io/component-helpers/node/topology/helpers.go: GetZoneKey: region and zone
+    labels joined by ":\\x00:"."""
     labels = dict(node.metadata.labels)
     region = labels.get("topology.kubernetes.io/region", labels.get("failure-domain.beta.kubernetes.io/region", ""))
     zone = labels.get("topology.kubernetes.io/zone", labels.get("failure-domain.beta.kubernetes.io/zone", ""))
@@ -194,7 +201,7 @@ def zone_key(node: Node) -> str:
 
 def compute_zone_state(ready_statuses: Sequence[str],
                        unhealthy_threshold: float = DEFAULT_UNHEALTHY_ZONE_THRESHOLD) -> tuple[int, str]:
-    """(not-ready count, zone state). Mirrors Controller.ComputeZoneState: no Ready node → full
+    """(not-ready count, zone state). Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: Controller.ComputeZoneState: no Ready node → full
     disruption; more than 2 not ready and a not-ready share ≥ the threshold → partial."""
     ready = sum(1 for s in ready_statuses if s == "True")
     not_ready = len(ready_statuses) - ready
@@ -208,7 +215,7 @@ def compute_zone_state(ready_statuses: Sequence[str],
 def zone_eviction_qps(state: str, zone_size: int, eviction_qps: float = DEFAULT_EVICTION_QPS,
                       secondary_qps: float = DEFAULT_SECONDARY_EVICTION_QPS,
                       large_cluster_threshold: int = DEFAULT_LARGE_CLUSTER_THRESHOLD) -> float:
-    """The tainting rate for a zone in a state. Mirrors setLimiterInZone with ReducedQPSFunc
+    """The tainting rate for a zone in a state. Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: setLimiterInZone with ReducedQPSFunc
     (partial disruption: secondary rate in large zones, 0 in small ones) and HealthyQPSFunc."""
     if state == STATE_PARTIAL_DISRUPTION:
         return secondary_qps if zone_size > large_cluster_threshold else 0.0
@@ -216,8 +223,9 @@ def zone_eviction_qps(state: str, zone_size: int, eviction_qps: float = DEFAULT_
 
 
 def taint_interval(qps: float) -> int | None:
-    """Nanoseconds between two NoExecute taintings in a zone limited to ``qps`` (the token-bucket
-    rate of ``RateLimitedTimedQueue``, burst 1); None when the zone's tainting is stopped."""
+    """Mirrors pkg/controller/nodelifecycle/scheduler/rate_limited_queue.go: RateLimitedTimedQueue (its token
+    bucket). Nanoseconds between two NoExecute taintings in a zone limited to ``qps`` (the token-bucket rate
+    of ``RateLimitedTimedQueue``, burst 1); None when the zone's tainting is stopped."""
     if qps <= 0:
         return None
     return round(1_000_000_000 / qps)
@@ -238,9 +246,9 @@ def handle_disruption(previous: Mapping[str, str], zone_ready: Mapping[str, Sequ
                       secondary_qps: float = DEFAULT_SECONDARY_EVICTION_QPS,
                       large_cluster_threshold: int = DEFAULT_LARGE_CLUSTER_THRESHOLD,
                       unhealthy_threshold: float = DEFAULT_UNHEALTHY_ZONE_THRESHOLD) -> DisruptionDecision:
-    """Mirrors Controller.handleDisruption: if every zone is (and was) fully disrupted the
-    controller assumes its own network is cut off and stops all evictions; otherwise zones whose
-    state changed get the rate of their new state."""
+    """Mirrors pkg/controller/nodelifecycle/node_lifecycle_controller.go: Controller.handleDisruption: if
+    every zone is (and was) fully disrupted the controller assumes its own network is cut off and stops all
+    evictions; otherwise zones whose state changed get the rate of their new state."""
     new = {z: compute_zone_state(r, unhealthy_threshold)[1] for z, r in zone_ready.items()}
     prev = {z: previous.get(z, STATE_INITIAL) for z in zone_ready}
     all_are = all(s == STATE_FULL_DISRUPTION for s in new.values())
@@ -262,7 +270,7 @@ def handle_disruption(previous: Mapping[str, str], zone_ready: Mapping[str, Sequ
 
 
 def pods_to_mark_not_ready(pods: Iterable[Pod], node_name: str, now: Time) -> tuple[Pod, ...]:
-    """Pods on the node whose Ready condition is set to False. Mirrors MarkPodsNotReady (run when
+    """Pods on the node whose Ready condition is set to False. Mirrors pkg/controller/util/node/controller_utils.go: MarkPodsNotReady (run when
     the node's Ready condition leaves True)."""
     out = []
     for p in pods:

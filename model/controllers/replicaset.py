@@ -84,7 +84,8 @@ def controller_gvk(rs: ReplicaSet) -> tuple[str, str]:
 
 
 def desired_replicas(rs: ReplicaSet) -> int:
-    """Mirrors replica_set.go's reads of ``*rs.Spec.Replicas``; an unset value is what API defaulting makes of it (1)."""
+    """Mirrors replica_set.go's reads of ``*rs.Spec.Replicas``; an unset value is what API defaulting makes of
+    it (1)."""
     return 1 if rs.spec.replicas is None else rs.spec.replicas
 
 
@@ -93,8 +94,8 @@ def desired_replicas(rs: ReplicaSet) -> int:
 
 
 def colocation_ranks(pods_to_rank: Sequence[Pod], related_pods: Sequence[Pod]) -> tuple[int, ...]:
-    """Mirrors the rank step of replica_set.go getPodsRankedByRelatedPodsOnSameNode: per pod, how many *active* related
-    pods share its ``spec.nodeName`` (unscheduled pods share the key "")."""
+    """Mirrors the rank step of replica_set.go getPodsRankedByRelatedPodsOnSameNode: per pod, how many
+    *active* related pods share its ``spec.nodeName`` (unscheduled pods share the key "")."""
     on_node: dict[str, int] = {}
     for pod in related_pods:
         if is_pod_active(pod):
@@ -231,7 +232,7 @@ class CreateCall:
 
 @dataclass(frozen=True, slots=True)
 class DeleteCall:
-    """One pod delete the pass issued and how it ended."""
+    """Model-only: one pod delete the pass issued and how it ended."""
 
     namespace: str
     pod_name: str
@@ -265,12 +266,13 @@ class SyncResult:
 
     @property
     def pods_to_create(self) -> tuple[Pod, ...]:
-        """The pods whose create succeeded (what the API server now holds, names still to generate)."""
+        """Model-only: the pods whose create succeeded (what the API server now holds, names still to
+        generate)."""
         return tuple(c.pod for c in self.creates if c.error is None)
 
     @property
     def pods_deleted(self) -> tuple[str, ...]:
-        """Names of the pods whose delete succeeded."""
+        """Model-only: names of the pods whose delete succeeded."""
         return tuple(d.pod_name for d in self.deletes if d.error is None)
 
 
@@ -428,6 +430,7 @@ def _manage_replicas(
 
 
 def owner_of(meta: ObjectMeta) -> str | None:
-    """Mirrors metav1.GetControllerOf, reduced to the UID: the object's controller, if any (a convenience for callers wiring informers)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/controller_ref.go: GetControllerOf, reduced to
+    the UID: the object's controller, if any (a convenience for callers wiring informers)."""
     ref = controller_ref(meta)
     return None if ref is None else ref.uid

@@ -45,7 +45,7 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class HandlerEffect:
-    """What a handler did: keys enqueued now, keys enqueued after a delay (ns), expectation
+    """Model-only: what a handler did: keys enqueued now, keys enqueued after a delay (ns), expectation
     observations (creations per RS key; deletions as (RS key, pod key)), and RS keys whose
     expectations are dropped."""
 
@@ -63,7 +63,8 @@ class HandlerEffect:
 
 
 def rs_key(rs: ReplicaSet) -> str:
-    """Mirrors controller.KeyFunc (cache.DeletionHandlingMetaNamespaceKeyFunc): ``namespace/name``."""
+    """Mirrors pkg/controller/controller_utils.go: KeyFunc (cache.DeletionHandlingMetaNamespaceKeyFunc):
+    ``namespace/name``."""
     return f"{rs.metadata.namespace}/{rs.metadata.name}"
 
 
@@ -80,9 +81,9 @@ def resolve_controller_ref(namespace: str, ref: OwnerReference, replicasets: Seq
 
 
 def get_pod_replicasets(pod: Pod, replicasets: Sequence[ReplicaSet]) -> tuple[ReplicaSet, ...]:
-    """Mirrors the lister's GetPodReplicaSets: RSs in the pod's namespace whose selector matches the
-    pod's labels; a pod without labels matches none, and an empty, nil or invalid selector matches
-    nothing here (so such an RS never adopts through this path)."""
+    """Mirrors staging/src/k8s.io/client-go/listers/apps/v1/replicaset_expansion.go: GetPodReplicaSets: RSs in
+    the pod's namespace whose selector matches the pod's labels; a pod without labels matches none, and an
+    empty, nil or invalid selector matches nothing here (so such an RS never adopts through this path)."""
     if not pod.metadata.labels:
         return ()
     out = []

@@ -32,13 +32,13 @@ EVICT_AT = "evictAt"
 
 
 def no_execute_taints(taints: Iterable[Taint]) -> tuple[Taint, ...]:
-    """Mirrors getNoExecuteTaints."""
+    """Mirrors pkg/controller/tainteviction/taint_eviction.go: getNoExecuteTaints."""
     return tuple(t for t in taints if t.effect == NO_EXECUTE)
 
 
 def matching_tolerations(taints: Sequence[Taint], tolerations: Sequence[Toleration],
                          comparison_operators: bool = False) -> tuple[bool, tuple[Toleration, ...]]:
-    """(all tolerated, the tolerations used). Mirrors v1helper.GetMatchingTolerations."""
+    """(all tolerated, the tolerations used). Mirrors pkg/apis/core/v1/helper/helpers.go: GetMatchingTolerations."""
     if not taints:
         return True, ()
     used: list[Toleration] = []
@@ -52,7 +52,7 @@ def matching_tolerations(taints: Sequence[Taint], tolerations: Sequence[Tolerati
 
 def min_toleration_seconds(tolerations: Sequence[Toleration]) -> int | None:
     """The shortest ``tolerationSeconds`` among the used tolerations; 0 when there are none or one
-    is ≤ 0; None (tolerate forever) when none sets it. Mirrors getMinTolerationTime."""
+    is ≤ 0; None (tolerate forever) when none sets it. Mirrors pkg/controller/tainteviction/taint_eviction.go: getMinTolerationTime."""
     if not tolerations:
         return 0
     least: int | None = None
@@ -76,7 +76,7 @@ class EvictionPlan:
 
 def plan(taints: Sequence[Taint], tolerations: Sequence[Toleration], now: int,
          scheduled_at: int | None = None, comparison_operators: bool = False) -> EvictionPlan:
-    """Decide what happens to a pod on a node with these taints. Mirrors processPodOnNode.
+    """Decide what happens to a pod on a node with these taints. Mirrors pkg/controller/tainteviction/taint_eviction.go: processPodOnNode.
 
     * no NoExecute taint → "none" (a pending eviction is cancelled);
     * some NoExecute taint not tolerated → "evictNow";
@@ -103,8 +103,9 @@ def plan(taints: Sequence[Taint], tolerations: Sequence[Toleration], now: int,
 
 def add_default_tolerations(tolerations: Sequence[Toleration],
                             seconds: int = DEFAULT_TOLERATION_SECONDS) -> tuple[Toleration, ...]:
-    """Mirrors the DefaultTolerationSeconds admission plugin: add ``Exists`` NoExecute tolerations
-    for not-ready and unreachable with ``tolerationSeconds`` unless one already tolerates them."""
+    """Mirrors plugin/pkg/admission/defaulttolerationseconds/admission.go: Plugin.Admit: add ``Exists``
+    NoExecute tolerations for not-ready and unreachable with ``tolerationSeconds`` unless one already
+    tolerates them."""
     out = list(tolerations)
     for key in (TAINT_NOT_READY, TAINT_UNREACHABLE):
         # Any toleration with this key (or no key) and a NoExecute (or empty) effect counts.

@@ -69,7 +69,7 @@ def _amount(x: float) -> int:
 
 
 def scale_resource(amount: int, factor: float) -> int:
-    """``model.ScaleResource``."""
+    """Mirrors vertical-pod-autoscaler pkg/recommender/model/types.go: ScaleResource."""
     if math.isinf(factor) and amount == 0:
         return 0
     return _amount(float(amount) * factor)
@@ -81,7 +81,9 @@ def _with_margin(base: int, fraction: float = SAFETY_MARGIN_FRACTION) -> int:
 
 
 def confidence_factor(multiplier: float, exponent: float, history_days: float) -> float:
-    """``(1 + multiplier / confidence) ** exponent`` (``WithCPUConfidenceMultiplier``)."""
+    """Mirrors vertical-pod-autoscaler pkg/recommender/logic/estimator.go:
+    confidenceMultiplier.GetResourceEstimation. ``(1 + multiplier / confidence) ** exponent``
+    (``WithCPUConfidenceMultiplier``)."""
     if history_days <= 0:
         return math.inf if exponent > 0 else 0.0
     return float((1.0 + multiplier / history_days) ** exponent)
@@ -89,7 +91,7 @@ def confidence_factor(multiplier: float, exponent: float, history_days: float) -
 
 @dataclass(frozen=True, slots=True)
 class Percentiles:
-    """One resource's usage percentiles (millicores or bytes)."""
+    """Model-only: one resource's usage percentiles (millicores or bytes)."""
 
     p50: int
     p90: int
@@ -106,7 +108,8 @@ class ContainerRecommendation:
 
 
 def minimums(containers_per_pod: int) -> dict[str, int]:
-    """The per-container floors: the pod minimum split evenly between its containers."""
+    """Mirrors vertical-pod-autoscaler pkg/recommender/logic/recommender.go: GetRecommendedPodResources (its
+    per-container minimums). The per-container floors: the pod minimum split evenly between its containers."""
     fraction = 1.0 / float(containers_per_pod)
     min_cpu = scale_resource(_amount(POD_MIN_CPU_MILLICORES * 0.001 * 1000.0), fraction)
     min_memory = scale_resource(_amount(POD_MIN_MEMORY_MB * 1024 * 1024), fraction)
@@ -181,12 +184,15 @@ def should_update(priority: UpdatePriority, pod_age_seconds: float | None, quick
 
 
 def is_quick_oom(terminated_reason: str, started_at: int, finished_at: int) -> bool:
-    """A container OOM-killed less than ``evict-after-oom-threshold`` after it started (times in ns)."""
+    """Mirrors vertical-pod-autoscaler pkg/updater/priority/update_priority_calculator.go:
+    UpdatePriorityCalculator.AddPod (its quick-OOM check). A container OOM-killed less than
+    ``evict-after-oom-threshold`` after it started (times in ns)."""
     return terminated_reason == "OOMKilled" and finished_at - started_at < EVICT_AFTER_OOM_THRESHOLD_SECONDS * NANOS
 
 
 def admit(requests: Mapping[str, int], rec: ContainerRecommendation) -> dict[str, int]:
-    """The admission controller's patch: a new pod's requests become the recommended target."""
+    """Mirrors vertical-pod-autoscaler pkg/admission-controller/resource/pod/patch/resource_updates.go:
+    CalculatePatches. The admission controller's patch: a new pod's requests become the recommended target."""
     out = dict(requests)
     out.update(dict(rec.target))
     return out
@@ -194,7 +200,8 @@ def admit(requests: Mapping[str, int], rec: ContainerRecommendation) -> dict[str
 
 def eviction_allowed(configured: int, running: int, evicted: int, min_replicas: int = MIN_REPLICAS,
                      tolerance: float = EVICTION_TOLERANCE, pod_pending: bool = False) -> bool:
-    """The updater's ``PodsEvictionRestriction.CanEvict`` for one replica group.
+    """Mirrors vertical-pod-autoscaler pkg/updater/restriction/pods_eviction_restriction.go: CanEvict. The
+    updater's ``PodsEvictionRestriction.CanEvict`` for one replica group.
 
     Nothing is evicted from a group configured below ``min-replicas``; otherwise an eviction is allowed
     while more than ``configured - ⌊configured·tolerance⌋`` pods would stay running, and, when that

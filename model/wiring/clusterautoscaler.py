@@ -15,9 +15,12 @@ timers run out — so a quiet cluster stays quiet. One pass does the first of:
    deleted (the cloud removes the VM; its kubelet is gone);
 2. **scale up** (``core/scaleup/orchestrator``): pods the scheduler marked Unschedulable that fit
    neither an existing node nor a node already being provisioned (CA's own scheduling simulation:
-   the scheduler's ``schedule_one``) go to ``scale_up_plan`` (least-waste expander); the chosen
-   group gets as many new nodes as first-fit bin packing of those pods on fresh template nodes
-   needs (``estimator/binpacking_estimator.go``), within ``max_size``. Each appears after the
+   the scheduler's ``schedule_one``) go, per group, as far as they pass the scheduler's filters on
+   the group's template node (node selectors, taints...), to ``scale_up_plan``; the group helping
+   the most pods wins, least-waste among equals (the default expander). It gets as many new nodes
+   as bin packing those pods onto fresh template nodes with the scheduler's choice needs
+   (``estimator/binpacking_estimator.go``), within ``max_size``. Pods' ``priority`` counts for the
+   expendable-pods cutoff (-10). Each node appears after the
    group's provisioning delay (``NodeProvisioned``, actor ``cloud-provider``) as a Ready node;
 3. **scale down** (``core/scaledown``): a group node whose utilization (``utilization``: the larger
    of its pods' CPU and memory requests over allocatable) is below 0.5 and whose pods all have a
@@ -27,9 +30,13 @@ timers run out — so a quiet cluster stays quiet. One pass does the first of:
    ``ToBeDeletedByClusterAutoscaler:NoSchedule`` and its pods evicted (deleted gracefully; their
    controllers recreate them elsewhere). Step 1 then deletes it.
 
+A drain whose pods cannot terminate (the node's kubelet is stopped) is given up after
+``max-graceful-termination-sec`` (10 min): the node is deleted and its pods force-deleted (standing in
+for the pod GC of pods on a gone node). A NotReady node counts as unneeded only after 20 min
+(``scale-down-unready-time``, via ``node_scale_down``'s ``ready``).
+
 Not modelled: PodDisruptionBudgets, DaemonSet/mirror pods, GPU, ``max-node-provision-time`` failures,
-bulk deletion of several empty nodes in one pass, scale-down of unready nodes (20 min rule: the
-model's group nodes are Ready or stopped).
+bulk deletion of several empty nodes in one pass.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from model.controllers.scheduler import schedule_one
 from model.controllers.scheduler.resources import compute_pod_resource_request, node_allocatable
 from model.errors import ModelError
 from model.objects import Node, Pod, Taint, controller_ref, freeze_map
+from model.timeutil import NANOS
 
 if TYPE_CHECKING:
     from model.system import Model, State
@@ -71,6 +79,7 @@ CLOUD = "cloud-provider"
 GROUP_LABEL = "kubeproof.io/node-group"
 TO_BE_DELETED_TAINT = "ToBeDeletedByClusterAutoscaler"
 TERMINAL = ("Succeeded", "Failed")
+MAX_GRACEFUL_TERMINATION_SECONDS = 600  # --max-graceful-termination-sec
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +135,14 @@ def _on(pods: tuple[Pod, ...], node: str) -> list[Pod]:
     return [p for p in pods if p.spec.node_name == node and p.status.phase not in TERMINAL]
 
 
+def _drain_deadline(n: Node, start_time: int) -> int:
+    """The clock second at which CA stops waiting for a drain (the taint's value is the Unix second
+    the drain started, as CA writes it)."""
+    taint = next(x for x in n.spec.taints if x.key == TO_BE_DELETED_TAINT)
+    started = int(taint.value) - start_time // NANOS if taint.value.isdigit() else 0
+    return started + MAX_GRACEFUL_TERMINATION_SECONDS
+
+
 def _unschedulable(p: Pod) -> bool:
     return (not p.spec.node_name and p.metadata.deletion_timestamp is None and p.status.phase in ("Pending", "")
             and any(c.type == "PodScheduled" and c.status == "False" and c.reason == "Unschedulable"
@@ -168,6 +185,30 @@ def _place(pods: list[Pod], nodes: list[Node], bound: list[Pod]) -> tuple[list[P
     return placed, left
 
 
+def _expansion(pods: list[Pod], groups: tuple[NodeGroup, ...], sizes: dict[str, int],
+               now: int) -> tuple[ca.NodeGroup | None, tuple[str, ...]]:
+    """``scale_up_plan`` per group over the pods that pass the scheduler's filters on the group's
+    template node (CA checks predicates such as node selectors and taints on the template, not only
+    resources); then the group helping the most pods, least-waste among those with the same pods."""
+    options: list[tuple[ca.NodeGroup, tuple[ca.PendingPod, ...], tuple[str, ...]]] = []
+    for g in groups:
+        template = _template_node(g, g.name, now)
+        plan_group = ca.NodeGroup(g.name, tuple(sorted(_allocatable(template).items())), sizes[g.name], g.max_size)
+        fitting = tuple(
+            ca.PendingPod(f"{p.metadata.namespace}/{p.metadata.name}", tuple(sorted(_requests(p).items())),
+                          p.spec.priority or 0, max(0.0, (now - (p.metadata.creation_timestamp or now)) / 1e9))
+            for p in pods if schedule_one(p, [template], []).node is not None)
+        chosen, helped = ca.scale_up_plan(fitting, [plan_group])
+        if chosen is not None:
+            options.append((chosen, tuple(x for x in fitting if x.name in helped), helped))
+    if not options:
+        return None, ()
+    most = max(len(h) for _, _, h in options)
+    best = [o for o in options if len(o[2]) == most]
+    same = [o for o in best if set(o[2]) == set(best[0][2])]
+    return ca.scale_up_plan(same[0][1], [o[0] for o in same])
+
+
 def _free_name(g: NodeGroup, taken: set[str]) -> str:
     i = 1
     while f"{g.name}-{i}" in taken:
@@ -192,12 +233,19 @@ def decide(model: Model, state: State) -> Decision | None:
     nodes = tuple(api.list_kind(state.store, "Node"))
     pods = tuple(api.list_kind(state.store, "Pod"))
 
-    # 1. a drained node goes
+    # 1. a drained node goes (after max-graceful-termination-sec even if pods are stuck terminating
+    # on a silent kubelet; those are then force-deleted, as the pod GC would for a gone node)
     for n in nodes:
-        if _tainted(n) and _group_of(n, groups) is not None and not _on(pods, n.metadata.name):
-            name = n.metadata.name
-            new = dataclasses.replace(mem, unneeded=tuple(u for u in mem.unneeded if u[0] != name))
-            return Decision((api.Delete("Node", "", name),), new, (name,), f"delete drained node {name}")
+        if not _tainted(n) or _group_of(n, groups) is None:
+            continue
+        name = n.metadata.name
+        left = _on(pods, name)
+        if left and _drain_deadline(n, model.config.start_time) > t:
+            continue
+        forced: list[Write] = [api.Delete("Pod", p.metadata.namespace, p.metadata.name, grace_seconds=0,
+                                          uid=p.metadata.uid) for p in left]
+        new = dataclasses.replace(mem, unneeded=tuple(u for u in mem.unneeded if u[0] != name))
+        return Decision((*forced, api.Delete("Node", "", name)), new, (name,), f"delete drained node {name}")
 
     # 2. scale up for unschedulable pods that nothing existing or upcoming can take
     pending = sorted((p for p in pods if _unschedulable(p)),
@@ -215,13 +263,7 @@ def decide(model: Model, state: State) -> Decision | None:
                     sizes[g.name] += 1
             for _, g_name, _ in mem.upcoming:
                 sizes[g_name] = sizes.get(g_name, 0) + 1
-            plan_groups = [ca.NodeGroup(g.name, tuple(sorted(_allocatable(_template_node(g, g.name, now)).items())),
-                                        sizes[g.name], g.max_size) for g in groups]
-            plan_pods = [ca.PendingPod(f"{p.metadata.namespace}/{p.metadata.name}",
-                                       tuple(sorted(_requests(p).items())), 0,
-                                       max(0.0, (now - (p.metadata.creation_timestamp or now)) / 1e9))
-                         for p in left]
-            chosen, helped = ca.scale_up_plan(plan_pods, plan_groups)
+            chosen, helped = _expansion(left, groups, sizes, now)
             if chosen is not None:
                 g = by_group[chosen.name]
                 helped_pods = [p for p in left if f"{p.metadata.namespace}/{p.metadata.name}" in helped]
@@ -230,7 +272,7 @@ def decide(model: Model, state: State) -> Decision | None:
                 names: list[str] = []
                 placed: list[Pod] = []
                 room = g.max_size - sizes[g.name]
-                for p in helped_pods:  # first-fit bin packing onto fresh template nodes
+                for p in helped_pods:  # bin packing onto fresh template nodes
                     got, _ = _place([p], fresh, placed)
                     if got:
                         placed += got
@@ -278,7 +320,7 @@ def decide(model: Model, state: State) -> Decision | None:
     if removable:
         n = removable[0]
         name = n.metadata.name
-        taint = Taint(key=TO_BE_DELETED_TAINT, value=str(now // 1_000_000_000), effect="NoSchedule", time_added=now)
+        taint = Taint(key=TO_BE_DELETED_TAINT, value=str(now // NANOS), effect="NoSchedule", time_added=now)
         writes: list[Write] = [api.Update(dataclasses.replace(n, spec=dataclasses.replace(
             n.spec, taints=n.spec.taints + (taint,))))]
         writes += [api.Delete("Pod", p.metadata.namespace, p.metadata.name, uid=p.metadata.uid)
@@ -369,13 +411,19 @@ def actions(model: Model, state: State) -> tuple[Any, ...]:
 
 def timed_events(model: Model, state: State) -> tuple[int, ...]:
     """When a provisioning finishes; when an unneeded node's 10 min (or the delay after a
-    scale-up) run out."""
+    scale-up) run out; when a stuck drain is given up."""
     mem = state.cluster_autoscaler
     if mem is None:
         return ()
     out = [at for _, _, at in mem.upcoming]
+    groups = tuple(getattr(model.config, "node_groups", ()))
+    pods = tuple(api.list_kind(state.store, "Pod"))
+    for n in api.list_kind(state.store, "Node"):
+        if _tainted(n) and _group_of(n, groups) is not None and _on(pods, n.metadata.name):
+            out.append(_drain_deadline(n, model.config.start_time))
     for _, since in mem.unneeded:
         out.append(since + ca.SCALE_DOWN_UNNEEDED_TIME_SECONDS)
+        out.append(since + ca.SCALE_DOWN_UNREADY_TIME_SECONDS)
         if mem.last_scale_up is not None:
             out.append(mem.last_scale_up + ca.SCALE_DOWN_DELAY_AFTER_ADD_SECONDS)
     return tuple(out)

@@ -7,8 +7,9 @@ ns/name)`` runs one ``reconcileAutoscaler`` — the autoscaling helper's
 * the HPA from the kube-controller-manager cache, the namespace's pods from the same cache;
 * the target's ``/scale`` read live from the API server (as the controller's scale client does);
 * metrics as an environment input: the load ``SetCPULoad`` put on the target, split evenly among
-  its Running and Ready pods (other Running pods report 0; pods not Running report nothing), as
-  metrics-server would scrape it now (``Timings.metrics_delay`` is not modelled yet: no lag);
+  its Running and Ready pods (other Running pods report 0; pods not Running report nothing); for
+  ``Timings.metrics_delay`` seconds after a load change the previous load is still reported (the
+  scrape lag; default 0);
 * the controller's in-memory history (``HpaMemory``), kept in ``State.hpas``.
 
 It writes the target's ``spec.replicas`` (the scale subresource: same effect) and the HPA status.
@@ -20,6 +21,7 @@ Variants: ``hpa-no-stabilization`` (the controller is told the down-scale stabil
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 from typing import Any
 
@@ -32,6 +34,7 @@ __all__ = ["available", "HPA_KIND", "reconcile", "split_load"]
 HPA_KIND = "HorizontalPodAutoscaler"
 
 
+@functools.cache
 def _h() -> Any:
     try:
         return importlib.import_module("model.controllers.podautoscaler.horizontal")

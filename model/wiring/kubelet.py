@@ -6,7 +6,8 @@ this module only chooses which of the table's events the environment produces no
 * Pending: ``ImagePulled``, or ``ImagePullFailed`` when the image is unpullable;
 * ImagePullBackOff: ``BackOffExpired`` only once the image can be pulled again (a retry that would
   fail again changes nothing a controller reads, so it is not modelled — the pod simply stays);
-* Running: ``ReadinessSucceeded`` (containers become ready at once);
+* Running: ``ReadinessSucceeded`` ``timings.readiness`` seconds after the containers (re)started
+  (default 0: at once);
 * CrashLoopBackOff: ``BackOffExpired`` when the crash back-off (10 s doubling, from the moment the
   Ready condition went False) has run out — a timed event;
 * Terminating: ``ContainersStopped`` ``timings.termination`` seconds after deletion was requested
@@ -42,9 +43,11 @@ def _ready_changed_at(pod: Pod) -> int:
     return next((c.last_transition_time or 0 for c in pod.status.conditions if c.type == "Ready"), 0)
 
 
-def pod_wake(pod: Pod, termination: int = 0) -> int | None:
+def pod_wake(pod: Pod, termination: int = 0, readiness: int = 0) -> int | None:
     """When the pod's next timed kubelet event is due (ns), if it waits for one."""
     state = table.lifecycle_state(pod)
+    if state == table.RUNNING and readiness > 0:
+        return _ready_changed_at(pod) + readiness * NANOS
     if state == table.CRASH_LOOP_BACK_OFF:
         return _ready_changed_at(pod) + table.crash_loop_backoff(table.restart_count(pod))
     if state == table.TERMINATING and termination > 0 and pod.metadata.deletion_timestamp is not None:
@@ -53,7 +56,8 @@ def pod_wake(pod: Pod, termination: int = 0) -> int | None:
     return None
 
 
-def pod_event(pod: Pod, unpullable: tuple[str, ...], now: Time, termination: int = 0) -> str | None:
+def pod_event(pod: Pod, unpullable: tuple[str, ...], now: Time, termination: int = 0,
+              readiness: int = 0) -> str | None:
     """The table event the environment produces for ``pod`` now, or None."""
     state = table.lifecycle_state(pod)
     if pod.status.phase in ("Succeeded", "Failed"):
@@ -67,16 +71,18 @@ def pod_event(pod: Pod, unpullable: tuple[str, ...], now: Time, termination: int
     if state == table.IMAGE_PULL_BACK_OFF:
         return None if bad else table.BACK_OFF_EXPIRED
     if state == table.RUNNING:
-        return table.READINESS_SUCCEEDED
+        due = pod_wake(pod, termination, readiness)
+        return table.READINESS_SUCCEEDED if due is None or due <= now else None
     if state == table.CRASH_LOOP_BACK_OFF:
         due = pod_wake(pod)
         return table.BACK_OFF_EXPIRED if due is not None and due <= now else None
     return None
 
 
-def pod_step(pod: Pod, unpullable: tuple[str, ...], now: Time, termination: int = 0) -> Write | None:
+def pod_step(pod: Pod, unpullable: tuple[str, ...], now: Time, termination: int = 0,
+             readiness: int = 0) -> Write | None:
     """The kubelet's next write for a pod on its (running) node, or None when nothing is to do."""
-    event = pod_event(pod, unpullable, now, termination)
+    event = pod_event(pod, unpullable, now, termination, readiness)
     if event is None:
         return None
     step = table.kubelet_step(pod, event, now)

@@ -17,6 +17,7 @@ final report as a stand-in gap).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 from typing import Any
 
@@ -27,6 +28,7 @@ from model.timeutil import NANOS, Time
 __all__ = ["available", "node_writes", "node_deadline", "eviction_writes", "eviction_deadlines", "gc_writes"]
 
 
+@functools.cache
 def _mod(name: str) -> Any:
     try:
         return importlib.import_module(f"model.controllers.{name}")

@@ -32,7 +32,10 @@ def decide(pod: Pod, nodes: tuple[Node, ...], pods: tuple[Pod, ...], variant: st
     equal best scores, the first by name), or an Unschedulable condition (None if that is already
     recorded). Variant ``scheduler-ignores-capacity``: the decision is told no pod requests
     anything."""
-    bound = [p for p in pods if p.spec.node_name and p.metadata.name != pod.metadata.name]
+    # Variant double-bind: the scheduler's cache holds the pod both as bound (to its node) and as
+    # still to schedule, so it counts it on its node while placing it again.
+    bound = [p for p in pods if p.spec.node_name
+             and (p.metadata.name != pod.metadata.name or variant == "double-bind")]
     if variant == "scheduler-ignores-capacity":
         pod, bound = _no_requests(pod), [_no_requests(p) for p in bound]
     result = schedule_one(pod, nodes, bound)

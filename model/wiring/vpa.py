@@ -5,7 +5,8 @@ Three processes, each calling the autoscaling helper's decisions in ``model.cont
 * **recommender** (``pkg/recommender/routines/recommender.go: RunOnce``) — every
   ``RECOMMENDER_INTERVAL`` (1 min, ``--recommender-interval``) after a VPA is first seen,
   ``VpaRecommend(ns/name)`` takes one CPU usage sample per container of the target's Running pods
-  (the load ``SetCPULoad`` put on the target, split as the HPA wiring splits it: the same metric),
+  (the load ``SetCPULoad`` put on the target, split as the HPA wiring splits it, and lagging by
+  ``timings.metrics_delay`` as the HPA's does: the same metrics-server),
   adds it to the container's usage history with the weight the recommender gives it (the
   container's CPU request, at least ``MIN_SAMPLE_WEIGHT``: ``AggregateContainerState.addCPUSample``),
   and writes ``status.recommendation`` (target, lowerBound, upperBound) from ``vpa.recommend`` with
@@ -26,11 +27,15 @@ The VPA object itself is ``VerticalPodAutoscaler`` (``autoscaling.k8s.io/v1``), 
 defined here; ``load_vpa`` reads it from a manifest document. It lives in the API server like any
 object; these processes read the API server directly (their informer lag is not modelled).
 
+``spec.resourcePolicy.containerPolicies`` (``containerName``, ``*`` for the rest; ``mode: Off``;
+``minAllowed``/``maxAllowed``) caps the published target and bounds (``uncappedTarget`` keeps the
+raw target), as the recommender's ``getCappedRecommendation`` does.
+
 Deviations (kept small on purpose): only CPU is recommended (memory use is not an environment
 input; as if ``controlledResources: [cpu]``); the usage histogram has exact buckets (one per distinct
 millicore value) and no decay (its 24 h half-life is negligible over a model run), so a percentile is
 a sampled value rather than the end of an exponential bucket; PodDisruptionBudgets and the eviction
-rate limit are not modelled; ``resourcePolicy`` (min/max allowed) is not modelled.
+rate limit are not modelled.
 """
 
 from __future__ import annotations
@@ -62,6 +67,8 @@ __all__ = [
     "EVICTING_MODES",
     "TargetRef",
     "UpdatePolicy",
+    "ContainerResourcePolicy",
+    "PodResourcePolicy",
     "VpaSpec",
     "RecommendedContainerResources",
     "RecommendedPodResources",
@@ -118,9 +125,30 @@ class UpdatePolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class ContainerResourcePolicy:
+    """``ContainerResourcePolicy``: for ``container_name`` (``*``: every container without its own
+    policy), ``mode`` ``Auto`` or ``Off`` (no recommendation), and the allowed CPU/memory range."""
+
+    container_name: str = "*"
+    mode: str = "Auto"
+    min_allowed: Labels = ()
+    max_allowed: Labels = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PodResourcePolicy:
+    container_policies: tuple[ContainerResourcePolicy, ...] = ()
+
+    def for_container(self, name: str) -> ContainerResourcePolicy | None:
+        own = next((p for p in self.container_policies if p.container_name == name), None)
+        return own or next((p for p in self.container_policies if p.container_name == "*"), None)
+
+
+@dataclass(frozen=True, slots=True)
 class VpaSpec:
     target_ref: TargetRef = TargetRef()
     update_policy: UpdatePolicy | None = None
+    resource_policy: PodResourcePolicy | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +235,20 @@ def vpa_from_json(doc: dict[str, Any], namespace: str = "default") -> VerticalPo
         if p.min_replicas is not None and p.min_replicas <= 0:
             errors.append(FieldError.invalid("spec.updatePolicy.minReplicas", p.min_replicas,
                                              "must be greater than 0"))
+    rp = obj.spec.resource_policy
+    for i, cp in enumerate(rp.container_policies if rp is not None else ()):
+        path = f"spec.resourcePolicy.containerPolicies[{i}]"
+        if cp.mode not in ("Auto", "Off"):
+            errors.append(FieldError.not_supported(f"{path}.mode", cp.mode, ("Auto", "Off")))
+        for field_name, amounts in (("minAllowed", cp.min_allowed), ("maxAllowed", cp.max_allowed)):
+            for k, q in amounts:
+                try:
+                    milli_value(q)
+                except ModelError:
+                    errors.append(FieldError.invalid(f"{path}.{field_name}.{k}", q, "must be a quantity"))
+        lo, hi = dict(cp.min_allowed).get("cpu"), dict(cp.max_allowed).get("cpu")
+        if lo is not None and hi is not None and not errors and milli_value(lo) > milli_value(hi):
+            errors.append(FieldError.invalid(f"{path}.maxAllowed.cpu", hi, "must be at least minAllowed"))
     if errors:
         raise ValidationError(errors)
     if p is None:
@@ -323,6 +365,23 @@ def recommendation_for(v: VerticalPodAutoscaler, container: str) -> vpa.Containe
     return None
 
 
+def _capped(amounts: tuple[tuple[str, int], ...], policy: ContainerResourcePolicy | None) -> Labels:
+    """``getCappedRecommendation``: each amount raised to ``minAllowed`` and lowered to ``maxAllowed``."""
+    if policy is None:
+        return _quantities(amounts)
+    lo = {k: int(milli_value(q)) for k, q in policy.min_allowed if k == "cpu"}
+    hi = {k: int(milli_value(q)) for k, q in policy.max_allowed if k == "cpu"}
+
+    def cap(k: str, m: int) -> int:
+        if k in lo:
+            m = max(m, lo[k])
+        if k in hi:
+            m = min(m, hi[k])
+        return m
+
+    return _quantities(tuple((k, cap(k, m)) for k, m in amounts))
+
+
 def _quantities(amounts: tuple[tuple[str, int], ...]) -> Labels:
     return freeze_map({k: f"{m}m" for k, m in amounts})
 
@@ -358,6 +417,9 @@ class VpaRecommend:
         pods = _target_pods(state, v, target)
         ref = v.spec.target_ref
         load = next((mc for kind, n, mc in state.env.cpu_load if kind == ref.kind and n == ref.name), 0)
+        for kind, n, before, at in getattr(state.env, "load_changes", ()):  # metrics-server lags as for the HPA
+            if (kind, n) == (ref.kind, ref.name) and state.clock - at < model.config.timings.metrics_delay:
+                load = before
         usage = split_load(pods, load)
         hist = {h.container: h for h in mem.containers}
         for p in sorted(pods, key=lambda p: p.metadata.name):
@@ -377,10 +439,13 @@ class VpaRecommend:
         for h in mem.containers:
             if not h.cpu:
                 continue
+            policy = v.spec.resource_policy.for_container(h.container) if v.spec.resource_policy else None
+            if policy is not None and policy.mode == "Off":
+                continue  # a container the VPA must not touch gets no recommendation
             pct = vpa.Percentiles(percentile(h.cpu, 50), percentile(h.cpu, 90), percentile(h.cpu, 95))
             r = vpa.recommend({"cpu": pct}, h.confidence_days(), per_pod)
-            recs.append(RecommendedContainerResources(h.container, _quantities(r.target),
-                                                      _quantities(r.lower_bound), _quantities(r.upper_bound),
+            recs.append(RecommendedContainerResources(h.container, _capped(r.target, policy),
+                                                      _capped(r.lower_bound, policy), _capped(r.upper_bound, policy),
                                                       _quantities(r.target)))
         if not recs:
             return state

@@ -17,7 +17,13 @@ Sources (kubernetes/kubernetes, pkg/controller/deployment):
       TestDeploymentController_cleanupDeploymentOrder, TestGenerateReplicaSetName
 
 Go's random names/UIDs become fixed strings; ``metav1.Now()`` becomes NOW. Only what each Go test
-asserts is put in ``expect``.
+asserts is put in ``expect`` (TestScale's ``wasntUpdated`` RSs are not pinned; TestSyncRolloutStatus's
+time checks are vacuous in Go, so times are pinned only where the row's name states them).
+
+Not mined (no catalogue op can express them): TestDeploymentController_generateReplicaSetName (the name
+comes from ComputeHash), hash_test.go (ComputeHash collisions), TestGetDeploymentsForReplicaSet,
+TestDeploymentController_rolloutRecreate (API error propagation), deployment_controller_test.go
+(whole syncDeployment passes; covered by tests/deployment instead).
 
 Run: python3 tests/conformance_cases/gen_deployment_mined.py tests/conformance_cases
 """

@@ -10,6 +10,11 @@ Sources (kubernetes/kubernetes, newest versions in the index):
   the replica-calculator tables;
 * pkg/apis/autoscaling/validation/validation_test.go and pkg/apis/autoscaling/v2/defaults_test.go.
 
+Versions read (the newest the index holds): horizontal_test.go with the mock monitor and the selector
+store (204,199 characters); replica_calculator_test.go after the calcScenario refactor (94,147
+characters, with TestCalculatePodRequestsFromContainers_NonExistentContainer); validation_test.go with
+the HPAConfigurableTolerance tests (65,045 characters); defaults_test.go @0a74a85ed8c0.
+
 Every expectation is the one the Go test asserts (rows the Go test skips are marked ``#unasserted``
 and carry the value the table states). Case ids cite the Go test and its row name or index.
 
@@ -740,6 +745,69 @@ res_case(RS + "scale down: pods being deleted are ignored", current=5, target=50
 res_case(RS + "scale down: still-running pods being deleted are ignored", current=5, target=50, requests=C7,
          container="container2", levels=_C2L, expect=res_ok(3, 28, 280), **_D7)  # type: ignore[arg-type]
 
+# The same fixtures as one test function each, as in the replica_calculator_test.go versions before the
+# calcScenario refactor (the function names a suite mined from those versions cites).
+for _old, _kw in (
+    ("TestReplicaCalcScaleUp", dict(current=3, target=30, requests=C3, levels=same(300, 500, 700),
+                                    expect=res_ok(5, 50, 1000))),
+    ("TestReplicaCalcContainerScaleUp", dict(current=3, target=30, requests=C3, container="container2",
+                                             levels=[[1000, 300], [1000, 500], [1000, 700]], expect=res_ok(5, 50, 500))),
+    ("TestReplicaCalcScaleUpUnreadyLessScale", dict(current=3, target=30, requests=C3, levels=same(300, 500, 700),
+                                                    readiness=["False", "True", "True"], expect=res_ok(4, 60, 1200))),
+    ("TestReplicaCalcScaleUpContainerHotCpuLessScale", dict(current=3, target=30, requests=C3, container="container2",
+                                                            start=[HOT, COOL, COOL], levels=[[0, 300], [0, 500], [0, 700]],
+                                                            expect=res_ok(4, 60, 600))),
+    ("TestReplicaCalcScaleUpHotCpuLessScale", dict(current=3, target=30, requests=C3, start=[HOT, COOL, COOL],
+                                                   levels=same(300, 500, 700), expect=res_ok(4, 60, 1200))),
+    ("TestReplicaCalcScaleUpUnreadyNoScale", dict(current=3, target=30, requests=C3, readiness=["True", "False", "False"],
+                                                  levels=same(400, 500, 700), expect=res_ok(3, 40, 800))),
+    ("TestReplicaCalcScaleHotCpuNoScale", dict(current=3, target=30, requests=C3, readiness=["True", "False", "False"],
+                                               start=[COOL, HOT, HOT], levels=same(400, 500, 700), expect=res_ok(3, 40, 800))),
+    ("TestReplicaCalcScaleUpIgnoresFailedPods", dict(current=2, target=30, requests=["1.0"] * 4, levels=same(500, 700),
+                                                     expect=res_ok(4, 60, 1200), **_F4)),
+    ("TestReplicaCalcMissingContainerMetricScaleUpIgnoresFailedPods",
+     dict(current=2, target=30, requests=["1.0"] * 4, container="container2",
+          levels=[[1000, 500], [9000, 700], [1000], [9000]], expect=res_ok(4, 60, 600), **_F4)),
+    ("TestReplicaCalcScaleUpContainerIgnoresFailedPods",
+     dict(current=2, target=30, requests=["1.0"] * 4, container="container2", levels=[[1000, 500], [9000, 700]],
+          expect=res_ok(4, 60, 600), **_F4)),
+    ("TestReplicaCalcScaleUpIgnoresDeletionPods", dict(current=2, target=30, requests=["1.0"] * 4, levels=same(500, 700),
+                                                       expect=res_ok(4, 60, 1200), **_D4)),
+    ("TestReplicaCalcScaleUpContainerIgnoresDeletionPods",
+     dict(current=2, target=30, requests=["1.0"] * 4, container="container1", levels=same(500, 700),
+          expect=res_ok(4, 60, 600), **_D4)),
+    ("TestReplicaCalcScaleDown", dict(current=5, target=50, requests=C5, levels=same(100, 300, 500, 250, 250),
+                                      expect=res_ok(3, 28, 560))),
+    ("TestReplicaCalcContainerScaleDown", dict(current=5, target=50, requests=C5, container="container2", levels=_C2L,
+                                               expect=res_ok(3, 28, 280))),
+    ("TestReplicaCalcScaleDownExcludeUnreadyPods", dict(current=5, target=50, requests=C5, readiness=_R5,
+                                                        levels=same(100, 300, 500, 250, 250), expect=res_ok(2, 30, 600))),
+    ("TestReplicaCalcScaleDownContainerExcludeUnreadyPods", dict(current=5, target=50, requests=C5, readiness=_R5,
+                                                                 container="container2", levels=_C2L,
+                                                                 expect=res_ok(2, 30, 300))),
+    ("TestReplicaCalcScaleDownExcludeUnscheduledPods", dict(current=5, target=50, requests=C5, levels=same(100),
+                                                            expect=res_ok(1, 10, 200), **_P5)),
+    ("TestReplicaCalcScaleDownContainerExcludeUnscheduledPods", dict(current=5, target=50, requests=C5,
+                                                                     container="container2", levels=_C2L,
+                                                                     expect=res_ok(1, 10, 100), **_P5)),
+    ("TestReplicaCalcScaleDownIgnoreHotCpuPods", dict(current=5, target=50, requests=C5, start=_S5,
+                                                      levels=same(100, 300, 500, 250, 250), expect=res_ok(2, 30, 600))),
+    ("TestReplicaCalcScaleDownContainerIgnoreHotCpuPods",
+     dict(current=5, target=50, requests=C5, start=_S5, container="container2",
+          levels=[[1000, 100], [1000, 300], [1000, 500], [1000, 1000], [1000, 1000]], expect=res_ok(2, 30, 300))),
+    ("TestReplicaCalcScaleDownIgnoresFailedPods", dict(current=5, target=50, requests=C7,
+                                                       levels=same(100, 300, 500, 250, 250), expect=res_ok(3, 28, 560),
+                                                       **_F7)),
+    ("TestReplicaCalcScaleDownContainerIgnoresFailedPods", dict(current=5, target=50, requests=C7, container="container2",
+                                                                levels=_C2L, expect=res_ok(3, 28, 280), **_F7)),
+    ("TestReplicaCalcScaleDownIgnoresDeletionPods", dict(current=5, target=50, requests=C7,
+                                                         levels=same(100, 300, 500, 250, 250), expect=res_ok(3, 28, 560),
+                                                         **_D7)),
+    ("TestReplicaCalcScaleDownIgnoresDeletionPods_StillRunning",
+     dict(current=5, target=50, requests=C7, container="container2", levels=_C2L, expect=res_ok(3, 28, 280), **_D7)),
+):
+    res_case(f"{_old}#pre-refactor", **_kw)  # type: ignore[arg-type]
+
 res_case("TestReplicaCalcDisjointResourcesMetrics", current=1, target=100, requests=["1.0"], levels=same(100),
          names=["an-older-pod-name"], expect={"error": "no metrics returned matched known pods"})
 R3C = ["0.9", "1.0", "1.1"]
@@ -809,6 +877,11 @@ plain_case("TestReplicaCalcScaleUpCMUnreadyHotCpuNoLessScale", current=3, target
 plain_case("TestReplicaCalcScaleUpCMUnreadyHotCpuScaleWouldScaleDown", current=3, target=15000,
            levels=[50000, 15000, 30000], readiness=["False", "True", "False"], start=[HOT, COOL, HOT], expected=7,
            usage=31666)
+# before the refactor these two were pods-metric fixtures despite their names
+plain_case("TestReplicaCalcScaleUpCMExternal#pre-refactor", current=1, target=4400, levels=[8600], expected=2,
+           usage=8600)
+plain_case("TestReplicaCalcScaleUpCMExternalNoLabels#pre-refactor", current=1, target=4400, levels=[8600], expected=2,
+           usage=8600)
 plain_case("TestReplicaCalcScaleDownCM", current=5, target=20000, levels=[12000] * 5, expected=3, usage=12000)
 plain_case("TestReplicaCalcToleranceCM", current=3, target=20000, levels=[20000, 21000, 21000], expected=3, usage=20666)
 plain_case("TestReplicaCalcConfigurableToleranceCM", current=3, target=20000, levels=[20000, 21000, 21000], expected=4,

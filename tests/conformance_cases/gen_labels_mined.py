@@ -199,6 +199,28 @@ for i, (labels, out) in enumerate([({}, ""), ({"app": "foo"}, "app=foo"), ({"app
     add(f"{T}/{i}-{out or 'empty'}", "labels.label_selector_as_selector", {"selector": {"matchLabels": labels}},
         {"string": out})
 
+# ---- labels_test.go ----
+T = "labels_test.go:TestSetString"
+for i, (labels, out) in enumerate([({"x": "y"}, "x=y"), ({"foo": "bar"}, "foo=bar"),
+                                   ({"foo": "bar", "baz": "qup"}, "baz=qup,foo=bar")]):
+    add(f"{T}/{i}", "labels.label_selector_as_selector", {"selector": {"matchLabels": labels}}, {"string": out})
+T = "labels_test.go:TestLabelHas"
+for i, (labels, key, has) in enumerate([({"x": "y"}, "x", True), ({"x": ""}, "x", True), ({"x": "y"}, "foo", False)]):
+    add(f"{T}/{i}", "labels.selector_matches", {"selector": key, "labels": labels}, {"matches": has})
+# TestLabelSelectorParse calls ConvertSelectorToLabelsMap, which parses each comma-separated item as key=value;
+# only its verdicts that labels.Parse shares are translated (a bare key or "!=" parses fine as a selector).
+T = "labels_test.go:TestLabelSelectorParse"
+for i, (sel, labels) in enumerate([("", {}), ("x=a", {"x": "a"}), ("x=a,y=b,z=c", {"x": "a", "y": "b", "z": "c"}),
+                                   (" x = a , y = b , z = c ", {"x": "a", "y": "b", "z": "c"}),
+                                   ("color=green,env=test,service=front",
+                                    {"color": "green", "env": "test", "service": "front"}),
+                                   ("color=green, env=test, service=front",
+                                    {"color": "green", "env": "test", "service": "front"})]):
+    add(f"{T}/valid[{i}]", "labels.parse", {"selector": sel},
+        {"valid": True, "requirements": [req(k, "=", v) for k, v in sorted(labels.items())]})
+for sel in [",", "x=$y", "x=a||y=b", "x y"]:
+    add(f"{T}/invalid[{sel}]", "labels.parse", {"selector": sel}, {"valid": False})
+
 # ---- helpers_test.go TestLabelSelectorAsSelector ----
 T = "helpers_test.go:TestLabelSelectorAsSelector"
 ML = {"foo": "bar"}

@@ -157,3 +157,19 @@ def test_reentrant_rollback_updates_only_the_deployment() -> None:
     rolled = result.actions[0].deployment  # type: ignore[union-attr]
     assert rolled.spec.template.spec.termination_grace_period_seconds == 1
     assert util.DEPRECATED_ROLLBACK_TO not in dict(rolled.metadata.annotations)
+
+
+def test_replica_set_fraction_uses_go_int32_arithmetic() -> None:
+    """getReplicaSetFraction multiplies spec.replicas by replicas+maxSurge in int32 before dividing."""
+    d = make_deployment(60000, surge=0, unavailable=0)
+    rs = ReplicaSet(metadata=ObjectMeta(name="r", annotations=((util.MAX_REPLICAS_ANNOTATION, "50000"),)),
+                    spec=ReplicaSetSpec(replicas=50000))
+    wrapped = (50000 * 60000 + 2**31) % 2**32 - 2**31  # 3e9 wraps to a negative int32
+    assert util.get_replica_set_fraction(rs, d) == util.round_half_away_from_zero(wrapped, 50000) - 50000
+
+
+def test_is_saturated_compares_the_desired_annotation_as_int32() -> None:
+    d = make_deployment(1)
+    rs = ReplicaSet(metadata=ObjectMeta(name="r", annotations=((util.DESIRED_REPLICAS_ANNOTATION, str(2**32 + 1)),)),
+                    spec=ReplicaSetSpec(replicas=1), status=ReplicaSetStatus(available_replicas=1))
+    assert util.is_saturated(d, rs)

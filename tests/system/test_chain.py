@@ -103,3 +103,23 @@ def test_stale_resource_version_is_a_conflict_and_the_key_is_requeued() -> None:
     assert rs.spec.replicas == 2
     assert s.get("Deployment", "web").status == before.status
     assert s.queue("deployment-controller") == ("default/web",)
+
+
+def test_readiness_delay_holds_the_rollout_for_that_long() -> None:
+    from model.runner import run_until
+    from model.useractions import UpdateImage
+
+    base = default_config()
+    m = Model(dataclasses.replace(base, script=(), timings=dataclasses.replace(base.timings, readiness=5)))
+    (s,) = m.init_states()
+    t0 = s.clock
+    s = m.step(s, UpdateImage("web", "web", "registry.k8s.io/e2e-test-images/httpd:2.4.39-4"))
+
+    def done(st: State) -> bool:
+        d = st.get("Deployment", "web")
+        return (d.status.observed_generation >= d.metadata.generation
+                and d.status.updated_replicas == d.status.available_replicas == 2 == d.status.replicas)
+
+    s, _, held = run_until(m, s, done, 60)
+    # maxSurge 1, maxUnavailable 0: two new pods, one after the other, 5 s each to become ready.
+    assert held and s.clock - t0 == 10

@@ -67,3 +67,16 @@ def test_ignoring_bounds_exceeds_max_replicas() -> None:
     s = m.step(s, SetCPULoad("Deployment", "web", 2000))  # 1000 %: desired 20; max is 5
     s, _ = settle(m, s, 120)
     assert _replicas(s) > 5
+
+
+def test_metrics_delay_postpones_the_reaction_to_a_load_change() -> None:
+    base = default_config()
+    m = Model(dataclasses.replace(base, script=(), timings=dataclasses.replace(base.timings, metrics_delay=60)))
+    (s,) = m.init_states()
+    s = m.step(s, Apply(_hpa()))
+    s, _ = settle(m, s, 30)
+    s = m.step(s, SetCPULoad("Deployment", "web", 400))
+    s, _ = advance(m, s, 59)
+    assert _replicas(s) == 2  # the HPA still sees no load
+    s, _ = settle(m, s, 120)
+    assert _replicas(s) == 4

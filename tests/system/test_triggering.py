@@ -59,3 +59,16 @@ def test_without_the_drop_both_converge(variant: str | None) -> None:
     s = m.step(s, UpdateImage("web", "web", NEW_IMAGE))
     s, _ = settle(m, s, 600)
     assert _rolled_out(s)
+
+
+def test_without_informer_lag_caches_never_lag_between_steps() -> None:
+    cfg = dataclasses.replace(default_config(), script=(), informer_lag=False)
+    m = Model(cfg)
+    (s,) = m.init_states()
+    kcm = dict(s.informer("kcm").cache)
+    assert all(kcm.get(k) == o for k, o in s.store.objects if k[0] in ("Deployment", "ReplicaSet", "Pod"))
+    s = m.step(s, UpdateImage("web", "web", NEW_IMAGE))
+    s, trace = settle(m, s, 600)
+    assert _rolled_out(s)
+    assert not any(type(a).__name__ == "Deliver" for a, _ in trace)
+    assert all(not i.pending for _, st in trace for i in st.informers)

@@ -24,22 +24,23 @@ from model.objects import Deployment, ReplicaSet
 
 @dataclass(frozen=True, slots=True)
 class CreateReplicaSet:
-    """``ReplicaSets(ns).Create``: a new RS (name, labels, hash selector, ownerRef, annotations)."""
+    """Model-only (a recorded client call): ``ReplicaSets(ns).Create``: a new RS (name, labels, hash selector,
+    ownerRef, annotations)."""
 
     replica_set: ReplicaSet
 
 
 @dataclass(frozen=True, slots=True)
 class UpdateReplicaSet:
-    """``ReplicaSets(ns).Update``: the whole RS as the controller wrote it (spec.replicas, annotations,
-    minReadySeconds, ownerReferences)."""
+    """Model-only (a recorded client call): ``ReplicaSets(ns).Update``: the whole RS as the controller wrote
+    it (spec.replicas, annotations, minReadySeconds, ownerReferences)."""
 
     replica_set: ReplicaSet
 
 
 @dataclass(frozen=True, slots=True)
 class DeleteReplicaSet:
-    """``ReplicaSets(ns).Delete`` (revision history cleanup)."""
+    """Model-only (a recorded client call): ``ReplicaSets(ns).Delete`` (revision history cleanup)."""
 
     name: str
     uid: str
@@ -47,23 +48,25 @@ class DeleteReplicaSet:
 
 @dataclass(frozen=True, slots=True)
 class UpdateDeploymentStatus:
-    """``Deployments(ns).UpdateStatus``: the status subresource. The Deployment's annotations ride
-    along (the revision annotation is written this way; the status strategy keeps annotations)."""
+    """Model-only (a recorded client call): ``Deployments(ns).UpdateStatus``: the status subresource. The
+    Deployment's annotations ride along (the revision annotation is written this way; the status strategy
+    keeps annotations)."""
 
     deployment: Deployment
 
 
 @dataclass(frozen=True, slots=True)
 class UpdateDeployment:
-    """``Deployments(ns).Update``: spec and metadata (rollback copies a template and clears the
-    rollback annotation this way)."""
+    """Model-only (a recorded client call): ``Deployments(ns).Update``: spec and metadata (rollback copies a
+    template and clears the rollback annotation this way)."""
 
     deployment: Deployment
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """An event the controller records: type Normal/Warning, a reason and a message."""
+    """Model-only (a recorded ``EventRecorder.Eventf`` call): An event the controller records: type
+    Normal/Warning, a reason and a message."""
 
     type: str
     reason: str
@@ -75,14 +78,17 @@ Action = CreateReplicaSet | UpdateReplicaSet | DeleteReplicaSet | UpdateDeployme
 
 @dataclass(frozen=True, slots=True)
 class FeatureGates:
-    """The KEP-3973 gates the deployment controller reads (both default off in the model)."""
+    """Mirrors pkg/features/kube_features.go: DeploymentReplicaSetTerminatingReplicas,
+    DeploymentPodReplacementPolicy. The KEP-3973 gates the deployment controller reads (both default off in
+    the model)."""
 
     deployment_replica_set_terminating_replicas: bool = False
     deployment_pod_replacement_policy: bool = False
 
     @staticmethod
     def from_mapping(gates: Mapping[str, bool] | None) -> FeatureGates:
-        """From ``{"DeploymentReplicaSetTerminatingReplicas": bool, "DeploymentPodReplacementPolicy": bool}``."""
+        """Model-only: from ``{"DeploymentReplicaSetTerminatingReplicas": bool,
+        "DeploymentPodReplacementPolicy": bool}``."""
         gates = gates or {}
         return FeatureGates(
             deployment_replica_set_terminating_replicas=bool(gates.get("DeploymentReplicaSetTerminatingReplicas", False)),
@@ -97,8 +103,8 @@ NO_GATES = FeatureGates()
 
 @dataclass
 class Pass:
-    """Scratchpad of one controller pass: the Deployment copy being worked on, the controller's view
-    of its ReplicaSets (updated by its own writes) and the calls made so far."""
+    """Model-only: scratchpad of one controller pass: the Deployment copy being worked on, the controller's
+    view of its ReplicaSets (updated by its own writes) and the calls made so far."""
 
     d: Deployment
     now: int = 0
@@ -110,38 +116,45 @@ class Pass:
     rate_limited_requeue: bool = False
 
     def event(self, type_: str, reason: str, message: str) -> None:
+        """Model-only: records an event (``dc.eventRecorder.Eventf``)."""
         self.events.append(Event(type_, reason, message))
 
     def _record_rs(self, rs: ReplicaSet) -> None:
         self.rs_view[rs.metadata.name] = rs
 
     def create_rs(self, rs: ReplicaSet) -> ReplicaSet:
+        """Model-only: records ``ReplicaSets(ns).Create`` and shows the RS to the rest of the pass."""
         self.actions.append(CreateReplicaSet(rs))
         self._record_rs(rs)
         return rs
 
     def update_rs(self, rs: ReplicaSet) -> ReplicaSet:
+        """Model-only: records ``ReplicaSets(ns).Update`` and shows the RS to the rest of the pass."""
         self.actions.append(UpdateReplicaSet(rs))
         self._record_rs(rs)
         return rs
 
     def delete_rs(self, rs: ReplicaSet) -> None:
+        """Model-only: records ``ReplicaSets(ns).Delete``."""
         self.actions.append(DeleteReplicaSet(rs.metadata.name, rs.metadata.uid))
         self.rs_view.pop(rs.metadata.name, None)
 
     def update_status(self) -> None:
+        """Model-only: records ``Deployments(ns).UpdateStatus``."""
         self.actions.append(UpdateDeploymentStatus(self.d))
 
     def update_deployment(self) -> None:
+        """Model-only: records ``Deployments(ns).Update``."""
         self.actions.append(UpdateDeployment(self.d))
 
     def set_status(self, status: util.DeploymentStatus) -> None:
+        """Model-only: sets the working copy's status."""
         self.d = dataclasses.replace(self.d, status=status)
 
     # sync.go: scaleReplicaSet
     def scale_replica_set(self, rs: ReplicaSet, new_scale: int) -> tuple[bool, ReplicaSet]:
-        """Write the RS when its size or its desired/max annotations are stale; ``scaled`` only when
-        the size changed."""
+        """Mirrors pkg/controller/deployment/sync.go: scaleReplicaSet. Write the RS when its size or its
+        desired/max annotations are stale; ``scaled`` only when the size changed."""
         d = self.d
         desired = util.d_replicas(d)
         max_replicas = desired + util.max_surge(d)
@@ -160,7 +173,8 @@ class Pass:
 
     # sync.go: scaleReplicaSetAndRecordEvent
     def scale_replica_set_and_record_event(self, rs: ReplicaSet, new_scale: int) -> tuple[bool, ReplicaSet]:
-        """No call at all when the size is already right."""
+        """Mirrors pkg/controller/deployment/sync.go: scaleReplicaSetAndRecordEvent. No call at all when the
+        size is already right."""
         if util.spec_replicas(rs) == new_scale:
             return False, rs
         return self.scale_replica_set(rs, new_scale)

@@ -38,9 +38,10 @@ Deliberate differences from Kubernetes: the pod-template hash is not Go's FNV of
 ``util.compute_hash``); ``isScalingEvent`` syncs the new RS's annotations once and the later steps see
 that write (Go would repeat the same Update from its stale cache); writes never fail (no conflicts,
 no API errors), which the transition system models at the API server instead; a created RS carries
-``creationTimestamp=now`` so later passes can order it; with the DeploymentPodReplacementPolicy gate
-and ``TerminationComplete`` the growth bound counts terminating pods (NewRSNewReplicas) but
-proportional scaling stays the classic ``scale`` (Kubernetes' partial ``scaleV2`` is not modelled).
+``creationTimestamp=now`` so later passes can order it. With the DeploymentPodReplacementPolicy gate
+and ``TerminationComplete``, scaling events go through ``sync.scale_v2``, whose allocation order was
+inferred from Kubernetes' TestScale rows (the scaleV2 source is not in the reference index), and a
+Recreate new RS is sized by NewRSNewReplicas with the same inferred bound.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ from model.objects import (
 
 @dataclass(frozen=True, slots=True)
 class SyncResult:
-    """What one syncDeployment did (see the module docstring)."""
+    """Model-only: what one syncDeployment did (see the module docstring)."""
 
     deployment: Deployment
     actions: tuple[Action, ...] = ()
@@ -93,6 +94,7 @@ class SyncResult:
 
     @property
     def status(self) -> DeploymentStatus:
+        """Model-only: the Deployment status the pass last wrote (None when it wrote none)."""
         return self.deployment.status
 
 

@@ -85,7 +85,8 @@ def requeue_stuck_deployment(d: Deployment, new_status: DeploymentStatus, now: i
         raise util.ModelError("Invalid", "a clock (now) is needed to estimate the deadline", field="now")
     assert d.spec.progress_deadline_seconds is not None
     last = GO_ZERO_TIME if current.last_update_time is None else current.last_update_time
-    after = last + d.spec.progress_deadline_seconds * NANOS - now
+    # Go's Time.Sub saturates at the int64 Duration bounds.
+    after = max(-(2**63), min(2**63 - 1, last + d.spec.progress_deadline_seconds * NANOS - now))
     if after < NANOS:
         return 0
     return after

@@ -34,7 +34,8 @@ def rollback_to_template(p: Pass, rs: ReplicaSet) -> bool:
     """Mirrors rollback.go: rollbackToTemplate -> performed (False when the template is unchanged)."""
     performed = False
     if not util.equal_ignore_hash(p.d.spec.template, rs.spec.template):
-        p.d = util.set_deployment_annotations_to(util.set_from_replica_set_template(p.d, rs.spec.template), rs)
+        p.d = util.set_deployment_annotations_to(util.set_from_replica_set_template(p.d, rs.spec.template), rs,
+                                                 p.gates.deployment_pod_replacement_policy)
         performed = True
     else:
         p.event("Warning", util.ROLLBACK_TEMPLATE_UNCHANGED,
@@ -73,7 +74,8 @@ def rollback(p: Pass, rs_list: list[ReplicaSet], namespace_rss: dict[str, Replic
 
 
 def undo(d: Deployment, rs_list: list[ReplicaSet], to_revision: int = 0) -> Deployment:
-    """What ``kubectl rollout undo [--to-revision=N]`` does on apps/v1 (DeploymentRollbacker.Rollback).
+    """Mirrors staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollback.go: DeploymentRollbacker.Rollback.
+    What ``kubectl rollout undo [--to-revision=N]`` does on apps/v1 (DeploymentRollbacker.Rollback).
 
     Picks the RS of ``to_revision`` (0: the revision before the current one, LastRevision), copies its
     template minus the pod-template-hash label into the Deployment and merges its annotations (other
@@ -106,5 +108,5 @@ def undo(d: Deployment, rs_list: list[ReplicaSet], to_revision: int = 0) -> Depl
         return d
     # kubectl sends a patch: the RS's annotations are merged over the Deployment's.
     ann = dict(d.metadata.annotations)
-    ann.update({k: v for k, v in rs.metadata.annotations if k not in util.ANNOTATIONS_TO_SKIP})
+    ann.update({k: v for k, v in rs.metadata.annotations if k not in util.ANNOTATIONS_TO_SKIP_WITH_POLICY_GATE})
     return util.with_annotations(util.set_from_replica_set_template(d, rs.spec.template), ann)

@@ -30,7 +30,8 @@ from model.timeutil import Time
 
 
 class SyncError(ModelError):
-    """The error a Go sync function returns (the work queue requeues the Deployment with backoff)."""
+    """Model-only: the error a Go sync function returns (the work queue requeues the Deployment with
+    backoff)."""
 
     def __init__(self, message: str) -> None:
         super().__init__("SyncError", message)
@@ -83,7 +84,8 @@ def get_new_replica_set(
 
     if existing is not None:
         rs_copy, annotations_updated = util.set_new_replica_set_annotations(
-            d, existing, new_revision, True, util.MAX_REV_HISTORY_LENGTH_IN_CHARS)
+            d, existing, new_revision, True, util.MAX_REV_HISTORY_LENGTH_IN_CHARS,
+            p.gates.deployment_pod_replacement_policy)
         min_ready_needs_update = rs_copy.spec.min_ready_seconds != d.spec.min_ready_seconds
         if annotations_updated or min_ready_needs_update:
             rs_copy = dataclasses.replace(rs_copy, spec=dataclasses.replace(rs_copy.spec, min_ready_seconds=d.spec.min_ready_seconds))
@@ -124,7 +126,8 @@ def get_new_replica_set(
     count = util.new_rs_new_replicas(d, all_rss, new_rs, p.gates.deployment_pod_replacement_policy)
     new_rs = util.with_rs_replicas(new_rs, count)
     new_rs, _ = util.set_new_replica_set_annotations(d, new_rs, new_revision, False,
-                                                     util.MAX_REV_HISTORY_LENGTH_IN_CHARS)
+                                                     util.MAX_REV_HISTORY_LENGTH_IN_CHARS,
+                                                     p.gates.deployment_pod_replacement_policy)
 
     taken = (namespace_rss if namespace_rss is not None else {rs.metadata.name: rs for rs in rs_list}).get(new_rs.metadata.name)
     already_exists = taken is not None
@@ -166,6 +169,22 @@ def get_all_replica_sets_and_sync_revision(
 # --- scale -------------------------------------------------------------------------------------------
 
 
+def _replica_sets_to_share(p: Pass, new_rs: ReplicaSet | None, old_rss: list[ReplicaSet]) -> list[ReplicaSet] | None:
+    """The middle of scale and scaleV2 (sync.go) when no single RS takes every replica: a saturated
+    new RS drains the old ones and a non-RollingUpdate Deployment stops (None either way); otherwise
+    the active RSs, old ones newest first, then the new one."""
+    if util.is_saturated(p.d, new_rs):
+        for old in util.filter_active_replica_sets(old_rss):
+            p.scale_replica_set_and_record_event(old, 0)
+        return None
+    if not util.is_rolling_update(p.d):
+        return None
+    # FindActiveOrLatest sorted the caller's old RSs newest first in place; the order only matters
+    # for exact ties, which the size sorts below break by time and name anyway.
+    newest_first = sorted(old_rss, key=util.by_creation_timestamp_key, reverse=True)
+    return util.filter_active_replica_sets([*newest_first, new_rs])
+
+
 def scale(p: Pass, new_rs: ReplicaSet | None, old_rss: list[ReplicaSet]) -> None:
     """Mirrors sync.go: scale (the classic path, not scaleV2).
 
@@ -181,16 +200,9 @@ def scale(p: Pass, new_rs: ReplicaSet | None, old_rss: list[ReplicaSet]) -> None
             return
         p.scale_replica_set_and_record_event(target, util.d_replicas(d))
         return
-    if util.is_saturated(d, new_rs):
-        for old in util.filter_active_replica_sets(old_rss):
-            p.scale_replica_set_and_record_event(old, 0)
+    active = _replica_sets_to_share(p, new_rs, old_rss)
+    if active is None:
         return
-    if not util.is_rolling_update(d):
-        return
-    # FindActiveOrLatest sorted the caller's old RSs newest first in place; the order only matters
-    # for exact ties, which the size sorts below break by time and name anyway.
-    newest_first = sorted(old_rss, key=util.by_creation_timestamp_key, reverse=True)
-    active = util.filter_active_replica_sets([*newest_first, new_rs])
     allowed = util.d_replicas(d) + util.max_surge(d) if util.d_replicas(d) > 0 else 0
     to_add = allowed - util.get_replica_count(active)
     if to_add > 0:
@@ -249,16 +261,11 @@ def scale_v2(p: Pass, new_rs: ReplicaSet | None, old_rss: list[ReplicaSet]) -> N
         size = util.d_replicas(d)
         if size > util.spec_replicas(target):
             size = util.spec_replicas(target) + grant(size - util.spec_replicas(target))
-        _write_v2(p, target, size, util.d_replicas(d), util.spec_replicas(target))
+        _write_v2(p, target, size, util.d_replicas(d), _before_scale(target))
         return
-    if util.is_saturated(d, new_rs):
-        for old in util.filter_active_replica_sets(old_rss):
-            p.scale_replica_set_and_record_event(old, 0)
+    active = _replica_sets_to_share(p, new_rs, old_rss)
+    if active is None:
         return
-    if not util.is_rolling_update(d):
-        return
-    newest_first = sorted(old_rss, key=util.by_creation_timestamp_key, reverse=True)
-    active = util.filter_active_replica_sets([*newest_first, new_rs])
     # An RS part-way through an earlier resize is sized from where that resize started.
     bases = {rs.metadata.name: _before_scale(rs) for rs in active}
     allowed = util.d_replicas(d) + util.max_surge(d) if util.d_replicas(d) > 0 else 0
@@ -320,7 +327,8 @@ def _write_v2(p: Pass, rs: ReplicaSet, size: int, target: int, base: int) -> Non
 
 
 def proportional_sizes(d: util.Deployment, new_rs: ReplicaSet | None, old_rss: list[ReplicaSet]) -> dict[str, int]:
-    """The sizes ``scale`` would give every RS (a convenience for tests and the conformance op)."""
+    """Model-only (around sync.go scale): The sizes ``scale`` would give every RS (a convenience for tests and
+    the conformance op)."""
     p = Pass(d=d)
     scale(p, new_rs, old_rss)
     out = {rs.metadata.name: util.spec_replicas(rs) for rs in [*old_rss, *([new_rs] if new_rs else [])]}

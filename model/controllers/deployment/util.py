@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -88,29 +89,37 @@ ANNOTATIONS_TO_SKIP = frozenset(
         DEPRECATED_ROLLBACK_TO,
     }
 )
+# KEP-3973: with the DeploymentPodReplacementPolicy gate the controller also keeps the partial-scaling
+# mark to itself (kubectl's rollback skips it too).
+ANNOTATIONS_TO_SKIP_WITH_POLICY_GATE = ANNOTATIONS_TO_SKIP | {REPLICAS_BEFORE_SCALE_ANNOTATION}
+
+
+def annotations_to_skip(pod_replacement_policy_gate: bool) -> frozenset[str]:
+    """The controller-owned annotation keys (deployment_util.go: skipCopyAnnotation)."""
+    return ANNOTATIONS_TO_SKIP_WITH_POLICY_GATE if pod_replacement_policy_gate else ANNOTATIONS_TO_SKIP
 
 # --- small accessors --------------------------------------------------------------------------
 
 
 def spec_replicas(rs: ReplicaSet | None) -> int:
-    """``*(rs.Spec.Replicas)``; a nil RS or nil count is 0."""
+    """Model-only: ``*(rs.Spec.Replicas)``; a nil RS or nil count is 0."""
     if rs is None or rs.spec.replicas is None:
         return 0
     return rs.spec.replicas
 
 
 def d_replicas(d: Deployment) -> int:
-    """``*(d.Spec.Replicas)``; nil counts as 0."""
+    """Model-only: ``*(d.Spec.Replicas)``; nil counts as 0."""
     return d.spec.replicas or 0
 
 
 def with_rs_replicas(rs: ReplicaSet, replicas: int) -> ReplicaSet:
-    """A copy of ``rs`` with ``spec.replicas`` set."""
+    """Model-only: a copy of ``rs`` with ``spec.replicas`` set."""
     return dataclasses.replace(rs, spec=dataclasses.replace(rs.spec, replicas=replicas))
 
 
 def with_annotations(obj: Any, annotations: dict[str, str]) -> Any:
-    """A copy of an object (RS or Deployment) with its annotations replaced by ``annotations``."""
+    """Model-only: a copy of an object (RS or Deployment) with its annotations replaced by ``annotations``."""
     return dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, annotations=freeze_map(annotations)))
 
 
@@ -165,7 +174,8 @@ def _fenceposts_or_zero(d: Deployment) -> tuple[int, int]:
 
 
 def max_unavailable(d: Deployment) -> int:
-    """Mirrors deployment_util.go: MaxUnavailable (0 unless RollingUpdate with replicas > 0; capped at replicas)."""
+    """Mirrors deployment_util.go: MaxUnavailable (0 unless RollingUpdate with replicas > 0; capped at
+    replicas)."""
     if not is_rolling_update(d) or d_replicas(d) == 0:
         return 0
     _, unavailable = _fenceposts_or_zero(d)
@@ -242,6 +252,18 @@ def filter_active_replica_sets(rss: Iterable[ReplicaSet | None]) -> list[Replica
 # --- NewRSNewReplicas -------------------------------------------------------------------------
 
 
+def _known_terminating_count(all_rss: Sequence[ReplicaSet | None]) -> int:
+    # With TerminationComplete both strategies need the terminating count; unknown is an error.
+    terminating = get_terminating_replica_count(all_rss)
+    if terminating is None:
+        raise ModelError(
+            "Invalid",
+            "could not calculate the new replica count: the number of terminating replicas is unknown",
+            field="status.terminatingReplicas",
+        )
+    return terminating
+
+
 def new_rs_new_replicas(
     d: Deployment,
     all_rss: Sequence[ReplicaSet | None],
@@ -263,13 +285,7 @@ def new_rs_new_replicas(
         current = get_replica_count(all_rss)
         if pod_replacement_policy_gate and d.spec.pod_replacement_policy == TERMINATION_COMPLETE:
             current = get_replica_or_actual_count(all_rss)
-            terminating = get_terminating_replica_count(all_rss)
-            if terminating is None:
-                raise ModelError(
-                    "Invalid",
-                    "could not calculate the new replica count: the number of terminating replicas is unknown",
-                    field="status.terminatingReplicas",
-                )
+            terminating = _known_terminating_count(all_rss)
             current += terminating
         max_total = d_replicas(d) + surge
         if current >= max_total:
@@ -283,13 +299,7 @@ def new_rs_new_replicas(
             # this branch is not in the index, so the Recreate bound (replicas, no surge) is applied
             # the way the RollingUpdate branch applies its own.
             current = get_replica_or_actual_count(all_rss)
-            terminating = get_terminating_replica_count(all_rss)
-            if terminating is None:
-                raise ModelError(
-                    "Invalid",
-                    "could not calculate the new replica count: the number of terminating replicas is unknown",
-                    field="status.terminatingReplicas",
-                )
+            terminating = _known_terminating_count(all_rss)
             room = d_replicas(d) - current - terminating
             if room <= 0:
                 return min(spec_replicas(new_rs), d_replicas(d))
@@ -302,7 +312,8 @@ def new_rs_new_replicas(
 
 
 def parse_nonnegative_int32(value: str) -> int:
-    """Go's ``strconv.ParseUint(value, 10, 32)`` then the MaxInt32 check of
+    """Mirrors pkg/controller/deployment/util/deployment_util.go: getNonNegativeInt32FromAnnotation (its
+    parse). Go's ``strconv.ParseUint(value, 10, 32)`` then the MaxInt32 check of
     getNonNegativeInt32FromAnnotation; raises ``ModelError`` with kind Syntax or Range."""
     if value == "":
         raise ModelError("Syntax", f'strconv.ParseUint: parsing "{value}": invalid syntax')
@@ -412,12 +423,14 @@ def last_revision(rss: Iterable[ReplicaSet | None]) -> int:
     return second
 
 
-def copy_deployment_annotations_to_replica_set(d: Deployment, ann: dict[str, str]) -> bool:
+def copy_deployment_annotations_to_replica_set(d: Deployment, ann: dict[str, str],
+                                               pod_replacement_policy_gate: bool = False) -> bool:
     """Mirrors deployment_util.go: copyDeploymentAnnotationsToReplicaSet (updates ``ann`` in place;
     returns whether anything changed). Controller-owned keys are skipped."""
+    skip = annotations_to_skip(pod_replacement_policy_gate)
     changed = False
     for k, v in d.metadata.annotations:
-        if k in ANNOTATIONS_TO_SKIP or ann.get(k) == v:
+        if k in skip or ann.get(k) == v:
             continue
         ann[k] = v
         changed = True
@@ -430,6 +443,7 @@ def set_new_replica_set_annotations(
     new_revision: str,
     exists: bool,
     rev_history_limit_in_chars: int = MAX_REV_HISTORY_LENGTH_IN_CHARS,
+    pod_replacement_policy_gate: bool = False,
 ) -> tuple[ReplicaSet, bool]:
     """Mirrors deployment_util.go: SetNewReplicaSetAnnotations -> (new RS, annotations changed).
 
@@ -439,7 +453,7 @@ def set_new_replica_set_annotations(
     desired/max replicas annotations. An unparsable old or new revision stops with no change reported.
     """
     ann = dict(rs.metadata.annotations)
-    changed = copy_deployment_annotations_to_replica_set(d, ann)
+    changed = copy_deployment_annotations_to_replica_set(d, ann, pod_replacement_policy_gate)
     old_revision = ann.get(REVISION_ANNOTATION)
     had_revision = old_revision is not None
     old_text = old_revision or ""
@@ -487,12 +501,14 @@ def set_deployment_revision(d: Deployment, rev: str) -> tuple[Deployment, bool]:
     return with_annotations(d, ann), True
 
 
-def set_deployment_annotations_to(d: Deployment, rollback_to_rs: ReplicaSet) -> Deployment:
+def set_deployment_annotations_to(d: Deployment, rollback_to_rs: ReplicaSet,
+                                  pod_replacement_policy_gate: bool = False) -> Deployment:
     """Mirrors deployment_util.go: SetDeploymentAnnotationsTo (keep only controller-owned keys of the
     Deployment, then take every other annotation from the RS)."""
-    ann = {k: v for k, v in d.metadata.annotations if k in ANNOTATIONS_TO_SKIP}
+    skip = annotations_to_skip(pod_replacement_policy_gate)
+    ann = {k: v for k, v in d.metadata.annotations if k in skip}
     for k, v in rollback_to_rs.metadata.annotations:
-        if k not in ANNOTATIONS_TO_SKIP:
+        if k not in skip:
             ann[k] = v
     return with_annotations(d, ann)
 
@@ -501,13 +517,29 @@ def set_deployment_annotations_to(d: Deployment, rollback_to_rs: ReplicaSet) -> 
 
 
 def round_half_away_from_zero(num: int, den: int) -> int:
-    """``math.Round(num/den)`` done exactly (Go's integer.RoundToInt32 on a float64 quotient)."""
+    """Mirrors k8s.io/utils/integer/integer.go: RoundToInt32 (exact form). ``math.Round(num/den)`` done
+    exactly (Go's integer.RoundToInt32 on a float64 quotient)."""
     if den < 0:
         num, den = -num, -den
     q, r = divmod(abs(num), den)
     if 2 * r >= den:
         q += 1
     return q if num >= 0 else -q
+
+
+def wrap_int32(n: int) -> int:
+    """Model-only: go's int32 wrap-around."""
+    return (n + (1 << 31)) % (1 << 32) - (1 << 31)
+
+
+def go_round_to_int32(num: int, den: int) -> int:
+    """Mirrors k8s.io/utils/integer/integer.go: RoundToInt32. ``integer.RoundToInt32(float64(num) /
+    float64(den))``: the IEEE quotient (as Go computes it), rounded half away from zero, converted to
+    int32."""
+    x = float(num) / float(den)
+    whole = math.floor(abs(x))
+    rounded = whole + 1 if abs(x) - whole >= 0.5 else whole
+    return wrap_int32(int(rounded) if x >= 0 else -int(rounded))
 
 
 def get_replica_set_fraction(rs: ReplicaSet, d: Deployment) -> int:
@@ -518,13 +550,14 @@ def get_replica_set_fraction(rs: ReplicaSet, d: Deployment) -> int:
     """
     if d_replicas(d) == 0:
         return -spec_replicas(rs)
-    target = d_replicas(d) + max_surge(d)
+    target = wrap_int32(d_replicas(d) + max_surge(d))
     annotated, ok = get_max_replicas_annotation(rs)
     if not ok or annotated == 0:
         annotated = d.status.replicas
     if annotated == 0:
         return 0
-    return round_half_away_from_zero(spec_replicas(rs) * target, annotated) - spec_replicas(rs)
+    # Go multiplies in int32 (wrapping) before converting to float64.
+    return wrap_int32(go_round_to_int32(wrap_int32(spec_replicas(rs) * target), annotated) - spec_replicas(rs))
 
 
 def get_proportion(rs: ReplicaSet | None, d: Deployment, to_add: int, added: int) -> int:
@@ -547,6 +580,7 @@ def is_saturated(d: Deployment, rs: ReplicaSet | None) -> bool:
         desired = _parse_int64(desired_text)  # Go uses Atoi: same grammar on 64-bit platforms
     except ModelError:
         return False
+    desired = (desired + (1 << 31)) % (1 << 32) - (1 << 31)  # Go compares int32(desired)
     n = d_replicas(d)
     return spec_replicas(rs) == n and desired == n and rs.status.available_replicas == n
 
@@ -749,8 +783,8 @@ _SAFE_ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789"
 
 
 def safe_encode_string(s: str) -> str:
-    """Mirrors k8s.io/apimachinery/pkg/util/rand: SafeEncodeString (each byte mapped into an
-    alphabet without vowels or easily confused characters)."""
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/util/rand/rand.go: SafeEncodeString (each byte mapped into
+    an alphabet without vowels or easily confused characters)."""
     return "".join(_SAFE_ALPHANUMS[b % len(_SAFE_ALPHANUMS)] for b in s.encode())
 
 

@@ -47,11 +47,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from model import labels as _labels
+from model import quantity
 from model.labels import LabelSelector
 from model.objects import Pod
 from model.timeutil import NANOS, Time
 
-from . import quantities, selectors
 from . import replica_calculator as rc
 from .replica_calculator import (
     INT32_MAX,
@@ -103,7 +103,8 @@ from .types import (
 
 @dataclass(frozen=True, slots=True)
 class ControllerConfig:
-    """The kube-controller-manager flags the HPA controller reads (durations in nanoseconds)."""
+    """Mirrors pkg/controller/podautoscaler/config/types.go: HPAControllerConfiguration. The
+    kube-controller-manager flags the HPA controller reads (durations in nanoseconds)."""
 
     tolerance: float = 0.1
     cpu_initialization_period: int = 300 * NANOS
@@ -153,7 +154,7 @@ class Scale:
 
 @dataclass(frozen=True, slots=True)
 class ObjectMetricValue:
-    """A custom-metrics API value describing one object (milli-value)."""
+    """Model-only: a custom-metrics API value describing one object (milli-value)."""
 
     described_object: CrossVersionObjectReference
     value: int
@@ -162,7 +163,7 @@ class ObjectMetricValue:
 
 @dataclass(frozen=True, slots=True)
 class MetricsSnapshot:
-    """What the three metrics APIs would answer now. Maps are sorted tuples of pairs."""
+    """Model-only: what the three metrics APIs would answer now. Maps are sorted tuples of pairs."""
 
     pod_metrics: tuple[PodMetricsItem, ...] = ()
     pods: tuple[tuple[str, tuple[tuple[str, PodMetric], ...]], ...] = ()  # metric -> (pod, sample)
@@ -175,7 +176,8 @@ class MetricsSnapshot:
 
 @dataclass(frozen=True, slots=True)
 class OtherHpa:
-    """Another HPA's selector, as the controller's selector store knows it."""
+    """Model-only (an entry of horizontal.go's ``hpaSelectors``): Another HPA's selector, as the controller's
+    selector store knows it."""
 
     namespace: str
     name: str
@@ -193,7 +195,7 @@ class ReconcileResult:
 
 
 def hpa_pod_from_pod(pod: Pod) -> HpaPod:
-    """The autoscaler's view of a ``v1.Pod``."""
+    """Model-only: the autoscaler's view of a ``v1.Pod``."""
     return HpaPod(
         name=pod.metadata.name,
         phase=pod.status.phase,
@@ -210,7 +212,8 @@ def hpa_pod_from_pod(pod: Pod) -> HpaPod:
 def metrics_from_usage(
     cpu_millicores: Mapping[str, int], now: Time, memory_bytes: Mapping[str, int] | None = None
 ) -> MetricsSnapshot:
-    """What metrics-server would report for pods using the given CPU (and memory): one sample per pod.
+    """Model-only: what metrics-server would report for pods using the given CPU (and memory): one sample per
+    pod.
 
     A convenience for the transition system: usage is per pod name; the sample covers the last
     minute (metrics-server's window) and is stamped ``now``.
@@ -226,7 +229,8 @@ def metrics_from_usage(
 
 
 def selector_string(selector: LabelSelector | None) -> str:
-    """The ``status.selector`` string a workload's ``/scale`` reports for its label selector
+    """Mirrors staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go: LabelSelectorAsSelector, then
+    Selector.String. The ``status.selector`` string a workload's ``/scale`` reports for its label selector
     (``LabelSelectorAsSelector(...).String()``); a nil selector reports ""."""
     if selector is None:
         return ""
@@ -277,9 +281,9 @@ def tolerances_for_hpa(behavior: HorizontalPodAutoscalerBehavior | None, config:
     if behavior is None or not config.configurable_tolerance:
         return Tolerances(down, up)
     if behavior.scale_down is not None and behavior.scale_down.tolerance is not None:
-        down = quantities.as_float(behavior.scale_down.tolerance)
+        down = quantity.as_approximate_float64(behavior.scale_down.tolerance)
     if behavior.scale_up is not None and behavior.scale_up.tolerance is not None:
-        up = quantities.as_float(behavior.scale_up.tolerance)
+        up = quantity.as_approximate_float64(behavior.scale_up.tolerance)
     return Tolerances(down, up)
 
 
@@ -289,7 +293,7 @@ def tolerances_for_hpa(behavior: HorizontalPodAutoscalerBehavior | None, config:
 
 @dataclass(frozen=True, slots=True)
 class MetricOutcome:
-    """One metric's proposal, or the condition and error that made it invalid."""
+    """Model-only: one metric's proposal, or the condition and error that made it invalid."""
 
     replicas: int = 0
     name: str = ""
@@ -342,7 +346,7 @@ def compute_replicas_for_metric(
             if target.average_value is not None:
                 try:
                     raw = get_raw_resource_replicas(
-                        spec_replicas, quantities.milli_value(target.average_value), resource, tolerances, pods, samples, **timing
+                        spec_replicas, quantity.milli_value(target.average_value), resource, tolerances, pods, samples, **timing
                     )
                 except MetricError as exc:
                     raise MetricError(f"failed to get {resource} usage: {exc.message}") from exc
@@ -397,7 +401,7 @@ def compute_replicas_for_metric(
             if spec.pods.target.average_value is None:
                 raise MetricError("invalid pods metric source: no average value target was set")
             plain = get_raw_resource_replicas(
-                spec_replicas, quantities.milli_value(spec.pods.target.average_value), "", tolerances, pods, dict(series), **timing
+                spec_replicas, quantity.milli_value(spec.pods.target.average_value), "", tolerances, pods, dict(series), **timing
             )
         except MetricError as exc:
             return _unable("FailedGetPodsMetric", f"failed to get pods metric value: {exc.message}")
@@ -420,11 +424,11 @@ def compute_replicas_for_metric(
             value = dict(metrics.objects)[metric].value
             prop_u: UsageProposal
             if target.type == VALUE and target.value is not None:
-                prop_u = get_object_metric_replicas(spec_replicas, quantities.milli_value(target.value), value, tolerances, pods)
+                prop_u = get_object_metric_replicas(spec_replicas, quantity.milli_value(target.value), value, tolerances, pods)
                 status = MetricStatus(OBJECT, metric, "", MetricValueStatus(value=prop_u.usage))
             elif target.type == AVERAGE_VALUE and target.average_value is not None:
                 prop_u = get_object_per_pod_metric_replicas(
-                    status_replicas, quantities.milli_value(target.average_value), value, tolerances
+                    status_replicas, quantity.milli_value(target.average_value), value, tolerances
                 )
                 status = MetricStatus(OBJECT, metric, "", MetricValueStatus(average_value=prop_u.usage))
             else:
@@ -447,11 +451,11 @@ def compute_replicas_for_metric(
                 raise MetricError(prefix + "no metrics returned from external metrics API")
             if target.average_value is not None:
                 prop_u = get_external_per_pod_metric_replicas(
-                    status_replicas, quantities.milli_value(target.average_value), values, tolerances
+                    status_replicas, quantity.milli_value(target.average_value), values, tolerances
                 )
                 status = MetricStatus(EXTERNAL, metric, "", MetricValueStatus(average_value=prop_u.usage))
             elif target.value is not None:
-                prop_u = get_external_metric_replicas(spec_replicas, quantities.milli_value(target.value), values, tolerances, pods)
+                prop_u = get_external_metric_replicas(spec_replicas, quantity.milli_value(target.value), values, tolerances, pods)
                 status = MetricStatus(EXTERNAL, metric, "", MetricValueStatus(value=prop_u.usage))
             else:
                 raise MetricError("invalid external metric source: neither a value target nor an average value target was set")
@@ -486,24 +490,24 @@ def validate_and_parse_selector(
     pods: tuple[HpaPod, ...],
     other_hpas: Iterable[OtherHpa],
     conds: Conditions,
-) -> tuple[selectors.Selector | None, str | None]:
+) -> tuple[_labels.Selector | None, str | None]:
     """Mirrors horizontal.go: validateAndParseSelector (missing, unparsable, ambiguous)."""
     if selector == "":
         _set(conds, "ScalingActive", "False", "InvalidSelector", "the HPA target's scale is missing a selector")
         return None, "selector is required"
     try:
-        parsed = selectors.parse(selector)
+        parsed = _labels.parse(selector)
     except Exception as exc:  # noqa: BLE001 - any parse failure is an invalid selector
         msg = f"couldn't convert selector into a corresponding internal selector object: {exc}"
         _set(conds, "ScalingActive", "False", "InvalidSelector", msg)
         return None, msg
-    selected = [p for p in pods if selectors.matches(parsed, dict(p.labels))]
+    selected = [p for p in pods if _labels.matches(parsed, p.labels)]
     controlling = {(hpa.metadata.namespace, hpa.metadata.name)}
     for other in other_hpas:
         if other.namespace != hpa.metadata.namespace or other.name == hpa.metadata.name:
             continue
-        other_sel = selectors.from_label_selector(other.selector)
-        if any(selectors.matches(other_sel, dict(p.labels)) for p in selected):
+        other_sel = _labels.label_selector_as_selector(other.selector)
+        if any(_labels.matches(other_sel, p.labels) for p in selected):
             controlling.add((other.namespace, other.name))
     if len(controlling) > 1:
         names = ", ".join(f"{ns}/{n}" for ns, n in sorted(controlling))
@@ -523,11 +527,12 @@ def compute_replicas_for_metrics(
     now: Time,
     conds: Conditions,
 ) -> MetricsResult:
-    """Mirrors horizontal.go: computeReplicasForMetrics (the maximum proposal; partial data never scales down)."""
+    """Mirrors horizontal.go: computeReplicasForMetrics (the maximum proposal; partial data never scales
+    down)."""
     parsed, err = validate_and_parse_selector(hpa, scale.selector, pods, other_hpas, conds)
     if err is not None:
         return MetricsResult(-1, "", (), err)
-    selected = tuple(p for p in pods if selectors.matches(parsed, dict(p.labels)))
+    selected = tuple(p for p in pods if parsed is not None and _labels.matches(parsed, p.labels))
     tolerances = tolerances_for_hpa(hpa.spec.behavior, config)
     specs = hpa.spec.metrics
     replicas = 0
@@ -817,7 +822,9 @@ def convert_desired_replicas_with_behavior_rate(
 def resolve_behavior(
     behavior: HorizontalPodAutoscalerBehavior, config: ControllerConfig
 ) -> tuple[HPAScalingRules, HPAScalingRules]:
-    """API defaults per direction, then ``maybeInitScaleDownStabilizationWindow`` from the flag."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: SetDefaults_HorizontalPodAutoscalerBehavior, then
+    horizontal.go: maybeInitScaleDownStabilizationWindow. API defaults per direction, then
+    ``maybeInitScaleDownStabilizationWindow`` from the flag."""
     up = generate_scale_up_rules(behavior.scale_up)
     down = generate_scale_down_rules(behavior.scale_down)
     if down.stabilization_window_seconds is None:
@@ -1009,9 +1016,9 @@ def sync_hpa(
     config: ControllerConfig = ControllerConfig(),
     other_hpas: Iterable[OtherHpa] = (),
 ) -> ReconcileResult:
-    """One HPA sync over v1 objects: the target's replicas and selector, its namespace's pods and their
-    CPU usage as metrics-server would report it (pods without usage report nothing). A convenience
-    wrapper of ``reconcile`` for the transition system."""
+    """Model-only (around horizontal.go reconcileAutoscaler): One HPA sync over v1 objects: the target's
+    replicas and selector, its namespace's pods and their CPU usage as metrics-server would report it (pods
+    without usage report nothing). A convenience wrapper of ``reconcile`` for the transition system."""
     scale = Scale(target_spec_replicas, target_status_replicas, selector_string(target_selector))
     return reconcile(
         hpa,
@@ -1026,7 +1033,8 @@ def sync_hpa(
 
 
 def current_cpu_utilization(status: HorizontalPodAutoscalerStatus) -> int | None:
-    """``status.currentMetrics[cpu].current.averageUtilization``, when a CPU utilization metric reported one."""
+    """Model-only: ``status.currentMetrics[cpu].current.averageUtilization``, when a CPU utilization metric
+    reported one."""
     for m in status.current_metrics:
         if m.type in (RESOURCE, CONTAINER_RESOURCE) and m.name == "cpu" and m.current.average_utilization is not None:
             return m.current.average_utilization
@@ -1034,5 +1042,5 @@ def current_cpu_utilization(status: HorizontalPodAutoscalerStatus) -> int | None
 
 
 def pods_by_name(pods: Iterable[HpaPod]) -> Mapping[str, HpaPod]:
-    """Pods keyed by name (a convenience for callers)."""
+    """Model-only: pods keyed by name (a convenience for callers)."""
     return {p.name: p for p in pods}

@@ -18,11 +18,10 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from model import quantity
 from model.labels import Labels
 from model.objects import Container, PodCondition, ResourceRequirements
 from model.timeutil import GO_ZERO_TIME, NANOS, Time
-
-from . import quantities
 
 INT32_MAX = 2**31 - 1
 INT32_MIN = -(2**31)
@@ -53,7 +52,8 @@ class Tolerances:
     scale_up: float = 0.1
 
     def is_within(self, ratio: float) -> bool:
-        """Mirrors ``Tolerances.isWithin``: ``1 - down <= ratio <= 1 + up`` (inclusive)."""
+        """Mirrors pkg/controller/podautoscaler/replica_calculator.go: Tolerances.isWithin: ``1 - down <=
+        ratio <= 1 + up`` (inclusive)."""
         return (1.0 - self.scale_down) <= ratio <= (1.0 + self.scale_up)
 
 
@@ -72,14 +72,15 @@ class HpaPod:
     resources: ResourceRequirements | None = None  # pod-level resources (KEP-2837)
 
     def ready_condition(self) -> PodCondition | None:
-        """``podutil.GetPodCondition(status, PodReady)``."""
+        """Mirrors pkg/api/v1/pod/util.go: GetPodReadyCondition. ``podutil.GetPodCondition(status,
+        PodReady)``."""
         for c in self.conditions:
             if c.type == "Ready":
                 return c
         return None
 
     def is_ready(self) -> bool:
-        """``podutil.IsPodReady``: a Ready condition with status True."""
+        """Mirrors pkg/api/v1/pod/util.go: IsPodReady: a Ready condition with status True."""
         c = self.ready_condition()
         return c is not None and c.status == "True"
 
@@ -132,7 +133,7 @@ class ResourceProposal:
 
 @dataclass(frozen=True, slots=True)
 class UsageProposal:
-    """The answer of the plain, object and external calculations: replicas and usage (milli)."""
+    """Model-only: the answer of the plain, object and external calculations: replicas and usage (milli)."""
 
     replicas: int
     usage: int
@@ -147,21 +148,23 @@ def _wrap64(x: int) -> int:
 
 
 def go_int32(x: float) -> int:
-    """Go's ``int32(f)`` on amd64: truncation; NaN and out-of-range give MinInt32."""
+    """Model-only (Go's conversion, not a Kubernetes function): Go's ``int32(f)`` on amd64: truncation; NaN
+    and out-of-range give MinInt32."""
     if math.isnan(x) or math.isinf(x) or not (INT32_MIN <= x < 2**31):
         return INT32_MIN
     return int(x)
 
 
 def go_int64(x: float) -> int:
-    """Go's ``int64(f)`` on amd64: truncation; NaN and out-of-range give MinInt64."""
+    """Model-only (Go's conversion, not a Kubernetes function): Go's ``int64(f)`` on amd64: truncation; NaN
+    and out-of-range give MinInt64."""
     if math.isnan(x) or math.isinf(x) or not (-(2.0**63) <= x < 2.0**63):
         return INT64_MIN
     return int(x)
 
 
 def fdiv(a: float, b: float) -> float:
-    """IEEE division as Go does it (x/0 is ±Inf, 0/0 NaN)."""
+    """Model-only (Go's float division): IEEE division as Go does it (x/0 is ±Inf, 0/0 NaN)."""
     if b == 0:
         if a == 0 or math.isnan(a):
             return math.nan
@@ -178,7 +181,8 @@ def _ceil_f(x: float) -> float:
 
 
 def pod_resource_metrics(items: Iterable[PodMetricsItem], resource: str, container: str = "") -> dict[str, PodMetric]:
-    """Mirrors metrics/client.go: ``GetResourceMetric``'s aggregation (``getPodMetrics``/``getContainerMetrics``).
+    """Mirrors metrics/client.go: ``GetResourceMetric``'s aggregation
+    (``getPodMetrics``/``getContainerMetrics``).
 
     A pod's sample is the sum over its containers; a container lacking the resource drops the pod.
     With ``container`` only that container counts, and a pod without it gets no sample.
@@ -194,7 +198,7 @@ def pod_resource_metrics(items: Iterable[PodMetricsItem], resource: str, contain
                 if c.name == container:
                     usage = dict(c.usage)
                     if resource in usage:
-                        out[m.name] = PodMetric(quantities.milli_value(usage[resource]), m.timestamp, m.window)
+                        out[m.name] = PodMetric(quantity.milli_value(usage[resource]), m.timestamp, m.window)
                     break
             continue
         total = 0
@@ -204,7 +208,7 @@ def pod_resource_metrics(items: Iterable[PodMetricsItem], resource: str, contain
             if resource not in usage:
                 missing = True
                 break
-            total = _wrap64(total + quantities.milli_value(usage[resource]))
+            total = _wrap64(total + quantity.milli_value(usage[resource]))
         if not missing:
             out[m.name] = PodMetric(total, m.timestamp, m.window)
     return out
@@ -275,7 +279,7 @@ def _pod_level_request(pod: HpaPod, resource: str) -> int:
     assert pod.resources is not None
     pod_level = dict(pod.resources.requests)
     if resource in pod_level and (resource in _SUPPORTED_POD_LEVEL or resource.startswith("hugepages-")):
-        return quantities.milli_value(pod_level[resource])
+        return quantity.milli_value(pod_level[resource])
     # Fall back to the aggregated container requests (containers, sidecars, max with init containers).
     total: int | None = None
     sidecars = 0
@@ -283,16 +287,16 @@ def _pod_level_request(pod: HpaPod, resource: str) -> int:
     for c in pod.containers:
         reqs = dict(c.resources.requests)
         if resource in reqs:
-            total = (total or 0) + quantities.milli_value(reqs[resource])
+            total = (total or 0) + quantity.milli_value(reqs[resource])
     for c in pod.init_containers:
         reqs = dict(c.resources.requests)
         if _restartable(c):
             if resource in reqs:
-                v = quantities.milli_value(reqs[resource])
+                v = quantity.milli_value(reqs[resource])
                 total = (total or 0) + v
                 sidecars += v
         elif resource in reqs or sidecars:
-            v = quantities.milli_value(reqs[resource]) if resource in reqs else 0
+            v = quantity.milli_value(reqs[resource]) if resource in reqs else 0
             init_max = max(init_max or 0, v + sidecars)
     if init_max is not None:
         total = max(total or 0, init_max)
@@ -310,7 +314,7 @@ def _container_request(pod: HpaPod, container: str, resource: str) -> int:
             reqs = dict(c.resources.requests)
             if resource not in reqs:
                 raise MetricError(f"missing request for {resource} in container {c.name} of Pod {pod.name}")
-            request = _wrap64(request + quantities.milli_value(reqs[resource]))
+            request = _wrap64(request + quantity.milli_value(reqs[resource]))
         if container == c.name:
             return request
     if container:
@@ -396,6 +400,22 @@ def _rebalanced_replicas(
     return new_replicas
 
 
+def _usable_samples(metrics: Mapping[str, PodMetric], pods: tuple[HpaPod, ...], resource: str,
+                    cpu_initialization_period: int, delay_of_initial_readiness_status: int,
+                    now: Time) -> tuple[dict[str, PodMetric], GroupedPods]:
+    # The opening GetResourceReplicas and calcPlainMetricReplicas share: group the pods, drop the
+    # samples of ignored and unready ones, and fail when no pod or no usable sample is left.
+    if not pods:
+        raise MetricError("no pods returned by selector while calculating replica count")
+    samples = dict(metrics)
+    groups = group_pods(pods, samples, resource, cpu_initialization_period, delay_of_initial_readiness_status, now)
+    for name in groups.ignored_pods | groups.unready_pods:
+        samples.pop(name, None)
+    if not samples:
+        raise MetricError("did not receive metrics for targeted pods (pods might be unready)")
+    return samples, groups
+
+
 def get_resource_replicas(
     current_replicas: int,
     target_utilization: int,
@@ -415,14 +435,8 @@ def get_resource_replicas(
     ``metrics`` are the per-pod samples (``pod_resource_metrics``); ``pods`` what the selector lists.
     """
     pods = tuple(pods)
-    if not pods:
-        raise MetricError("no pods returned by selector while calculating replica count")
-    samples = dict(metrics)
-    groups = group_pods(pods, samples, resource, cpu_initialization_period, delay_of_initial_readiness_status, now)
-    for name in groups.ignored_pods | groups.unready_pods:
-        samples.pop(name, None)
-    if not samples:
-        raise MetricError("did not receive metrics for targeted pods (pods might be unready)")
+    samples, groups = _usable_samples(metrics, pods, resource, cpu_initialization_period,
+                                      delay_of_initial_readiness_status, now)
     requests = calculate_requests(pods, container, resource, pod_level_resources)
     ratio, utilization, raw = resource_utilization_ratio(samples, requests, target_utilization)
 
@@ -464,16 +478,11 @@ def calc_plain_metric_replicas(
     delay_of_initial_readiness_status: int,
     now: Time,
 ) -> UsageProposal:
-    """Mirrors replica_calculator.go: calcPlainMetricReplicas (Pods metrics, AverageValue resource targets)."""
+    """Mirrors replica_calculator.go: calcPlainMetricReplicas (Pods metrics, AverageValue resource
+    targets)."""
     pods = tuple(pods)
-    if not pods:
-        raise MetricError("no pods returned by selector while calculating replica count")
-    samples = dict(metrics)
-    groups = group_pods(pods, samples, resource, cpu_initialization_period, delay_of_initial_readiness_status, now)
-    for name in groups.ignored_pods | groups.unready_pods:
-        samples.pop(name, None)
-    if not samples:
-        raise MetricError("did not receive metrics for targeted pods (pods might be unready)")
+    samples, groups = _usable_samples(metrics, pods, resource, cpu_initialization_period,
+                                      delay_of_initial_readiness_status, now)
     ratio, usage = metric_usage_ratio(samples, target_usage)
 
     scale_up_with_unready = bool(groups.unready_pods) and ratio > 1.0
@@ -545,7 +554,8 @@ def ready_pods_count(pods: Iterable[HpaPod]) -> int:
 def usage_ratio_replica_count(
     current_replicas: int, usage_ratio: float, tolerances: Tolerances, pods: Iterable[HpaPod]
 ) -> int:
-    """Mirrors replica_calculator.go: getUsageRatioReplicaCount (scale from zero ignores tolerance and pods)."""
+    """Mirrors replica_calculator.go: getUsageRatioReplicaCount (scale from zero ignores tolerance and
+    pods)."""
     if current_replicas != 0:
         if tolerances.is_within(usage_ratio):
             return current_replicas
@@ -581,7 +591,8 @@ def get_object_per_pod_metric_replicas(
 
 
 def sum_external(values: Iterable[int]) -> int:
-    """The external series summed, saturating at MaxInt64 (``GetExternalMetricReplicas``)."""
+    """Mirrors pkg/controller/podautoscaler/replica_calculator.go: GetExternalMetricReplicas (its sum). The
+    external series summed, saturating at MaxInt64 (``GetExternalMetricReplicas``)."""
     usage = 0
     for v in values:
         if v > 0 and usage > INT64_MAX - v:

@@ -7,7 +7,7 @@ Mirrors ``staging/src/k8s.io/api/autoscaling/v2/types.go`` (the shapes),
 ``ValidateHorizontalPodAutoscalerUpdate``) together with the registry strategy's gate handling
 (``pkg/registry/autoscaling/horizontalpodautoscaler/strategy.go``).
 
-Quantities stay strings (as written in the manifest); ``quantities.milli_value`` reads them.
+Quantities stay strings (as written in the manifest); ``model.quantity.milli_value`` reads them.
 ``None`` is Go's nil where nil and zero differ (``minReplicas``, ``behavior``, scaling rules).
 """
 
@@ -17,12 +17,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from model import quantity
 from model.errors import FieldError, ModelError, ValidationError
 from model.labels import LabelSelector
 from model.objects import ObjectMeta, from_json, to_json
 from model.timeutil import Time
-
-from . import quantities
 
 # ---------------------------------------------------------------------------------------------
 # types
@@ -242,19 +241,19 @@ def _normalize_quantities(data: Any, in_target: bool = False) -> Any:
 
 
 def spec_from_json(data: Any, path: str = "spec") -> HorizontalPodAutoscalerSpec:
-    """An autoscaling/v2 ``spec`` object as a model value (no defaulting)."""
+    """Model-only: an autoscaling/v2 ``spec`` object as a model value (no defaulting)."""
     return from_json(HorizontalPodAutoscalerSpec, _normalize_quantities(data or {}), path)
 
 
 def hpa_from_json(data: Any) -> HorizontalPodAutoscaler:
-    """An autoscaling/v2 HorizontalPodAutoscaler object as a model value (no defaulting)."""
+    """Model-only: an autoscaling/v2 HorizontalPodAutoscaler object as a model value (no defaulting)."""
     if not isinstance(data, dict):
         raise ModelError("Invalid", "a HorizontalPodAutoscaler must be a JSON object")
     return from_json(HorizontalPodAutoscaler, _normalize_quantities(data))
 
 
 def spec_to_json(spec: HorizontalPodAutoscalerSpec) -> dict[str, Any]:
-    """The spec as autoscaling/v2 JSON; unset fields left out, empty policy lists kept."""
+    """Model-only: the spec as autoscaling/v2 JSON; unset fields left out, empty policy lists kept."""
     out: dict[str, Any] = to_json(spec)
     if spec.min_replicas is not None:
         out["minReplicas"] = spec.min_replicas
@@ -277,7 +276,7 @@ def spec_to_json(spec: HorizontalPodAutoscalerSpec) -> dict[str, Any]:
 
 
 def hpa_to_json(hpa: HorizontalPodAutoscaler) -> dict[str, Any]:
-    """The object as autoscaling/v2 JSON."""
+    """Model-only: the object as autoscaling/v2 JSON."""
     out: dict[str, Any] = to_json(hpa)
     out["spec"] = spec_to_json(hpa.spec)
     return out
@@ -288,7 +287,8 @@ def hpa_to_json(hpa: HorizontalPodAutoscaler) -> dict[str, Any]:
 
 
 def default_scale_up_rules() -> HPAScalingRules:
-    """The API's scale-up rules: no window, Max of 4 pods or 100 % per 15 s."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: GenerateHPAScaleUpRules (for nil rules). The API's
+    scale-up rules: no window, Max of 4 pods or 100 % per 15 s."""
     return HPAScalingRules(
         stabilization_window_seconds=0,
         select_policy=MAX_POLICY,
@@ -297,7 +297,8 @@ def default_scale_up_rules() -> HPAScalingRules:
 
 
 def default_scale_down_rules() -> HPAScalingRules:
-    """The API's scale-down rules: window left to the controller flag, Max of 100 % per 15 s."""
+    """Mirrors pkg/apis/autoscaling/v2/defaults.go: GenerateHPAScaleDownRules (for nil rules). The API's
+    scale-down rules: window left to the controller flag, Max of 100 % per 15 s."""
     return HPAScalingRules(
         stabilization_window_seconds=None,
         select_policy=MAX_POLICY,
@@ -465,7 +466,7 @@ def _validate_metric_identifier(ident: MetricIdentifier, path: str) -> list[Fiel
 
 def _quantity_sign(q: str, path: str) -> int:
     try:
-        return quantities.sign(q)
+        return quantity.sign(q)
     except ModelError as exc:
         raise ValidationError([FieldError("Invalid value", path, q, exc.message)]) from exc
 
@@ -509,30 +510,24 @@ def _validate_container_resource_name(name: str, path: str) -> list[FieldError]:
     return errs
 
 
+def _resource_target_errors(target: MetricTarget, path: str) -> list[FieldError]:
+    # validateResourceSource and validateContainerResourceSource check the target alike: valid,
+    # and exactly one of a raw value and a utilization.
+    errs = validate_metric_target(target, path)
+    if target.average_utilization is None and target.average_value is None:
+        errs.append(FieldError("Required value", f"{path}.averageUtilization", None,
+                               "must set either a target raw value or a target utilization"))
+    if target.average_utilization is not None and target.average_value is not None:
+        errs.append(FieldError("Forbidden", f"{path}.averageValue", None,
+                               "may not set both a target raw value and a target utilization"))
+    return errs
+
+
 def _validate_resource_source(src: ResourceMetricSource, path: str) -> list[FieldError]:
     errs = []
     if not src.name:
         errs.append(FieldError("Required value", f"{path}.name", None, "must specify a resource name"))
-    errs += validate_metric_target(src.target, f"{path}.target")
-    if src.target.average_utilization is None and src.target.average_value is None:
-        errs.append(
-            FieldError(
-                "Required value",
-                f"{path}.target.averageUtilization",
-                None,
-                "must set either a target raw value or a target utilization",
-            )
-        )
-    if src.target.average_utilization is not None and src.target.average_value is not None:
-        errs.append(
-            FieldError(
-                "Forbidden",
-                f"{path}.target.averageValue",
-                None,
-                "may not set both a target raw value and a target utilization",
-            )
-        )
-    return errs
+    return errs + _resource_target_errors(src.target, f"{path}.target")
 
 
 def _validate_container_resource_source(src: ContainerResourceMetricSource, path: str) -> list[FieldError]:
@@ -545,26 +540,7 @@ def _validate_container_resource_source(src: ContainerResourceMetricSource, path
         errs.append(FieldError("Required value", f"{path}.container", None, "must specify a container"))
     else:
         errs += _dns1123_label_errors(src.container, f"{path}.container")
-    errs += validate_metric_target(src.target, f"{path}.target")
-    if src.target.average_utilization is None and src.target.average_value is None:
-        errs.append(
-            FieldError(
-                "Required value",
-                f"{path}.target.averageUtilization",
-                None,
-                "must set either a target raw value or a target utilization",
-            )
-        )
-    if src.target.average_utilization is not None and src.target.average_value is not None:
-        errs.append(
-            FieldError(
-                "Forbidden",
-                f"{path}.target.averageValue",
-                None,
-                "may not set both a target raw value and a target utilization",
-            )
-        )
-    return errs
+    return errs + _resource_target_errors(src.target, f"{path}.target")
 
 
 def _validate_pods_source(src: PodsMetricSource, path: str) -> list[FieldError]:
@@ -797,7 +773,8 @@ def validate_hpa(
     gates: FeatureGates = FeatureGates(),
     old: HorizontalPodAutoscaler | None = None,
 ) -> list[FieldError]:
-    """Mirrors validation.go: ValidateHorizontalPodAutoscaler, or ValidateHorizontalPodAutoscalerUpdate with ``old``."""
+    """Mirrors validation.go: ValidateHorizontalPodAutoscaler, or ValidateHorizontalPodAutoscalerUpdate with
+    ``old``."""
     errs = _validate_object_meta(hpa.metadata)
     return errs + validate_spec(hpa.spec, gates, old.spec if old is not None else None)
 
@@ -814,7 +791,8 @@ def _from_v1(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_hpa(data: Any, gates: FeatureGates = FeatureGates()) -> HorizontalPodAutoscaler:
-    """A manifest's HPA (autoscaling/v2 or v1): parsed, defaulted and validated (raising ``ValidationError``)."""
+    """Model-only (SetDefaults_HorizontalPodAutoscaler, then ValidateHorizontalPodAutoscaler): A manifest's
+    HPA (autoscaling/v2 or v1): parsed, defaulted and validated (raising ``ValidationError``)."""
     if isinstance(data, dict) and data.get("apiVersion") == "autoscaling/v1":
         data = _from_v1(data)
     hpa = hpa_from_json(data)

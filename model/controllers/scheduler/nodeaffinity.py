@@ -48,7 +48,9 @@ def _requirement_matches(req: NodeSelectorRequirement, labels: dict[str, str]) -
 
 
 def term_matches(term: NodeSelectorTerm, node: Node) -> bool:
-    """A term matches when it has requirements and all of them match (invalid → no match)."""
+    """Mirrors staging/src/k8s.io/component-helpers/scheduling/corev1/nodeaffinity/nodeaffinity.go:
+    nodeSelectorTerm.match. A term matches when it has requirements and all of them match (invalid → no
+    match)."""
     if not term.match_expressions and not term.match_fields:
         return False
     labels = dict(node.metadata.labels)
@@ -64,7 +66,8 @@ def term_matches(term: NodeSelectorTerm, node: Node) -> bool:
 
 
 def required_node_affinity_matches(pod: Pod, node: Node) -> bool:
-    """Mirrors RequiredNodeAffinity.Match: node selector labels and any required term."""
+    """Mirrors staging/src/k8s.io/component-helpers/scheduling/corev1/nodeaffinity/nodeaffinity.go:
+    RequiredNodeAffinity.Match: node selector labels and any required term."""
     labels = dict(node.metadata.labels)
     for k, v in pod.spec.node_selector:
         if labels.get(k) != v:
@@ -76,7 +79,8 @@ def required_node_affinity_matches(pod: Pod, node: Node) -> bool:
 
 
 def node_affinity_filter(pod: Pod, node: Node) -> FilterResult:
-    """NodeAffinity ``Filter``."""
+    """Mirrors pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go: NodeAffinity.Filter.
+    NodeAffinity ``Filter``."""
     if required_node_affinity_matches(pod, node):
         return FilterResult(True)
     return FilterResult(False, UNSCHEDULABLE_AND_UNRESOLVABLE, (ERR_REASON_POD,))

@@ -93,7 +93,8 @@ def fits_request(pod_request: Resource, info: NodeInfo, ignored_resources: Itera
 
 @dataclass(frozen=True, slots=True)
 class FilterResult:
-    """A filter plugin's verdict: success, or a code and the reasons."""
+    """Model-only (a filter's ``framework.Status``): A filter plugin's verdict: success, or a code and the
+    reasons."""
 
     fits: bool
     code: str | None = None
@@ -103,8 +104,9 @@ class FilterResult:
 
 def fit_filter(pod: Pod, info: NodeInfo, ignored_resources: Iterable[str] = (),
                ignored_resource_groups: Iterable[str] = (), pod_level_resources: bool = True) -> FilterResult:
-    """NodeResourcesFit ``Filter``: Unschedulable with every shortage as a reason, or
-    UnschedulableAndUnresolvable when some request exceeds the node's whole allocatable."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/fit.go: Fit.Filter. NodeResourcesFit ``Filter``:
+    Unschedulable with every shortage as a reason, or UnschedulableAndUnresolvable when some request exceeds
+    the node's whole allocatable."""
     insufficient = fits_request(compute_pod_resource_request(pod, pod_level_resources=pod_level_resources),
                                 info, ignored_resources,
                                 ignored_resource_groups)
@@ -130,7 +132,7 @@ def validate_scoring_resources(resources: Sequence[tuple[str, int]],
 
 def validate_balanced_allocation_resources(resources: Sequence[tuple[str, int]],
                                            path: str = "resources") -> None:
-    """Names unique, weights exactly 1. Mirrors ValidateNodeResourcesBalancedAllocationArgs."""
+    """Names unique, weights exactly 1. Mirrors pkg/scheduler/apis/config/validation/validation_pluginargs.go: ValidateNodeResourcesBalancedAllocationArgs."""
     seen: set[str] = set()
     for i, (name, weight) in enumerate(resources):
         if name in seen:
@@ -262,9 +264,10 @@ def score_resource_allocation(pod: Pod, infos: Sequence[NodeInfo],
 def score_balanced_allocation(pod: Pod, infos: Sequence[NodeInfo],
                               resources: Sequence[tuple[str, int]] | None = None,
                               pod_level_resources: bool = True, improvement: bool = False) -> ScoreResult:
-    """NodeResourcesBalancedAllocation ``PreScore`` + ``Score``; status "Skip" for a best-effort
-    pod (no request for any scored resource), which makes the plugin sit the cycle out.
-    ``resources`` None takes the plugin's defaulted arguments (cpu and memory, weight 1).
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go:
+    BalancedAllocation.PreScore / Score. NodeResourcesBalancedAllocation ``PreScore`` + ``Score``; status
+    "Skip" for a best-effort pod (no request for any scored resource), which makes the plugin sit the cycle
+    out. ``resources`` None takes the plugin's defaulted arguments (cpu and memory, weight 1).
 
     ``improvement`` selects the newest upstream scorer (Kubernetes master, 2026): the balance score
     with the pod compared with the one without it, ``50 + (50 + with − without) / 2`` in integer

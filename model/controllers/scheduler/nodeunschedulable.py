@@ -16,7 +16,9 @@ ERR_REASON_UNSCHEDULABLE = "node(s) were unschedulable"
 
 
 def node_unschedulable_filter(pod: Pod, node: Node, comparison_operators: bool = False) -> FilterResult:
-    """Reject a node with ``spec.unschedulable`` unless the pod tolerates the unschedulable taint."""
+    """Mirrors pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go:
+    NodeUnschedulable.Filter. Reject a node with ``spec.unschedulable`` unless the pod tolerates the
+    unschedulable taint."""
     if not node.spec.unschedulable:
         return FilterResult(True)
     taint = Taint(key=TAINT_NODE_UNSCHEDULABLE, effect=NO_SCHEDULE)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from model import labels as labels_lib
 from model.controllers.scheduler.nodeaffinity import required_node_affinity_matches
 from model.controllers.scheduler.noderesources import (
     MAX_NODE_SCORE,
@@ -27,7 +26,7 @@ from model.controllers.scheduler.noderesources import (
     FilterResult,
     NodeInfo,
 )
-from model.errors import ModelError
+from model.controllers.selector_match import selector_matcher
 from model.labels import Labels, LabelSelector
 from model.objects import Node, Pod, TopologySpreadConstraint
 
@@ -37,16 +36,15 @@ ERR_REASON_NODE_LABEL_NOT_MATCH = ERR_REASON_CONSTRAINTS_NOT_MATCH + " (missing 
 
 
 def selector_matches(selector: LabelSelector | None, labels: Labels) -> bool:
-    """``metav1.LabelSelectorAsSelector(selector).Matches(labels)``: nil selects nothing; a
-    selector that does not convert (rejected by validation upstream) selects nothing either."""
-    try:
-        return labels_lib.selector_matches(selector, labels)
-    except ModelError:
-        return False
+    """Mirrors pkg/scheduler/framework/plugins/podtopologyspread/common.go: countPodsMatchSelector (its
+    per-pod selector test). ``metav1.LabelSelectorAsSelector(selector).Matches(labels)``: nil selects nothing;
+    a selector that does not convert (rejected by validation upstream) selects nothing either."""
+    matches = selector_matcher(selector)
+    return matches is not None and matches(labels)
 
 
 def count_pods_match_selector(pods: Sequence[Pod], selector: LabelSelector | None, namespace: str) -> int:
-    """Mirrors countPodsMatchSelector."""
+    """Mirrors pkg/scheduler/framework/plugins/podtopologyspread/common.go: countPodsMatchSelector."""
     return sum(1 for p in pods if p.metadata.deletion_timestamp is None
                and p.metadata.namespace == namespace and selector_matches(selector, p.metadata.labels))
 
@@ -61,8 +59,9 @@ def _constraints(pod: Pod, when: str) -> tuple[TopologySpreadConstraint, ...]:
 
 
 def topology_spread_filter(pod: Pod, info: NodeInfo, all_nodes: Sequence[NodeInfo]) -> FilterResult:
-    """PodTopologySpread ``Filter`` for the DoNotSchedule constraints:
-    ``existing matching + self-match − global minimum ≤ maxSkew``."""
+    """Mirrors pkg/scheduler/framework/plugins/podtopologyspread/filtering.go: PodTopologySpread.Filter.
+    PodTopologySpread ``Filter`` for the DoNotSchedule constraints: ``existing matching + self-match − global
+    minimum ≤ maxSkew``."""
     constraints = _constraints(pod, "DoNotSchedule")
     if not constraints:
         return FilterResult(True)
@@ -94,9 +93,10 @@ def _round_half_away(x: float) -> int:
 
 def topology_spread_score(pod: Pod, filtered: Sequence[NodeInfo],
                           all_nodes: Sequence[NodeInfo]) -> tuple[tuple[str, int], ...] | None:
-    """PodTopologySpread ``PreScore``/``Score``/``NormalizeScore`` for the ScheduleAnyway
-    constraints over the nodes that passed filtering; None when the plugin skips (no such
-    constraint). Fewer matching pods in a node's domains → higher score."""
+    """Mirrors pkg/scheduler/framework/plugins/podtopologyspread/scoring.go: PreScore / Score /
+    NormalizeScore. PodTopologySpread ``PreScore``/``Score``/``NormalizeScore`` for the ScheduleAnyway
+    constraints over the nodes that passed filtering; None when the plugin skips (no such constraint). Fewer
+    matching pods in a node's domains → higher score."""
     constraints = _constraints(pod, "ScheduleAnyway")
     if not constraints:
         return None

@@ -2,7 +2,8 @@
 
 Mirrors staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go through ``model.quantity``
 (the project-wide parser); exact sums of quantities are kept as ``Fraction`` and converted once,
-as Go adds ``Quantity`` values exactly before calling ``MilliValue``/``Value``.
+as Go adds ``Quantity`` values exactly before calling ``MilliValue``/``Value``. The only reading of
+its own is ``parse``, whose errors name the resource-list field.
 """
 
 from __future__ import annotations
@@ -11,23 +12,16 @@ from fractions import Fraction
 
 from model import quantity
 from model.errors import ModelError
+from model.quantity import milli_value, value
+
+__all__ = ["parse", "milli_value", "value"]
 
 
 def parse(text: str | int | float | Fraction, field: str | None = None) -> Fraction:
-    """The exact value of a quantity (``resource.ParseQuantity``); errors name ``field``."""
+    """Mirrors quantity.go: ParseQuantity (a ``Fraction`` passes through); errors name ``field``."""
     if isinstance(text, Fraction):
         return text
     try:
         return quantity.parse_quantity(text)
     except ModelError as exc:
         raise ModelError("Invalid", f"{field}: {exc.message}" if field else exc.message, field=field) from None
-
-
-def value(q: str | int | float | Fraction, field: str | None = None) -> int:
-    """``Quantity.Value()``: base units, rounded up away from zero."""
-    return quantity.value(parse(q, field))
-
-
-def milli_value(q: str | int | float | Fraction, field: str | None = None) -> int:
-    """``Quantity.MilliValue()``: thousandths of a unit, rounded up away from zero."""
-    return quantity.milli_value(parse(q, field))

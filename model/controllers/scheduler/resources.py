@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from model.controllers.scheduler import quantities
+from model.namevalidation import is_qualified_name
 from model.objects import Container, Labels, Node, Pod
 
 CPU = "cpu"
@@ -38,45 +39,52 @@ _POD_LEVEL_RESOURCES = (CPU, MEMORY)
 
 
 def is_supported_pod_level_resource(name: str) -> bool:
-    """Mirrors component-helpers resource.IsSupportedPodLevelResource."""
+    """Mirrors staging/src/k8s.io/component-helpers/resource/helpers.go: IsSupportedPodLevelResource."""
     return name in _POD_LEVEL_RESOURCES or name.startswith("hugepages-")
 
 ResourceList = dict[str, Fraction]
 
 
 def is_prefixed_native_resource(name: str) -> bool:
-    """``IsPrefixedNativeResource``: a name in the ``kubernetes.io/`` namespace."""
+    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsPrefixedNativeResource: a name in the ``kubernetes.io/``
+    namespace."""
     return "kubernetes.io/" in name
 
 
 def is_native_resource(name: str) -> bool:
-    """``IsNativeResource``: no domain, or the ``kubernetes.io/`` domain."""
+    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsNativeResource: no domain, or the ``kubernetes.io/``
+    domain."""
     return "/" not in name or is_prefixed_native_resource(name)
 
 
 def is_extended_resource_name(name: str) -> bool:
-    """``IsExtendedResourceName``: a fully-qualified name outside ``kubernetes.io/``."""
-    return not is_native_resource(name) and not name.startswith("requests.")
+    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsExtendedResourceName: a fully-qualified name outside
+    ``kubernetes.io/`` that is still a qualified name once turned into its quota name ``requests.<name>`` (so
+    ``example.com/`` or an upper-case domain is no resource the scheduler counts at all)."""
+    if is_native_resource(name) or name.startswith("requests."):
+        return False
+    return not is_qualified_name("requests." + name)
 
 
 def is_hugepage_resource_name(name: str) -> bool:
-    """``IsHugePageResourceName``."""
+    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsHugePageResourceName."""
     return name.startswith("hugepages-")
 
 
 def is_attachable_volume_resource_name(name: str) -> bool:
-    """``IsAttachableVolumeResourceName``."""
+    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsAttachableVolumeResourceName."""
     return name.startswith("attachable-volumes-")
 
 
 def is_scalar_resource_name(name: str) -> bool:
-    """``IsScalarResourceName``: extended, hugepages, prefixed-native or attachable volumes."""
+    """Mirrors pkg/apis/core/v1/helper/helpers.go: IsScalarResourceName: extended, hugepages, prefixed-native
+    or attachable volumes."""
     return (is_extended_resource_name(name) or is_hugepage_resource_name(name)
             or is_prefixed_native_resource(name) or is_attachable_volume_resource_name(name))
 
 
 def resource_list(items: Labels | Mapping[str, str], field: str | None = None) -> ResourceList:
-    """Parse a ``v1.ResourceList`` (pairs or a mapping of quantity strings)."""
+    """Model-only: parse a ``v1.ResourceList`` (pairs or a mapping of quantity strings)."""
     pairs = items.items() if isinstance(items, Mapping) else items
     return {name: quantities.parse(q, f"{field}.{name}" if field else None) for name, q in pairs}
 
@@ -105,7 +113,7 @@ def pod_requests(pod: Pod, *, non_missing: Mapping[str, Fraction] | None = None,
                  pod_level_resources: bool = True, exclude_overhead: bool = False) -> ResourceList:
     """The pod's effective requests per resource name.
 
-    Mirrors component-helpers resource.PodRequests/AggregateContainerRequests: regular containers
+    Mirrors staging/src/k8s.io/component-helpers/resource/helpers.go: PodRequests/AggregateContainerRequests: regular containers
     and sidecars summed; each regular init container needs its own request plus the sidecars
     started before it, and the pod needs the largest of those; pod-level ``spec.resources``
     requests replace the cpu/memory aggregate; overhead is added last. ``non_missing`` gives the
@@ -143,7 +151,7 @@ NON_ZERO_DEFAULTS: Mapping[str, Fraction] = {
 
 
 def amount(name: str, q: Fraction) -> int:
-    """A quantity in the scheduler's integer unit: millicores for cpu, base units otherwise."""
+    """Model-only: a quantity in the scheduler's integer unit: millicores for cpu, base units otherwise."""
     return quantities.milli_value(q) if name == CPU else quantities.value(q)
 
 
@@ -158,13 +166,14 @@ class Resource:
     scalar_resources: tuple[tuple[str, int], ...] = ()
 
     def scalar(self, name: str) -> int:
+        """Model-only: the amount of one scalar resource (``ScalarResources[name]``, 0 when absent)."""
         for k, v in self.scalar_resources:
             if k == name:
                 return v
         return 0
 
     def get(self, name: str) -> int:
-        """The amount of one resource (0 when absent)."""
+        """Model-only: the amount of one resource (0 when absent)."""
         if name == CPU:
             return self.milli_cpu
         if name == MEMORY:
@@ -176,11 +185,13 @@ class Resource:
         return self.scalar(name)
 
     def has_scalar(self, name: str) -> bool:
+        """Model-only: whether ``ScalarResources`` holds the resource."""
         return any(k == name for k, _ in self.scalar_resources)
 
 
 def resource_from_list(rl: Mapping[str, Fraction], *, keep_zero_scalars: bool = True) -> Resource:
-    """``Resource.Add`` of one list into an empty Resource (``SetMaxResource`` of a fresh one)."""
+    """Mirrors pkg/scheduler/framework/types.go: Resource.Add, of one list into an empty Resource
+    (``SetMaxResource`` of a fresh one)."""
     cpu = mem = eph = pods = 0
     scalars: dict[str, int] = {}
     for name, q in rl.items():
@@ -200,7 +211,7 @@ def resource_from_list(rl: Mapping[str, Fraction], *, keep_zero_scalars: bool = 
 
 
 def add_resources(a: Resource, b: Resource) -> Resource:
-    """Component-wise sum."""
+    """Model-only: component-wise sum."""
     scalars = dict(a.scalar_resources)
     for k, v in b.scalar_resources:
         scalars[k] = scalars.get(k, 0) + v
@@ -210,21 +221,24 @@ def add_resources(a: Resource, b: Resource) -> Resource:
 
 
 def compute_pod_resource_request(pod: Pod, *, pod_level_resources: bool = True) -> Resource:
-    """The request the Fit filter checks (noderesources ``computePodResourceRequest``)."""
+    """Mirrors pkg/scheduler/framework/plugins/noderesources/fit.go: computePodResourceRequest. The request
+    the Fit filter checks (noderesources ``computePodResourceRequest``)."""
     return resource_from_list(pod_requests(pod, pod_level_resources=pod_level_resources))
 
 
 def non_zero_request(pod: Pod, *, pod_level_resources: bool = True) -> tuple[int, int]:
-    """(millicores, bytes) the pod counts for in scoring: missing cpu/memory take the defaults."""
+    """Mirrors pkg/scheduler/framework/types.go: calculateResource (its non-zero requests). (millicores,
+    bytes) the pod counts for in scoring: missing cpu/memory take the defaults."""
     reqs = pod_requests(pod, non_missing=NON_ZERO_DEFAULTS, pod_level_resources=pod_level_resources)
     return (quantities.milli_value(reqs.get(CPU, Fraction(0))),
             quantities.value(reqs.get(MEMORY, Fraction(0))))
 
 
 def node_allocatable(node: Node) -> Resource:
-    """The node's ``status.allocatable`` (``NodeInfo.SetNode``); capacity is never read. (The API
-    server defaults an unset allocatable to capacity, ``SetDefaults_NodeStatus``; objects that did
-    not pass through it — as in the scheduler's own tests — keep an empty allocatable.)"""
+    """Mirrors pkg/scheduler/framework/types.go: NodeInfo.SetNode. The node's ``status.allocatable``
+    (``NodeInfo.SetNode``); capacity is never read. (The API server defaults an unset allocatable to capacity,
+    ``SetDefaults_NodeStatus``; objects that did not pass through it — as in the scheduler's own tests — keep
+    an empty allocatable.)"""
     return resource_from_list(resource_list(node.status.allocatable, "status.allocatable"))
 
 
@@ -240,11 +254,13 @@ class NodeInfo:
 
     @property
     def name(self) -> str:
+        """Model-only: the node's name (``NodeInfo.Node().Name``)."""
         return self.node.metadata.name
 
 
 def node_info(node: Node, pods: Iterable[Pod], *, pod_level_resources: bool = True) -> NodeInfo:
-    """Build a NodeInfo from the node and the pods bound to it (``NodeInfo.AddPod`` for each)."""
+    """Mirrors pkg/scheduler/framework/types.go: NewNodeInfo / NodeInfo.AddPod. Build a NodeInfo from the node
+    and the pods bound to it (``NodeInfo.AddPod`` for each)."""
     pods = tuple(pods)
     requested = Resource()
     nz_cpu = nz_mem = 0

@@ -46,7 +46,7 @@ TERMINAL_PHASES = ("Succeeded", "Failed")
 
 @dataclass(frozen=True, slots=True)
 class ScheduleResult:
-    """The outcome of one scheduling attempt."""
+    """Mirrors pkg/scheduler/schedule_one.go: ScheduleResult. The outcome of one scheduling attempt."""
 
     node: str | None
     best: tuple[str, ...] = ()
@@ -58,14 +58,16 @@ class ScheduleResult:
 
 
 def node_infos(nodes: Iterable[Node], bound_pods: Iterable[Pod]) -> tuple[NodeInfo, ...]:
-    """NodeInfos of the snapshot: each node with the non-terminal pods bound to it."""
+    """Mirrors pkg/scheduler/backend/cache/snapshot.go: NewSnapshot (nodes with their pods). NodeInfos of the
+    snapshot: each node with the non-terminal pods bound to it."""
     pods = [p for p in bound_pods if p.spec.node_name and p.status.phase not in TERMINAL_PHASES]
     return tuple(node_info(n, [p for p in pods if p.spec.node_name == n.metadata.name]) for n in nodes)
 
 
 def run_filters(pod: Pod, info: NodeInfo, all_infos: Sequence[NodeInfo],
                 comparison_operators: bool = False) -> tuple[FilterResult, ...]:
-    """Every default filter's failure for the pod on this node (empty when it fits)."""
+    """Mirrors pkg/scheduler/framework/runtime/framework.go: RunFilterPlugins. Every default filter's failure
+    for the pod on this node (empty when it fits)."""
     results = [
         nodeunschedulable.node_unschedulable_filter(pod, info.node, comparison_operators),
         FilterResult(True) if not pod.spec.node_name or pod.spec.node_name == info.name
@@ -80,7 +82,8 @@ def run_filters(pod: Pod, info: NodeInfo, all_infos: Sequence[NodeInfo],
 
 def score_nodes(pod: Pod, feasible: Sequence[NodeInfo], all_infos: Sequence[NodeInfo],
                 comparison_operators: bool = False) -> tuple[tuple[str, int], ...]:
-    """Weighted sum of the default score plugins over the feasible nodes (prioritizeNodes)."""
+    """Mirrors pkg/scheduler/schedule_one.go: prioritizeNodes. Weighted sum of the default score plugins over
+    the feasible nodes (prioritizeNodes)."""
     totals = {i.name: 0 for i in feasible}
     for name, s in tainttoleration.taint_toleration_score(pod, [i.node for i in feasible], comparison_operators):
         totals[name] += WEIGHT_TAINT_TOLERATION * s
@@ -99,7 +102,8 @@ def score_nodes(pod: Pod, feasible: Sequence[NodeInfo], all_infos: Sequence[Node
 
 
 def fit_error_message(num_nodes: int, failures: Sequence[tuple[str, tuple[str, ...]]]) -> str:
-    """Mirrors FitError.Error: "0/N nodes are available: " and the reason histogram, sorted."""
+    """Mirrors pkg/scheduler/framework/types.go: FitError.Error: "0/N nodes are available: " and the reason
+    histogram, sorted."""
     histogram: dict[str, int] = {}
     for _, reasons in failures:
         for r in reasons:
@@ -110,7 +114,7 @@ def fit_error_message(num_nodes: int, failures: Sequence[tuple[str, tuple[str, .
 
 def schedule_one(pod: Pod, nodes: Sequence[Node], bound_pods: Iterable[Pod],
                  comparison_operators: bool = False) -> ScheduleResult:
-    """Pick a node for the pod, or None with the reasons. Mirrors schedulePod."""
+    """Pick a node for the pod, or None with the reasons. Mirrors pkg/scheduler/schedule_one.go: schedulePod."""
     infos = node_infos(nodes, bound_pods)
     if not infos:
         return ScheduleResult(None, message="no nodes available to schedule pods")

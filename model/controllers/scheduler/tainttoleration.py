@@ -33,7 +33,7 @@ _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 def is_decimal_integer(value: str) -> bool:
     """Canonical decimal integer: "0", or an optional "-" and digits without a leading zero.
-    Mirrors apimachinery validate/content: IsDecimalInteger."""
+    Mirrors staging/src/k8s.io/apimachinery/pkg/api/validate/content: IsDecimalInteger."""
     if not value:
         return False
     i = 1 if value[0] == "-" else 0
@@ -52,7 +52,7 @@ def _parse_int64(value: str) -> int | None:
 
 
 def tolerates_taint(toleration: Toleration, taint: Taint, comparison_operators: bool = False) -> bool:
-    """Does one toleration tolerate one taint? Mirrors v1.Toleration.ToleratesTaint.
+    """Does one toleration tolerate one taint? Mirrors staging/src/k8s.io/api/core/v1/toleration.go: Toleration.ToleratesTaint.
 
     Effects must agree unless the toleration's is empty; keys must agree unless the toleration's
     is empty; ``Exists`` ignores the value, ``Equal``/empty compares it; ``Gt``/``Lt`` compare
@@ -80,7 +80,8 @@ def tolerates_taint(toleration: Toleration, taint: Taint, comparison_operators: 
 
 def tolerations_tolerate_taint(tolerations: Iterable[Toleration], taint: Taint,
                                comparison_operators: bool = False) -> bool:
-    """Mirrors v1helper.TolerationsTolerateTaint: some toleration tolerates the taint."""
+    """Mirrors pkg/apis/core/v1/helper/helpers.go: TolerationsTolerateTaint: some toleration tolerates the
+    taint."""
     return any(tolerates_taint(t, taint, comparison_operators) for t in tolerations)
 
 
@@ -88,7 +89,7 @@ def find_matching_untolerated_taint(taints: Iterable[Taint], tolerations: Sequen
                                     inclusion: Callable[[Taint], bool] | None = None,
                                     comparison_operators: bool = False) -> Taint | None:
     """The first taint (passing ``inclusion``) that no toleration tolerates, else None.
-    Mirrors v1helper.FindMatchingUntoleratedTaint."""
+    Mirrors pkg/apis/core/v1/helper/helpers.go: FindMatchingUntoleratedTaint."""
     for taint in taints:
         if inclusion is not None and not inclusion(taint):
             continue
@@ -98,12 +99,14 @@ def find_matching_untolerated_taint(taints: Iterable[Taint], tolerations: Sequen
 
 
 def do_not_schedule_taint(taint: Taint) -> bool:
-    """Mirrors helper.DoNotScheduleTaintsFilterFunc: NoSchedule and NoExecute taints."""
+    """Mirrors pkg/scheduler/framework/plugins/helper/taint.go: DoNotScheduleTaintsFilterFunc: NoSchedule and
+    NoExecute taints."""
     return taint.effect in (NO_SCHEDULE, NO_EXECUTE)
 
 
 def taint_toleration_filter(pod: Pod, node: Node, comparison_operators: bool = False) -> FilterResult:
-    """TaintToleration ``Filter``: an untolerated NoSchedule/NoExecute taint rejects the node
+    """Mirrors pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go: TaintToleration.Filter.
+    TaintToleration ``Filter``: an untolerated NoSchedule/NoExecute taint rejects the node
     (UnschedulableAndUnresolvable); PreferNoSchedule never does."""
     taint = find_matching_untolerated_taint(node.spec.taints, pod.spec.tolerations,
                                             do_not_schedule_taint, comparison_operators)
@@ -127,7 +130,8 @@ def count_intolerable_prefer_no_schedule(taints: Iterable[Taint], tolerations: S
 
 def default_normalize_score(scores: Sequence[int], reverse: bool,
                             max_priority: int = MAX_NODE_SCORE) -> tuple[int, ...]:
-    """Mirrors helper.DefaultNormalizeScore: scale to 0..max by the largest; ``reverse`` flips."""
+    """Mirrors pkg/scheduler/framework/plugins/helper/normalize_score.go: DefaultNormalizeScore: scale to
+    0..max by the largest; ``reverse`` flips."""
     max_count = max(scores, default=0)
     if max_count <= 0:
         return tuple(max_priority if reverse else s for s in scores)
@@ -140,7 +144,8 @@ def default_normalize_score(scores: Sequence[int], reverse: bool,
 
 def taint_toleration_score(pod: Pod, nodes: Sequence[Node],
                            comparison_operators: bool = False) -> tuple[tuple[str, int], ...]:
-    """TaintToleration ``Score`` then ``NormalizeScore``: fewer untolerated PreferNoSchedule
+    """Mirrors pkg/scheduler/framework/plugins/tainttoleration/taint_toleration.go: TaintToleration.Score /
+    NormalizeScore. TaintToleration ``Score`` then ``NormalizeScore``: fewer untolerated PreferNoSchedule
     taints score higher; 100 everywhere when no node has any."""
     tolerations = prefer_no_schedule_tolerations(pod.spec.tolerations)
     raw = [count_intolerable_prefer_no_schedule(n.spec.taints, tolerations, comparison_operators)

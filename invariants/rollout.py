@@ -1,0 +1,230 @@
+"""Deployment rollouts: the surge ceiling, the availability floor, one ReplicaSet per template,
+a rollback target in history, rollback restoring the template, proportional scaling.
+
+Mirrors the promises of ``pkg/controller/deployment`` (rolling.go, sync.go, util/deployment_util.go)
+as semantics/deployment.md §4, §6–§8 and §15 state them — including where Kubernetes does not
+promise them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from invariants import view
+from invariants.property import Property, state_true
+from model.controllers.deployment import util
+from model.objects import get_annotation
+
+DESIRED = "deployment.kubernetes.io/desired-replicas"
+
+
+def _scaling_in_flight(d: Any, rss: list[Any]) -> bool:
+    """A resize (or a maxSurge change) the controller has not finished applying to every active RS."""
+    for rs in rss:
+        if (rs.spec.replicas or 0) > 0:
+            ann = get_annotation(rs.metadata, DESIRED)
+            if ann is not None and ann != str(d.spec.replicas):
+                return True
+    return False
+
+
+def _surge_bound(model: Any, state: Any) -> bool:
+    for d in view.deployments(state):
+        if not view.rolling(d) or d.metadata.deletion_timestamp is not None:
+            continue
+        rss = view.owned_rss(state, d)
+        if _scaling_in_flight(d, rss):
+            continue
+        total = sum(rs.spec.replicas or 0 for rs in rss)
+        if total > (d.spec.replicas or 0) + util.max_surge(d):
+            return False
+    return True
+
+
+SURGE_BOUND = Property(
+    "rolling_update_surge_bound", "always", _surge_bound,
+    """During a rolling update Σ spec.replicas of a Deployment's ReplicaSets ≤ replicas + maxSurge.
+
+    Kubernetes promises this of *spec* counts (NewRSNewReplicas refuses to grow past it,
+    semantics/deployment.md §3). It does NOT promise it of real pods: terminating pods are outside
+    maxSurge (their RS no longer counts them), and a resize or a lowered maxSurge mid-rollout
+    leaves the total above the bound until old ReplicaSets drain (§15.5, §15.6) — states where
+    a resize is still being applied are excluded.""",
+    group="rollout",
+)
+
+
+def _availability_floor(model: Any, state: Any) -> bool:
+    if view.faulted(model, state):
+        return True
+    now = view.now(model, state)
+    all_pods = view.pods(state)
+    for d in view.deployments(state):
+        if not view.rolling(d) or d.spec.paused or d.metadata.deletion_timestamp is not None:
+            continue
+        rss = view.owned_rss(state, d)
+        if _scaling_in_flight(d, rss):
+            continue
+        available = sum(1 for rs in rss for p in view.owned_pods(state, rs, all_pods)
+                        if view.is_pod_active(p) and view.is_pod_available(p, d.spec.min_ready_seconds, now))
+        if available < util.min_available(d):
+            return False
+    return True
+
+
+def _started_available(model: Any) -> bool:
+    cfg = getattr(model, "config", None)
+    return bool(getattr(cfg, "start_settled", False))
+
+
+AVAILABILITY_FLOOR = Property(
+    "rolling_update_availability_floor", "always", _availability_floor,
+    """During a rolling update at least replicas − maxUnavailable pods stay available.
+
+    Counted on real pods: active (not terminating) and available for minReadySeconds. Kubernetes
+    enforces it in reconcileOldReplicaSets from the ReplicaSets' status (§4); faults void it (a
+    node failure or a crash lowers availability and the controller does not compensate beyond
+    surge, §15.7), so the property is checked only on fault-free runs. It is not promised for
+    Recreate, while paused, during a resize (§15.5), nor when both fenceposts round to 0 and
+    maxUnavailable is forced to 1 (§15.4 — the floor then is replicas − 1, which is what
+    ``MinAvailable`` returns). It only applies to clusters that start with the application
+    running (``startSettled``).""",
+    applies=_started_available,
+    group="rollout",
+)
+
+
+def _one_rs_per_template(model: Any, state: Any) -> bool:
+    for d in view.deployments(state):
+        rss = [rs for rs in view.owned_rss(state, d) if rs.metadata.deletion_timestamp is None]
+        for i, a in enumerate(rss):
+            for b in rss[i + 1:]:
+                if util.equal_ignore_hash(a.spec.template, b.spec.template):
+                    return False
+    return True
+
+
+ONE_RS_PER_TEMPLATE = Property(
+    "one_replicaset_per_template", "always", _one_rs_per_template,
+    """A Deployment owns at most one ReplicaSet per pod template (ignoring pod-template-hash).
+
+    getNewReplicaSet finds the existing RS for a template before creating one (FindNewReplicaSet,
+    §13); a hash collision bumps collisionCount instead of creating a twin. Not promised across
+    orphaned/adopted ReplicaSets created by hand.""",
+    group="rollout",
+)
+
+
+def _history_keeps_target(model: Any, state: Any) -> bool:
+    for d in view.deployments(state):
+        limit = d.spec.revision_history_limit
+        if limit is not None and limit < 1:
+            continue
+        rss = view.owned_rss(state, d)
+        revs = sorted({util.revision(rs) for rs in rss})
+        if not revs:
+            continue
+        top = revs[-1]
+        if top < 2:
+            continue
+        # the current RS must be complete before the old one may be cleaned; afterwards a
+        # previous revision must remain for `kubectl rollout undo`
+        if len(revs) < 2:
+            return False
+    return True
+
+
+HISTORY_KEEPS_ROLLBACK_TARGET = Property(
+    "history_keeps_rollback_target", "always", _history_keeps_target,
+    """After a rollout, a previous revision's ReplicaSet is kept so the rollout can be undone.
+
+    cleanupDeployment deletes only the oldest drained ReplicaSets beyond revisionHistoryLimit
+    (§7). Not promised when revisionHistoryLimit is 0 (every drained old RS is deleted), nor for
+    ReplicaSets deleted by a user.""",
+    group="rollout",
+)
+
+
+def _undo_restores(model: Any, before: Any, action: Any, after: Any) -> bool:
+    name = type(action).__name__
+    if name not in ("Undo",):
+        return True
+    d_name = getattr(action, "deployment", "")
+    d_before = next((d for d in view.deployments(before) if d.metadata.name == d_name), None)
+    d_after = next((d for d in view.deployments(after) if d.metadata.name == d_name), None)
+    if d_before is None or d_after is None or d_before.spec.paused:
+        return True
+    rss = view.owned_rss(before, d_before)
+    revs = sorted({util.revision(rs) for rs in rss})
+    target_rev = getattr(action, "to_revision", 0) or (revs[-2] if len(revs) >= 2 else None)
+    target = next((rs for rs in rss if util.revision(rs) == target_rev), None)
+    if target is None:
+        return True
+    return util.equal_ignore_hash(d_after.spec.template, target.spec.template)
+
+
+ROLLBACK_RESTORES_TEMPLATE = Property(
+    "rollback_restores_template", "always", state_true,
+    """`kubectl rollout undo` makes the Deployment's template the target revision's template.
+
+    kubectl copies the target ReplicaSet's template, minus pod-template-hash, into the Deployment
+    (semantics/deployment.md §8); the controller then rolls it out like any template change (its
+    completion is ``eventual_rollout_completion``). Refused on a paused Deployment.""",
+    step=_undo_restores,
+    group="rollout",
+)
+
+
+PROPERTIES = (SURGE_BOUND, AVAILABILITY_FLOOR, ONE_RS_PER_TEMPLATE, HISTORY_KEEPS_ROLLBACK_TARGET,
+              ROLLBACK_RESTORES_TEMPLATE)
+
+
+def _z3_only(model: Any) -> bool:
+    return False
+
+
+PROPORTIONAL_SCALING_EXACT = Property(
+    "proportional_scaling_exact", "always", state_true,
+    """A resize mid-rollout shares out exactly replicas + maxSurge among the active ReplicaSets.
+
+    Checked by z3 over unbounded integers (``checkers/smt.py``: proportional-scaling-exact), not by
+    exploration. Kubernetes does NOT promise it when the leftover would make the largest RS
+    negative: it is clamped at 0 and the total overshoots (§15.5, obligation
+    proportional-scaling-clamped).""",
+    applies=_z3_only,
+    group="rollout",
+)
+
+PROPERTIES = (*PROPERTIES, PROPORTIONAL_SCALING_EXACT)
+
+
+def _images(p: Any) -> tuple[str, ...]:
+    return tuple(c.image for c in p.spec.containers)
+
+
+def _recreate_no_overlap(model: Any, state: Any) -> bool:
+    for d in view.deployments(state):
+        if d.spec.strategy.type != "Recreate":
+            continue
+        want = _images(d.spec.template)
+        templates: set[tuple[str, ...]] = set()
+        for rs in view.owned_rss(state, d):
+            for p in view.owned_pods(state, rs):
+                if p.status.phase not in ("Succeeded", "Failed"):
+                    templates.add(_images(p))
+        if len(templates) > 1 and want in templates:
+            return False
+    return True
+
+
+RECREATE_NO_OVERLAP = Property(
+    "recreate_old_and_new_never_together", "always", _recreate_no_overlap,
+    """A Recreate rollout starts pods of the new template only once every old pod is gone.
+
+    rolloutRecreate waits while oldPodsRunning (semantics/deployment.md §5): any old RS with
+    status.replicas > 0 or any old pod not Succeeded/Failed — including terminating pods whose
+    containers still run. Recreate promises no overlap, not availability (downtime by design).""",
+    group="rollout",
+)
+
+PROPERTIES = (*PROPERTIES, RECREATE_NO_OVERLAP)
