@@ -741,3 +741,27 @@ spec:
     timeoutSeconds: 120
 - wait: {seconds: 120, condition: {scale: {kind: ReplicationController, name: rc, specReplicas: 3}}}
 """)
+
+
+POD = """\
+apiVersion: v1
+kind: Pod
+metadata: {name: lone, labels: {app: lone}}
+spec:
+  containers: [{name: c, image: "registry.k8s.io/pause:3.10"}]
+"""
+
+
+def test_reapplying_a_pod_changes_its_labels_and_image_and_keeps_its_node() -> None:
+    relabelled = POD.replace("{app: lone}", "{app: lone, tier: b}").replace("pause:3.10", "pause:3.9")
+    passes(apply(POD) + """\
+- settle: {}
+- expect: {pod: {name: lone, nodeName: node-1, ready: true}}
+""" + apply(relabelled) + """\
+- expect: {pod: {name: lone, nodeName: node-1, labels: {tier: b}}}
+- settle: {}
+- expect: {pods: {selector: {app: lone}, count: 1, allReady: true}}
+""", nodes="[{name: node-1}]")
+    changed = POD.replace("    spec:\n", "").replace("spec:\n", "spec:\n  restartPolicy: Never\n")
+    message = fails_at(apply(POD) + "- settle: {}\n" + apply(changed), 2)
+    assert "spec: Forbidden: pod updates may not change fields" in message
