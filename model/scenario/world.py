@@ -3,6 +3,13 @@
 Everything the scenario language needs from ``model.system``, ``model.runner``,
 ``model.useractions``, ``model.config`` and ``model.manifests`` goes through ``World``, so that the
 runner, the explorer and the trace writer stay independent of the system's internal layout.
+
+What the API server does to a user's write and the system's store does not model is done here:
+an update is validated like a create (plus apps/v1's immutable selectors and the status rules),
+re-applying a Pod is a pod update (only images, added tolerations and activeDeadlineSeconds may
+change), and ConfigMap/Secret/ServiceAccount/Namespace manifests are accepted and left out (they
+change nothing the model simulates). ``settle`` lasts its full ``maxSeconds`` when a timed action
+after that limit would still change an object (SCENARIOS.md: not quiescent).
 """
 
 from __future__ import annotations
