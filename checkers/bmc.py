@@ -35,6 +35,7 @@ import networkx as nx
 
 from checkers.results import Result, Trace
 from invariants.property import Property
+from model.errors import ModelError
 
 FAIR_CATEGORIES = frozenset({"controller", "time"})
 
@@ -85,6 +86,17 @@ class BmcReport:
         return {"distinct": self.distinct, "generated": self.generated, "depth": self.depth,
                 "complete": self.complete, "interrupted": self.interrupted,
                 "seconds": round(self.seconds, 3), "stopReason": self.stop_reason}
+
+
+def successor(model: Any, state: Any, action: Any) -> Any | None:
+    """``model.step``, except that a user action the cluster refuses (kubectl's error, a
+    ``ModelError``) has no successor: the user simply got an error and nothing changed."""
+    try:
+        return model.step(state, action)
+    except ModelError:
+        if _category(action) == "user":
+            return None
+        raise
 
 
 def identity_key(state: Any) -> Any:
@@ -205,7 +217,9 @@ def check(
             for sid in frontier:
                 state = ex.states[sid]
                 for action in model.actions(state):
-                    succ = model.step(state, action)
+                    succ = successor(model, state, action)
+                    if succ is None:
+                        continue
                     ex.generated += 1
                     for p in always:
                         if p.step is not None and p.name not in violated and \
@@ -263,8 +277,8 @@ def check(
         elif complete:
             results[p.name] = Result(p.name, "bmc", "violated", "unreachable: no reachable state satisfies it")
         else:
-            results[p.name] = Result(p.name, "bmc", "unknown",
-                                     f"not reached within {stop_reason or f'bound {bound}'}")
+            scope = f"bound {full_depth} ({stop_reason})" if stop_reason else f"bound {bound}"
+            results[p.name] = Result(p.name, "bmc", "unknown", f"not reached within {scope}")
     for p in eventually:
         if interrupted:
             results[p.name] = Result(p.name, "bmc", "unknown", "interrupted before the liveness check")
@@ -312,7 +326,7 @@ def _check_liveness(ex: _Explorer, p: Property, complete: bool, scope: str) -> R
     for sid in expanded:
         if not any(True for _ in _fair_out(ex, sid)) and bad(sid):
             stuck.append(sid)
-    candidates: list[tuple[int, list[int], int | None]] = []
+    candidates: list[tuple[int, list[Any], int | None]] = []
     if stuck:
         sid = min(stuck, key=lambda s: ex.depth[s])
         candidates.append((ex.depth[sid], [sid], None))
@@ -347,10 +361,10 @@ def _check_liveness(ex: _Explorer, p: Property, complete: bool, scope: str) -> R
         return Result(p.name, "bmc", "violated", "a stuck state where it never holds",
                       Trace(tuple(states), tuple(actions), loop, p.name, p.kind, note))
     # cycle is [entry, a1, s1, a2, s2, ..., entry] flattened as node, label, node, ...
-    nodes = cycle[0::2]
-    labels = cycle[1::2]
-    for label, node in zip(labels, nodes[1:], strict=True):
-        action, succ = _follow(model, ex.key, states[-1], ex.key(ex.states[node]), label)
+    nodes: list[int] = cycle[0::2]
+    labels: list[str] = cycle[1::2]
+    for text, node in zip(labels, nodes[1:], strict=True):
+        action, succ = _follow(model, ex.key, states[-1], ex.key(ex.states[node]), text)
         actions.append(action)
         states.append(succ)
     note = "a fair cycle on which the property does not stay true"
@@ -436,8 +450,8 @@ def _fair_cycle(graph: Any, comp: set[int], entry: int) -> list[Any] | None:
     if path[-1] != entry or len(path) == 1:
         if len(path) == 1:
             # a self-loop cycle
-            label = next((lab for u, v, lab in inner if u == entry and v == entry), None)
-            if label is None:
+            loop_label = next((lab for u, v, lab in inner if u == entry and v == entry), None)
+            if loop_label is None:
                 out = next((lab_v for lab_v in ((lab, v) for u, v, lab in inner if u == entry)), None)
                 if out is None:
                     return None
@@ -445,7 +459,7 @@ def _fair_cycle(graph: Any, comp: set[int], entry: int) -> list[Any] | None:
                 taken.add(out[0])
                 go(entry)
             else:
-                path.extend([label, entry])
+                path.extend([loop_label, entry])
         else:
             go(entry)
     return path

@@ -7,7 +7,7 @@
 * ``violated`` — a counterexample trace (or a z3 model) exists;
 * ``unknown`` — with the reason (bound reached for reachability, solver timeout, interrupted).
 
-``unknown`` is never success: ``ok`` is true only for proved, bounded and sampled.
+``unknown`` is never success: ``is_ok()`` is true only for proved, bounded and sampled.
 """
 
 from __future__ import annotations
@@ -46,8 +46,7 @@ class Result:
     trace: Trace | None = None
     stats: dict[str, Any] = field(default_factory=dict, compare=False)
 
-    @property
-    def ok(self) -> bool:
+    def is_ok(self) -> bool:
         return self.status in ("proved", "bounded", "sampled", "n/a")
 
     def cell(self) -> str:

@@ -44,6 +44,19 @@ def _rollout(replicas: int = 2, **deployment: Any) -> Callable[[], Any]:
     return build
 
 
+def _fresh_caches(replicas: int) -> Callable[[], Any]:
+    def build() -> Any:
+        return dataclasses.replace(_rollout(replicas)(), informer_lag=False)
+    return build
+
+
+def _rollout_then_undo() -> Any:
+    from model.useractions import Undo
+
+    cfg = _rollout(1)()
+    return dataclasses.replace(cfg, script=(*cfg.script, Undo("web")))
+
+
 def _crash_then_scale() -> Any:
     from model.config import FaultBudget, web_deployment
     from model.useractions import Scale
@@ -126,6 +139,10 @@ SETUPS: dict[str, Callable[[], Any]] = {
     "rollout-4-surge-1": _rollout(4, max_surge=1, max_unavailable=0),
     "rollout-4-unavailable-30": _rollout(4, max_surge=0, max_unavailable="30%"),
     "rollout-1": _rollout(1),
+    "rollout-then-undo": _rollout_then_undo,
+    # watch events reach the caches at once: small enough to exhaust (every property proved)
+    "rollout-1-fresh-caches": _fresh_caches(1),
+    "rollout-2-fresh-caches": _fresh_caches(2),
     "crash-then-scale": _crash_then_scale,
     "stale-cache-start": _stale_cache_start,
     "tight-nodes": _tight_nodes,
@@ -137,14 +154,14 @@ SETUPS: dict[str, Callable[[], Any]] = {
     "two-managers-lease-loss": _two_managers,
 }
 
-# variant -> (setup, property that must catch it). ``double-bind`` is left out: in the current model
-# its re-binding never happens in the unpullable-image setup (pod_bound_at_most_once stays proved).
+# variant -> (setup, property that must catch it)
 EXPECTED: dict[str, tuple[str, str]] = {
     "no-surge-bound": ("default", "rolling_update_surge_bound"),
     "surge-rounds-up-unavailable": ("default", "rolling_update_availability_floor"),
     "scale-down-ready-first": ("crash-then-scale", "scale_down_victim_order"),
     "ignore-expectations": ("stale-cache-start", "no_overcreation_under_stale_caches"),
     "scheduler-ignores-capacity": ("tight-nodes", "no_node_overcommit"),
+    "double-bind": ("unpullable-start", "pod_bound_at_most_once"),
     "edge-triggered": ("dropped-event-scale", "replicas_converge_despite_lost_events"),
     "recreate-no-wait": ("recreate-slow-exit", "recreate_old_and_new_never_together"),
     "history-deletes-rollback-target": ("rollout-1", "history_keeps_rollback_target"),
@@ -154,17 +171,41 @@ EXPECTED: dict[str, tuple[str, str]] = {
 }
 
 
+def rolling_update_config(replicas: int, surge: int | str, unavailable: int | str, nodes: int = 3,
+                          node_failures: int = 0, max_seconds: int = 120) -> Any:
+    """A rolling update of ``replicas`` pods on ``nodes`` identical nodes, with a fault budget."""
+    from model.config import FaultBudget, NodeConfig, web_deployment
+    from model.useractions import UpdateImage
+
+    d = web_deployment(replicas=replicas, max_surge=surge, max_unavailable=unavailable)
+    return dataclasses.replace(
+        _default(), nodes=tuple(NodeConfig(f"node-{i + 1}", cpu="2", memory="4Gi") for i in range(nodes)),
+        objects=(d,), script=(UpdateImage("web", "web", NEW_IMAGE),),
+        faults=FaultBudget(node_failures=node_failures), max_seconds=max_seconds)
+
+
 def build_system(variant: str | None = None, setup: str = "default", manifests: list[str] | None = None,
-                 cluster: str | None = None) -> Any:
-    """The transition system for a setup (or manifests + optional cluster file), with a variant."""
+                 cluster: str | None = None, rolling: dict[str, Any] | None = None) -> Any:
+    """The transition system for a setup (or manifests + optional cluster file, or the parameters of
+    ``rolling_update_config``), with a variant."""
     from model.system import Model
 
+    if rolling:
+        cfg = rolling_update_config(**rolling)
+        return Model(cfg.with_variant(variant) if variant else cfg)
     if manifests:
         from model.config import load_config
 
         cfg = load_config(manifests, cluster)
         if not cfg.script:
-            cfg = dataclasses.replace(cfg, start_settled=True)
+            # the story explored: the application is running, then each Deployment gets a new image
+            from model.useractions import UpdateImage
+
+            script = tuple(UpdateImage(o.metadata.name, o.spec.template.spec.containers[0].name,
+                                       o.spec.template.spec.containers[0].image + "-next")
+                           for o in cfg.objects if getattr(o, "kind", "") == "Deployment"
+                           and o.spec.template.spec.containers)
+            cfg = dataclasses.replace(cfg, start_settled=True, script=script)
     else:
         if setup not in SETUPS:
             raise ModelError("Invalid", f"unknown setup {setup!r}; known: {', '.join(SETUPS)}", field="setup")

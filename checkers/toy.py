@@ -9,6 +9,8 @@ user who edits the template, and a fault that kills a pod. Variants break it on 
 * ``ignore_surge`` — the new ReplicaSet is scaled straight to ``replicas`` (breaks the surge bound);
 * ``never_ready`` — kubelets never report readiness (a rollout never completes: liveness);
 * ``livelock`` — the deployment controller flips the new RS size back and forth forever.
+
+With ``faults`` one ready pod may be killed once per run (the fault budget).
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ class ToyModel:
                 out.append(TAction("KubeletReady", p.name, "kubelet"))
             if p.terminating:
                 out.append(TAction("KubeletRemove", p.name, "kubelet"))
-            if self.faults and not p.terminating and p.ready:
+            if self.faults and not s.faulted and not p.terminating and p.ready:
                 out.append(TAction("KillPod", p.name, "fault", "fault"))
         return tuple(out)
 

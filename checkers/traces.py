@@ -188,6 +188,12 @@ def _is_key(value: Any) -> bool:
     return isinstance(value, list) and 0 < len(value) <= 4 and all(isinstance(x, str) for x in value)
 
 
+def _is_row(value: Any) -> bool:
+    """A small tuple of scalars (e.g. ``(kind, name, millicores)``), shown on one line."""
+    return isinstance(value, list) and 0 < len(value) <= 5 and all(
+        isinstance(x, str | bool) or (isinstance(x, dict) and "#bigint" in x) for x in value)
+
+
 def _is_keyed_pair(value: Any) -> bool:
     """A store or cache entry: ``[[kind, namespace, name], object]``."""
     return isinstance(value, list) and len(value) == 2 and _is_key(value[0]) and isinstance(value[1], dict)
@@ -246,6 +252,8 @@ def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
             out[prefix] = "[" + ", ".join("/".join(k for k in v if k) for v in value) + "]"
         elif value and all(isinstance(v, str) for v in value):
             out[prefix] = "[" + ", ".join(value) + "]"
+        elif value and all(_is_row(v) for v in value):
+            out[prefix] = "[" + ", ".join("(" + ", ".join(_scalar(x) for x in v) + ")" for v in value) + "]"
         elif value and all(names) and len(set(names)) == len(names):
             for n, v in zip(names, value, strict=True):
                 out.update(flatten(v[1] if _is_keyed_pair(v) else v, f"{prefix}[{n}]"))
@@ -269,6 +277,7 @@ def _objects(state: dict[str, Any]) -> dict[str, Any]:
             if value and all(names) and len(set(names)) == len(names):
                 for n, v in zip(names, value, strict=True):
                     found[f"{prefix}[{n}]"] = v
+                    walk(v[1] if _is_keyed_pair(v) else v, f"{prefix}[{n}]")  # nested collections (caches)
                 return
         if isinstance(value, dict) and not any(k.startswith("#") for k in value):
             for k, v in value.items():
@@ -280,12 +289,17 @@ def _objects(state: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
+def _outermost(paths: list[str]) -> list[str]:
+    """Drop paths inside another path of the list (a created pod's containers are part of it)."""
+    return [p for p in paths if not any(p != q and p.startswith(q) and p[len(q)] in ".[" for q in paths)]
+
+
 def changes(before: dict[str, Any], after: dict[str, Any], limit: int = 14) -> list[str]:
     """What changed from one ITF state to the next, as short lines."""
     lines: list[str] = []
     ob, oa = _objects(before), _objects(after)
-    created = [k for k in oa if k not in ob]
-    deleted = [k for k in ob if k not in oa]
+    created = _outermost([k for k in oa if k not in ob])
+    deleted = _outermost([k for k in ob if k not in oa])
     for k in created:
         lines.append(f"+ {k}")
     for k in deleted:
@@ -295,8 +309,11 @@ def changes(before: dict[str, Any], after: dict[str, Any], limit: int = 14) -> l
           if not k.startswith(skip)}
     fa = {k: v for k, v in flatten({k: v for k, v in after.items() if k != ITF_ACTION and k != "#meta"}).items()
           if not k.startswith(skip)}
+    empty = ("[]", "{}", None)
     for k in sorted(set(fb) | set(fa)):
         if fb.get(k) != fa.get(k):
+            if fb.get(k) in empty and fa.get(k) in empty:
+                continue  # an empty collection appearing or filling up: its items are listed
             lines.append(f"{k}: {fb.get(k, '∅')} → {fa.get(k, '∅')}")
     if len(lines) > limit:
         lines = [*lines[:limit], f"… {len(lines) - limit} more"]

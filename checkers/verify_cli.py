@@ -6,6 +6,11 @@ prints a property × checker table (proved / exhaustive to bound N / no violatio
 VIOLATED / unknown), and writes a report under ``reports/runs/<time>/`` (summary.md,
 summary.json, and an ITF + Markdown file pair per counterexample). Exit status 1 when a property
 is VIOLATED.
+
+The default cluster's state space is too large to exhaust in minutes, so the model checker reports
+"exhaustive to bound N". A setup small enough to exhaust, where every property is *proved*:
+``kubeproof verify --setup rollout-2-fresh-caches --seconds 300`` (a two-replica rollout whose
+caches never lag; about a minute of model checking).
 """
 
 from __future__ import annotations
@@ -158,9 +163,9 @@ def write_report(root: Path, props: Any, results: list[Result], spec: Any, repor
         if r.trace is None or r.status not in ("violated",):
             continue
         stem = out / "traces" / f"{r.property}.{r.checker}"
-        itf, md = write_trace(r.trace, spec, stem, title=f"{r.property} violated ({r.checker})",
-                              doc=docs.get(r.property, ""))
-        files.setdefault(r.property, []).extend([str(itf.relative_to(out)), str(md.relative_to(out))])
+        itf_path, md_path = write_trace(r.trace, spec, stem, title=f"{r.property} violated ({r.checker})",
+                                        doc=docs.get(r.property, ""))
+        files.setdefault(r.property, []).extend([str(itf_path.relative_to(out)), str(md_path.relative_to(out))])
     summary = {
         "model": spec.to_json(),
         "bmc": report.stats(),
@@ -191,9 +196,8 @@ def write_report(root: Path, props: Any, results: list[Result], spec: Any, repor
 
 
 def cmd_variants(args: argparse.Namespace) -> int:
-    from model.variants import VARIANTS
-
     from checkers.systemspec import EXPECTED
+    from model.variants import VARIANTS
 
     rows = [("variant", "status", "caught by", "setup", "what goes wrong")]
     for name, v in VARIANTS.items():

@@ -22,7 +22,9 @@ def _complete(d: Any) -> bool:
 
 def _rollout_complete(model: Any, state: Any) -> bool:
     env = getattr(state, "env", None)
-    if env is not None and (getattr(env, "unpullable", ()) or any(not n.up for n in getattr(env, "nodes", ()))):
+    unpullable: tuple[str, ...] = tuple(getattr(env, "unpullable", None) or ())
+    nodes_env: tuple[Any, ...] = tuple(getattr(env, "nodes", None) or ())
+    if unpullable or any(not n.up for n in nodes_env):
         return True  # a lasting fault: Kubernetes reports ProgressDeadlineExceeded instead
     return all(_complete(d) for d in view.deployments(state) if not d.spec.paused
                and d.metadata.deletion_timestamp is None)
@@ -75,11 +77,18 @@ def _rollout_happened(model: Any, state: Any) -> bool:
                for d in view.deployments(state))
 
 
+def _changes_a_template(model: Any) -> bool:
+    cfg = getattr(model, "config", None)
+    return any(type(a).__name__ in ("UpdateImage", "Apply", "Undo", "RollbackTo") for a in getattr(cfg, "script", ()))
+
+
 ROLLOUT_COMPLETES = Property(
     "a_rollout_completes", "sometimes", _rollout_happened,
     """Reachability: some run completes a rollout of a changed template (revision ≥ 2).
 
-    If no state satisfies this, every safety result about rollouts is vacuous.""",
+    If no state satisfies this, every safety result about rollouts is vacuous. Applies when the
+    user changes a template (an image update, an apply, an undo).""",
+    applies=_changes_a_template,
     group="convergence",
 )
 
@@ -106,4 +115,33 @@ POD_BECOMES_READY = Property(
     group="convergence",
 )
 
-PROPERTIES = (EVENTUAL_ROLLOUT_COMPLETION, REPLICAS_CONVERGE, ROLLOUT_COMPLETES, POD_BECOMES_READY)
+HISTORY_ANNOTATION = "deployment.kubernetes.io/revision-history"
+
+
+def _rolled_back(model: Any, state: Any) -> bool:
+    from model.objects import get_annotation
+
+    for d in view.deployments(state):
+        if not _complete(d):
+            continue
+        for rs in view.owned_rss(state, d):
+            if (rs.spec.replicas or 0) == d.spec.replicas and get_annotation(rs.metadata, HISTORY_ANNOTATION) \
+                    and util.equal_ignore_hash(rs.spec.template, d.spec.template):
+                return True
+    return False
+
+
+def _has_undo(model: Any) -> bool:
+    cfg = getattr(model, "config", None)
+    return any(type(a).__name__ in ("Undo", "RollbackTo") for a in getattr(cfg, "script", ()))
+
+
+ROLLBACK_COMPLETES = Property(
+    "a_rollback_completes", "sometimes", _rolled_back,
+    """Reachability: after `kubectl rollout undo`, the old ReplicaSet becomes the new one again (its
+    previous revision recorded in revision-history) and the rollout back completes.""",
+    applies=_has_undo,
+    group="convergence",
+)
+
+PROPERTIES = (ROLLBACK_COMPLETES, EVENTUAL_ROLLOUT_COMPLETION, REPLICAS_CONVERGE, ROLLOUT_COMPLETES, POD_BECOMES_READY)

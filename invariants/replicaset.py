@@ -26,27 +26,41 @@ def _active_owned(state: Any, rs: Any, pods: tuple[Any, ...]) -> list[Any]:
     return [p for p in view.owned_pods(state, rs, pods) if view.is_pod_active(p)]
 
 
+def _expired_expectations(model: Any, state: Any, key: str) -> bool:
+    """The controller's expectations for ``key`` were unfulfilled but have timed out."""
+    lookup = getattr(state, "expectation", None)
+    exp = lookup(key) if callable(lookup) else None
+    return exp is not None and not exp.fulfilled() and exp.expired(view.now(model, state))
+
+
 def _no_overcreation(model: Any, before: Any, action: Any, after: Any) -> bool:
-    if _rs_sync(action) is None:
+    key = _rs_sync(action)
+    if key is None or _expired_expectations(model, before, key):
         return True
     pods_before, pods_after = view.pods(before), view.pods(after)
     names_before = {p.metadata.name for p in pods_before}
     for rs in view.replicasets(after):
         created = [p for p in view.owned_pods(after, rs, pods_after) if p.metadata.name not in names_before]
-        if created and len(_active_owned(after, rs, pods_after)) > (rs.spec.replicas or 0):
+        if not created:
+            continue
+        # judged against the spec the controller saw: acting on a stale spec is not over-creation
+        seen = view.kcm_object(before, "ReplicaSet", rs.metadata.namespace, rs.metadata.name) or rs
+        if len(_active_owned(after, rs, pods_after)) > (seen.spec.replicas or 0):
             return False
     return True
 
 
 NO_OVERCREATION = Property(
     "no_overcreation_under_stale_caches", "always", state_true,
-    """A ReplicaSet sync never creates pods beyond spec.replicas, even when its cache lags.
+    """A ReplicaSet sync never creates pods beyond spec.replicas, even when its pod cache lags.
 
     The controller's expectations (ControllerExpectations) hold back the next sync until the
     creations it issued are observed (semantics/replicaset.md §1.3), so a stale cache does not
     make it create twice. Not promised after the expectations expire (5 minutes) while the cache
     is still stale, nor across a controller restart (expectations live in memory) — runs with a
-    controller crash are excluded by counting only creations made by a sync.""",
+    controller crash are excluded by counting only creations made by a sync. Judged against the
+    spec.replicas the controller's cache showed: a sync on a stale *spec* (a scale-down not yet
+    seen) may create pods the API server's spec no longer wants; Kubernetes does not prevent that.""",
     step=_no_overcreation,
     group="replicaset",
 )
@@ -70,7 +84,8 @@ def _victim_order(model: Any, before: Any, action: Any, after: Any) -> bool:
         if f"{rs.metadata.namespace}/{rs.metadata.name}" != key:
             continue
         owned = _active_owned(before, rs, before_pods)
-        victims, survivors = [], []
+        victims: list[Any] = []
+        survivors: list[Any] = []
         for p in owned:
             k = (p.metadata.namespace, p.metadata.name)
             now = after_pods.get(k)

@@ -54,14 +54,23 @@ SURGE_BOUND = Property(
 )
 
 
+def _initial_replicas(model: Any) -> dict[tuple[str, str], int | None]:
+    cfg = getattr(model, "config", None)
+    return {(o.metadata.namespace or "default", o.metadata.name): o.spec.replicas
+            for o in getattr(cfg, "objects", ()) if getattr(o, "kind", "") == "Deployment"}
+
+
 def _availability_floor(model: Any, state: Any) -> bool:
     if view.faulted(model, state):
         return True
+    initial = _initial_replicas(model)
     now = view.now(model, state)
     all_pods = view.pods(state)
     for d in view.deployments(state):
         if not view.rolling(d) or d.spec.paused or d.metadata.deletion_timestamp is not None:
             continue
+        if initial.get((d.metadata.namespace or "default", d.metadata.name), d.spec.replicas) != d.spec.replicas:
+            continue  # resized: new replicas are not available yet, and a shrink may cut at once (§15.5)
         rss = view.owned_rss(state, d)
         if _scaling_in_flight(d, rss):
             continue
@@ -85,7 +94,8 @@ AVAILABILITY_FLOOR = Property(
     enforces it in reconcileOldReplicaSets from the ReplicaSets' status (§4); faults void it (a
     node failure or a crash lowers availability and the controller does not compensate beyond
     surge, §15.7), so the property is checked only on fault-free runs. It is not promised for
-    Recreate, while paused, during a resize (§15.5), nor when both fenceposts round to 0 and
+    Recreate, while paused, after a resize (new pods start unavailable; a shrink may cut at once,
+    §15.5), nor when both fenceposts round to 0 and
     maxUnavailable is forced to 1 (§15.4 — the floor then is replicas − 1, which is what
     ``MinAvailable`` returns). It only applies to clusters that start with the application
     running (``startSettled``).""",
@@ -169,13 +179,15 @@ ROLLBACK_RESTORES_TEMPLATE = Property(
 
     kubectl copies the target ReplicaSet's template, minus pod-template-hash, into the Deployment
     (semantics/deployment.md §8); the controller then rolls it out like any template change (its
-    completion is ``eventual_rollout_completion``). Refused on a paused Deployment.""",
+    completion is ``eventual_rollout_completion``; that it is reachable is ``a_rollback_completes``).
+    Not promised on a paused Deployment (kubectl refuses), nor for the deprecated rollbackTo
+    annotation, which the controller only acts on at its next sync.""",
     step=_undo_restores,
     group="rollout",
 )
 
 
-PROPERTIES = (SURGE_BOUND, AVAILABILITY_FLOOR, ONE_RS_PER_TEMPLATE, HISTORY_KEEPS_ROLLBACK_TARGET,
+PROPERTIES: tuple[Property, ...] = (SURGE_BOUND, AVAILABILITY_FLOOR, ONE_RS_PER_TEMPLATE, HISTORY_KEEPS_ROLLBACK_TARGET,
               ROLLBACK_RESTORES_TEMPLATE)
 
 

@@ -53,20 +53,27 @@ NO_NODE_OVERCOMMIT = Property(
 
 
 def _bound_once(model: Any, before: Any, action: Any, after: Any) -> bool:
-    was = {(p.metadata.namespace, p.metadata.name, p.metadata.uid): p.spec.node_name for p in view.pods(before)}
+    was = {(p.metadata.namespace, p.metadata.name, p.metadata.uid): p for p in view.pods(before)}
+    binding = str(getattr(action, "actor", "")).startswith("scheduler")
     for p in view.pods(after):
         old = was.get((p.metadata.namespace, p.metadata.name, p.metadata.uid))
-        if old and p.spec.node_name != old:
+        if old is None or not old.spec.node_name:
+            continue
+        if p.spec.node_name != old.spec.node_name:
+            return False
+        # the scheduler's only write to a pod is its binding: writing a bound pod is a second binding
+        if binding and p.metadata.resource_version != old.metadata.resource_version:
             return False
     return True
 
 
 POD_BOUND_ONCE = Property(
     "pod_bound_at_most_once", "always", state_true,
-    """Once a pod is bound to a node, its spec.nodeName never changes.
+    """A pod is bound once: its spec.nodeName never changes and the scheduler never binds it again.
 
     The API server's binding subresource refuses to bind a pod that already has a node
-    ("pod ... is already assigned to node ..."); a replacement is a new pod with a new UID.""",
+    ("pod ... is already assigned to node ..."); a replacement is a new pod with a new UID. It does
+    not say the pod runs there: a pod bound to a failed node stays bound until it is deleted.""",
     step=_bound_once,
     group="scheduling",
 )

@@ -78,6 +78,16 @@ def kcm_pods(state: Any) -> tuple[Pod, ...]:
         return pods(state)
 
 
+def kcm_object(state: Any, kind: str, namespace: str, name: str) -> Any | None:
+    """An object as kube-controller-manager's cache shows it (None when absent or not modelled)."""
+    try:
+        from model.informers import cache_get
+
+        return cache_get(state.informer("kcm"), kind, namespace, name)
+    except (ImportError, AttributeError, StopIteration):
+        return None
+
+
 def has_kind_in_config(model: Any, kind: str) -> bool:
     """Does the config create an object of ``kind`` (applied up front or by a scripted ``Apply``)?"""
     cfg = getattr(model, "config", None)

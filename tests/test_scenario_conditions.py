@@ -133,6 +133,11 @@ def test_replicasets_selector_count_items() -> None:
     # two items cannot both match the one ReplicaSet scaled to 3
     assert not holds({"replicaSets": [{"specReplicas": 3}, {"specReplicas": 3}]})
     assert holds({"replicaSets": [{"name": "nope", "exists": False}]})
+    # a missing revision annotation reads as "" (a Go map lookup)
+    bare = rs("plain-ddd", "v0", 0, 0, "1", owner=None)
+    bare = bare.__class__(metadata=bare.metadata.__class__(name="plain-ddd"), spec=bare.spec, status=bare.status)
+    assert holds({"replicaSets": [{"name": "plain-ddd", "revision": ""}]}, View(replicasets=(bare,)))
+    assert not holds({"replicaSets": [{"name": "other-ccc", "revision": ""}]})
     assert not holds({"replicaSets": [{"namePrefix": "other", "exists": False}]})
     # without a name, exists: false means no ReplicaSet matches the other keys
     assert holds({"replicaSets": [{"exists": False, "template_image": "v9"}]})

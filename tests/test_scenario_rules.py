@@ -702,3 +702,66 @@ def test_configuration_kinds_are_accepted_and_other_unknown_kinds_are_file_error
         parse_scenario("name: k\nsteps:\n  - apply: |\n      apiVersion: policy/v1\n      kind: PodDisruptionBudget\n"
                        "      metadata: {name: pdb}\n", "k.yaml")
     assert "k.yaml: steps[0].apply.kind: unknown kind 'PodDisruptionBudget'" in str(info.value)
+
+
+def test_an_autoscaling_v1_hpa_scales_a_replication_controller_under_set_cpu_load() -> None:
+    rc = """\
+apiVersion: v1
+kind: ReplicationController
+metadata: {name: rc}
+spec:
+  replicas: 1
+  selector: {name: rc}
+  template:
+    metadata: {labels: {name: rc}}
+    spec:
+      terminationGracePeriodSeconds: 0
+      containers:
+        - name: rc
+          image: registry.k8s.io/e2e-test-images/resource-consumer:1.13
+          resources: {requests: {cpu: 200m}}
+"""
+    hpa = """\
+apiVersion: autoscaling/v1
+kind: HorizontalPodAutoscaler
+metadata: {name: rc}
+spec:
+  scaleTargetRef: {apiVersion: v1, kind: ReplicationController, name: rc}
+  minReplicas: 1
+  maxReplicas: 4
+  targetCPUUtilizationPercentage: 50
+"""
+    # 300m on one 200m pod is 150%: ceil(1 * 150 / 50) = 3 replicas; then 100m each, 50%: stays
+    passes(apply(rc) + "- settle: {}\n" + apply(hpa) + """\
+- setCPULoad: {target: {kind: ReplicationController, name: rc}, totalMillicores: 300}
+- waitFor:
+    condition:
+      scale: {kind: ReplicationController, name: rc, specReplicas: 3, statusReplicas: 3}
+      pods: {selector: {name: rc}, count: 3, allReady: true}
+    timeoutSeconds: 120
+- wait: {seconds: 120, condition: {scale: {kind: ReplicationController, name: rc, specReplicas: 3}}}
+""")
+
+
+POD = """\
+apiVersion: v1
+kind: Pod
+metadata: {name: lone, labels: {app: lone}}
+spec:
+  containers: [{name: c, image: "registry.k8s.io/pause:3.10"}]
+"""
+
+
+def test_reapplying_a_pod_changes_its_labels_and_image_and_keeps_its_node() -> None:
+    relabelled = POD.replace("{app: lone}", "{app: lone, tier: b}").replace("pause:3.10", "pause:3.9")
+    passes(apply(POD) + """\
+- settle: {}
+- expect: {pod: {name: lone, nodeName: node-1, ready: true}}
+""" + apply(relabelled) + """\
+- expect: {pod: {name: lone, nodeName: node-1, labels: {tier: b}}}
+- settle: {}
+- expect: {pods: {selector: {app: lone}, count: 1, allReady: true}}
+""", nodes="[{name: node-1}]")
+    changed = POD.replace("    spec:\n", "").replace("spec:\n", "spec:\n  restartPolicy: Never\n")
+    message = fails_at(apply(POD) + "- settle: {}\n" + apply(changed), 2)
+    assert "spec: Forbidden: pod updates may not change fields" in message

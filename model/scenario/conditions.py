@@ -243,7 +243,7 @@ def rs_mismatch(m: dict[str, Any], rs: ReplicaSet) -> str | None:
         return f"name {meta.name} does not start with {m['namePrefix']}"
     if "labels" in m and not labels_include(meta.labels, m["labels"]):
         return f"labels {dict(meta.labels)} do not include {m['labels']}"
-    if "revision" in m and revision(meta) != _str(m["revision"]):
+    if "revision" in m and (revision(meta) or "") != _str(m["revision"]):
         return f"revision is {revision(meta)}, not {m['revision']}"
     if "template_image" in m and first_image(rs.spec.template) != m["template_image"]:
         return f"template image is {first_image(rs.spec.template)}, not {m['template_image']}"
@@ -344,7 +344,7 @@ def _deployment_problem(m: dict[str, Any], d: Deployment, view: View) -> str | N
     meta = d.metadata
     if "labels" in m and not labels_include(meta.labels, m["labels"]):
         return f"labels {dict(meta.labels)} do not include {m['labels']}"
-    if "revision" in m and revision(meta) != _str(m["revision"]):
+    if "revision" in m and (revision(meta) or "") != _str(m["revision"]):
         return f"revision is {revision(meta)}, not {m['revision']}"
     spec = m.get("spec") or {}
     if "replicas" in spec and not number_matches(spec["replicas"], spec_replicas(d)):

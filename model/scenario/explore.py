@@ -194,12 +194,17 @@ class Explorer:
                 self.aliases[arg["as"]] = pod.spec.node_name
                 self.aliases[arg["as"] + ".pod"] = pod.metadata.name
             arg = {"node": pod.spec.node_name}
+        from model.scenario.world import check_scale_patch, validate_user_writes
+
+        if kind == "patch" and arg.get("subresource") == "scale":
+            check_scale_patch(arg)
         out = []
         for n in frontier:
             state = self.nodes[n].state
             last = n
             for action in self.world.user_actions(state, kind, arg):
-                state = self.model.step(state, action)
+                before, state = state, self.model.step(state, action)
+                validate_user_writes(before, state, self.world.namespace)
                 last = self._add(state, last, action, step.index)
             out.append(last)
         return self._dedupe(out), None

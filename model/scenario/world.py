@@ -3,6 +3,13 @@
 Everything the scenario language needs from ``model.system``, ``model.runner``,
 ``model.useractions``, ``model.config`` and ``model.manifests`` goes through ``World``, so that the
 runner, the explorer and the trace writer stay independent of the system's internal layout.
+
+What the API server does to a user's write and the system's store does not model is done here:
+an update is validated like a create (plus apps/v1's immutable selectors and the status rules),
+re-applying a Pod is a pod update (only images, added tolerations and activeDeadlineSeconds may
+change), and ConfigMap/Secret/ServiceAccount/Namespace manifests are accepted and left out (they
+change nothing the model simulates). ``settle`` lasts its full ``maxSeconds`` when a timed action
+after that limit would still change an object (SCENARIOS.md: not quiescent).
 """
 
 from __future__ import annotations
@@ -291,7 +298,8 @@ class World:
         if kind == "apply":
             docs = split_manifests(arg)
             # Like a PUT: annotations are replaced when the manifest has the field, even empty.
-            return [ua.Apply(load_manifest(doc, self.namespace, "apply", i + 1 if len(docs) > 1 else None),
+            return [ua.Apply(pod_update(state, self.namespace,
+                                        load_manifest(doc, self.namespace, "apply", i + 1 if len(docs) > 1 else None)),
                              replace_annotations="annotations" in (doc.get("metadata") or {}))
                     for i, doc in enumerate(docs) if not is_inert(doc)]
         if kind == "updateImage":
@@ -345,6 +353,39 @@ class World:
                 on_change(new, action)
             state = new
         return state
+
+
+def pod_update(state: Any, namespace: str, obj: Any) -> Any:
+    """A manifest for a Pod that already exists, as the update the API server accepts.
+
+    A pod's spec is immutable but for its containers' images, added tolerations and
+    ``activeDeadlineSeconds`` (pkg/apis/core/validation: ValidatePodUpdate); what the scheduler and
+    admission set (``nodeName``, default tolerations) stays, as ``kubectl apply``'s merge keeps it.
+    Any other change of the spec is refused with the API server's Forbidden error."""
+    if not isinstance(obj, Pod):
+        return obj
+    cur = next((p for p in state.objects("Pod", namespace) if p.metadata.name == obj.metadata.name), None)
+    if cur is None:
+        return obj
+    new, old = obj.spec, cur.spec
+    images = {c.name: c.image for c in new.containers}
+    same_containers = [c.name for c in new.containers] == [c.name for c in old.containers]
+    containers = tuple(dataclasses.replace(c, image=images.get(c.name, c.image)) for c in old.containers)
+    tolerations = old.tolerations + tuple(t for t in new.tolerations if t not in old.tolerations)
+    merged = dataclasses.replace(old, containers=containers, tolerations=tolerations,
+                                 active_deadline_seconds=new.active_deadline_seconds
+                                 if new.active_deadline_seconds is not None else old.active_deadline_seconds)
+    # Fields the manifest leaves unset take what defaulting and admission stored.
+    defaulted = {f.name: getattr(old, f.name) for f in dataclasses.fields(new)
+                 if getattr(new, f.name) is None or getattr(new, f.name) == ""}
+    unchanged = dataclasses.replace(new, **{**defaulted, "node_name": old.node_name, "containers": containers,
+                                            "tolerations": tolerations,
+                                            "active_deadline_seconds": merged.active_deadline_seconds})
+    if not same_containers or unchanged != merged:
+        raise ModelError("Forbidden", f"Pod {obj.metadata.name!r}: spec: Forbidden: pod updates may not change "
+                         "fields other than `spec.containers[*].image`, `spec.activeDeadlineSeconds` or "
+                         "`spec.tolerations` (only additions to existing tolerations)", field="spec")
+    return dataclasses.replace(obj, spec=merged)
 
 
 _VALIDATED_KINDS = ("Deployment", "ReplicaSet", "ReplicationController", "Pod", "Service", "Node")
