@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,13 +44,24 @@ def register(sub: Any) -> None:
     p.add_argument("--cluster", metavar="FILE", help="cluster file (nodes, faults, maxSeconds)")
     p.add_argument("--fault", action="append", default=[], metavar="KIND[:ARG][@SECONDS]",
                    help="inject a fault at a simulated time (repeatable)")
-    p.add_argument("--max-seconds", type=int, default=None, metavar="N", help="stop after N simulated seconds")
+    p.add_argument("--max-seconds", type=_non_negative, default=None, metavar="N",
+                   help="stop after N simulated seconds")
     p.add_argument("--mermaid", metavar="FILE", help="also write a Mermaid sequenceDiagram to FILE ('-' = stdout)")
     p.add_argument("--variant", default=None, help="run a known-bad model variant (kubeproof variants)")
     p.add_argument("--verbose", action="store_true", help="also show steps that wrote nothing")
     p.add_argument("--seed", type=int, default=None, metavar="N",
                    help="use the seeded random fair interleaving instead of the deterministic round-robin")
     p.set_defaults(func=_main)
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid value {text!r}: must be a whole number of seconds") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"invalid value {value}: must be greater than or equal to 0")
+    return value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -62,7 +75,7 @@ class ScheduledFault:
     arg: str
 
     def __str__(self) -> str:
-        return f"{self.kind}{':' + self.arg if self.arg else ''}@{self.at}"
+        return f"{self.kind}{':' + self.arg if self.arg else ''}{'@' + str(self.at) if self.at else ''}"
 
 
 _FAULT_KINDS = ("stop-node", "start-node", "unpullable", "crash-pod", "drop-event", "conflict",
@@ -84,8 +97,25 @@ def parse_fault(text: str) -> ScheduledFault:
         raise ModelError("Invalid", f"--fault {text!r}: the time must not be negative", field="--fault")
     needs_arg = kind not in ("drop-event", "conflict")
     if needs_arg and not arg:
-        raise ModelError("Invalid", f"--fault {text!r}: {kind} needs an argument ({kind}:...)", field="--fault")
+        raise ModelError("Invalid", f"--fault {text!r}: {kind} needs an argument: {_FAULT_FORMS[kind]}",
+                         field="--fault")
+    if not needs_arg and arg:
+        raise ModelError("Invalid", f"--fault {text!r}: {kind} takes no argument (write --fault {kind}@SECONDS)",
+                         field="--fault")
+    form_ok = {"update-image": lambda a: bool(re.fullmatch(r"[^/=]+/[^/=]+=.+", a)),
+               "scale": lambda a: bool(re.fullmatch(r"[^=]+=[0-9]+", a)),
+               "cpu-load": lambda a: bool(re.fullmatch(r"[^=]+=[0-9]+", a))}.get(kind)
+    if form_ok is not None and not form_ok(arg):
+        raise ModelError("Invalid", f"--fault {text!r}: expected {_FAULT_FORMS[kind]}", field="--fault")
     return ScheduledFault(seconds, kind, arg)
+
+
+_FAULT_FORMS = {
+    "stop-node": "stop-node:NODE", "start-node": "start-node:NODE", "unpullable": "unpullable:IMAGE",
+    "crash-pod": "crash-pod:POD (a pod name or its prefix)", "drop-event": "drop-event", "conflict": "conflict",
+    "controller-crash": "controller-crash:CONTROLLER", "update-image": "update-image:DEPLOYMENT/CONTAINER=IMAGE",
+    "scale": "scale:DEPLOYMENT=N (N a whole number)", "cpu-load": "cpu-load:DEPLOYMENT=MILLICORES (a whole number)",
+}
 
 
 def _inject(model: Any, state: Any, fault: ScheduledFault) -> tuple[Any, Any]:
@@ -245,9 +275,17 @@ def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int
             record(trace, start)
         if fault.at > end:
             break
-        action, with_budget = _inject(model, state, fault)
-        start = state if with_budget is None else with_budget
-        state = model.step(start, action)
+        try:
+            action, with_budget = _inject(model, state, fault)
+            start = state if with_budget is None else with_budget
+            state = model.step(start, action)
+        except ModelError as exc:
+            # Name the fault the user wrote: "nodes "x" not found" alone does not say where it came from.
+            detail = exc.message if exc.kind == "NotFound" or not exc.field or exc.field in exc.message \
+                or exc.field == "--fault" else f"{exc.field}: {exc.message}"
+            prefix = f"--fault {str(fault)!r} at t={state.clock}s: "
+            raise ModelError(exc.kind, detail if detail.startswith("--fault") else prefix + detail,
+                             field="--fault") from None
         events.append(Event(state.clock, action.actor, str(action), describe_changes(start, state)))
     start = state
     state, trace = settle(model, state, max(0, end - state.clock), seed=seed)
@@ -318,6 +356,8 @@ def _main(args: argparse.Namespace) -> int:
     from model.system import Model
 
     faults = [parse_fault(f) for f in args.fault]
+    if args.mermaid and args.mermaid != "-":
+        _check_writable(args.mermaid)
     overrides: dict[str, Any] = {}
     if args.variant is not None:
         overrides["variant"] = args.variant
@@ -336,7 +376,30 @@ def _main(args: argparse.Namespace) -> int:
         if args.mermaid == "-":
             sys.stdout.write(text)
         else:
-            with open(args.mermaid, "w", encoding="utf-8") as fh:
-                fh.write(text)
+            _write_whole(args.mermaid, text)
             print(f"\nMermaid sequence diagram written to {args.mermaid}")
     return 0
+
+
+def _check_writable(path: str) -> None:
+    """Fail before the run, not after it, when --mermaid names a place we cannot write."""
+    if os.path.isdir(path):
+        raise ModelError("Invalid", f"--mermaid {path}: is a directory; give a file name such as story.md",
+                         field="--mermaid")
+    parent = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(parent):
+        raise ModelError("Invalid", f"--mermaid {path}: the directory {parent} does not exist", field="--mermaid")
+    if not os.access(parent, os.W_OK):
+        raise ModelError("Invalid", f"--mermaid {path}: the directory {parent} is not writable", field="--mermaid")
+
+
+def _write_whole(path: str, text: str) -> None:
+    """Write via a temporary file and rename, so an interrupt never leaves half a diagram behind."""
+    tmp = f"{path}.tmp{os.getpid()}"
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
