@@ -184,6 +184,14 @@ class Story:
     final: Any
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a simulation; carries the story up to the last completed step."""
+
+    def __init__(self, story: Story) -> None:
+        super().__init__()
+        self.story = story
+
+
 def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     if isinstance(value, dict):
@@ -249,9 +257,9 @@ def _short(v: Any) -> str:
 
 def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int = 600,
              verbose: bool = False, seed: int | None = None) -> Story:
-    """Run the model from its initial state (the manifests applied) with faults injected on time."""
-    from model.runner import advance, settle
+    """Run the model from its initial state (the manifests applied) with faults injected on time.
 
+    Ctrl-C raises ``Interrupted`` carrying the story up to the last completed step."""
     (state,) = model.init_states()
     events: list[Event] = []
     for obj in model.config.objects:
@@ -266,12 +274,46 @@ def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int
                 events.append(Event(st.clock, action.actor, str(action), changes))
             prev = st
 
+    progress = _Progress(state)
+    try:
+        return _simulate(model, state, events, record, progress, faults, max_seconds, seed)
+    except KeyboardInterrupt:
+        partial = list(events)
+        prev = progress.start
+        for action, st in progress.steps:
+            changes = describe_changes(prev, st)
+            if changes:
+                partial.append(Event(st.clock, action.actor, str(action), changes))
+            prev = st
+        raise Interrupted(Story(tuple(partial), prev)) from None
+
+
+class _Progress:
+    """The steps of the run in progress (from ``start``), so that Ctrl-C can still tell the story."""
+
+    def __init__(self, start: Any) -> None:
+        self.start = start
+        self.steps: list[tuple[Any, Any]] = []
+
+    def restart(self, start: Any) -> None:
+        self.start, self.steps = start, []
+
+    def on_change(self, state: Any, action: Any) -> None:
+        self.steps.append((action, state))
+
+
+def _simulate(model: Any, state: Any, events: list[Event], record: Any, progress: _Progress,
+              faults: Sequence[ScheduledFault], max_seconds: int, seed: int | None) -> Story:
+    from model.runner import advance, settle
+
     pending = sorted(faults, key=lambda f: f.at)
     end = state.clock + max_seconds
     for fault in pending:
         if fault.at > state.clock:
             start = state
-            state, trace = advance(model, state, min(fault.at, end) - state.clock, seed=seed)
+            progress.restart(start)
+            state, trace = advance(model, state, min(fault.at, end) - state.clock, on_change=progress.on_change,
+                                   seed=seed)
             record(trace, start)
         if fault.at > end:
             break
@@ -288,7 +330,8 @@ def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int
                              field="--fault") from None
         events.append(Event(state.clock, action.actor, str(action), describe_changes(start, state)))
     start = state
-    state, trace = settle(model, state, max(0, end - state.clock), seed=seed)
+    progress.restart(start)
+    state, trace = settle(model, state, max(0, end - state.clock), on_change=progress.on_change, seed=seed)
     record(trace, start)
     return Story(tuple(events), state)
 
@@ -365,10 +408,20 @@ def _main(args: argparse.Namespace) -> int:
     max_seconds = args.max_seconds if args.max_seconds is not None else config.max_seconds
     config = dataclasses.replace(config, max_seconds=max(config.max_seconds, max_seconds) + 10**6,
                                  start_settled=False, script=())
-    story = simulate(Model(config), faults, max_seconds, args.verbose, args.seed)
+    interrupted = False
+    try:
+        story = simulate(Model(config), faults, max_seconds, args.verbose, args.seed)
+    except Interrupted as exc:
+        story, interrupted = exc.story, True
     for line in story_lines(story):
         print(line)
     print()
+    if interrupted:
+        print(f"kubeproof: interrupted at simulated t={story.final.clock}s; the story so far is above "
+              "(no diagram written)", file=sys.stderr)
+        for line in outcome_lines(story.final):
+            print(line)
+        return 130
     for line in outcome_lines(story.final):
         print(line)
     if args.mermaid:
