@@ -37,9 +37,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# (command, option attribute, flag, smallest allowed value): numeric options whose subcommand does not
+# range-check them itself; a negative budget or bound would otherwise be silently taken as "none".
+_MINIMUMS = (("verify", "seconds", "--seconds", 0), ("verify", "bound", "--bound", 0),
+             ("verify", "runs", "--runs", 0))
+
+
+def _check_ranges(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    for command, attr, flag, least in _MINIMUMS:
+        value = getattr(args, attr, None)
+        if args.command == command and value is not None and value < least:
+            parser.exit(2, f"{parser.prog} {command}: error: argument {flag}: invalid value {value:g}: "
+                           f"must be greater than or equal to {least}\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _check_ranges(parser, args)
     try:
         return int(args.func(args) or 0)
     except ModelError as exc:

@@ -229,3 +229,9 @@ def test_scenario_unknown_variant(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unexpected_os_error_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _cli(["replay", str(tmp_path)], capsys)
     assert code == 2 and err.startswith("kubeproof: error:") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("flag", "value"), [("--seconds", "-5"), ("--bound", "-1"), ("--runs", "-3")])
+def test_verify_rejects_negative_budgets(capsys: pytest.CaptureFixture[str], flag: str, value: str) -> None:
+    code, _, err = _cli(["verify", flag, value], capsys)
+    assert code == 2 and f"argument {flag}: invalid value {value}" in err
