@@ -359,6 +359,15 @@ def load_config(manifest_paths: Sequence[str], cluster_file: str | None = None, 
         raise ModelError("Invalid", f"{', '.join(map(str, manifest_paths))}: no objects passed to apply "
                          "(the manifests hold no YAML documents; expected at least one Deployment, "
                          "ReplicaSet, Pod...)")
+    seen: set[tuple[str, str, str]] = set()
+    for obj in objects:
+        key = (obj.kind, obj.metadata.namespace or "default", obj.metadata.name)
+        if key in seen:
+            # One initial object per name: a second copy would silently replace the first.
+            raise ModelError("Invalid", f"{key[0]} {key[1]}/{key[2]}: metadata.name: Duplicate value: "
+                             f"{key[2]!r} is defined more than once in {', '.join(map(str, manifest_paths))} "
+                             "(remove one copy)")
+        seen.add(key)
     kwargs: dict[str, Any] = {}
     if cluster_file:
         kwargs = load_cluster_file(cluster_file)

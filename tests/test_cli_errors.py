@@ -235,3 +235,8 @@ def test_unexpected_os_error_is_one_line(tmp_path: Path, capsys: pytest.CaptureF
 def test_verify_rejects_negative_budgets(capsys: pytest.CaptureFixture[str], flag: str, value: str) -> None:
     code, _, err = _cli(["verify", flag, value], capsys)
     assert code == 2 and f"argument {flag}: invalid value {value}" in err
+
+
+def test_duplicate_objects_across_manifests(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _cli(["simulate", str(WEB), str(WEB)], capsys)
+    assert code == 2 and "Deployment default/web: metadata.name: Duplicate value: 'web'" in err
