@@ -4,6 +4,7 @@
     python3 benchmarks/bench.py --quick    # smaller sizes
 
 * distinct states/s of the model checker on a rollout benchmark (the default cluster);
+* time to exhaust small rollouts (every property proved);
 * states with and without symmetry reduction (the toy model declares its symmetry; the cluster
   model is not name-symmetric, see checkers/symmetry.py);
 * time to verify rolling updates, replicas 1..10 × (maxSurge, maxUnavailable) pairs, on 3 nodes
@@ -47,6 +48,19 @@ def throughput(bound: int) -> None:
           ("bound", "distinct", "generated", "seconds", "distinct/s", "generated/s"),
           [(bound, report.distinct, report.generated, f"{took:.1f}", f"{report.distinct / took:,.0f}",
             f"{report.generated / took:,.0f}")])
+
+
+def exhaustive(setups: list[str]) -> None:
+    rows = []
+    for setup in setups:
+        start = time.monotonic()
+        report = bmc.check(build_system(None, setup), invariants.all_properties(), bound=1000)
+        took = time.monotonic() - start
+        verdicts = sorted({r.status for r in report.results.values()})
+        rows.append((setup, report.distinct, report.depth, "yes" if report.complete else "no", f"{took:.1f}",
+                     ", ".join(verdicts)))
+    table("Exhaustive proofs (every property, state space exhausted)",
+          ("setup", "distinct", "depth", "complete", "seconds", "verdicts"), rows)
 
 
 def symmetry(sizes: list[int]) -> None:
@@ -100,6 +114,7 @@ def main() -> int:
     args = ap.parse_args()
     print("# kubeproof benchmarks")
     throughput(14 if args.quick else 22)
+    exhaustive(["rollout-1-fresh-caches"] if args.quick else ["rollout-1-fresh-caches", "rollout-2-fresh-caches"])
     symmetry([2, 3] if args.quick else [2, 3, 4])
     z3_times()
     variants()

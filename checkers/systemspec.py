@@ -44,6 +44,12 @@ def _rollout(replicas: int = 2, **deployment: Any) -> Callable[[], Any]:
     return build
 
 
+def _fresh_caches(replicas: int) -> Callable[[], Any]:
+    def build() -> Any:
+        return dataclasses.replace(_rollout(replicas)(), informer_lag=False)
+    return build
+
+
 def _rollout_then_undo() -> Any:
     from model.useractions import Undo
 
@@ -134,6 +140,9 @@ SETUPS: dict[str, Callable[[], Any]] = {
     "rollout-4-unavailable-30": _rollout(4, max_surge=0, max_unavailable="30%"),
     "rollout-1": _rollout(1),
     "rollout-then-undo": _rollout_then_undo,
+    # watch events reach the caches at once: small enough to exhaust (every property proved)
+    "rollout-1-fresh-caches": _fresh_caches(1),
+    "rollout-2-fresh-caches": _fresh_caches(2),
     "crash-then-scale": _crash_then_scale,
     "stale-cache-start": _stale_cache_start,
     "tight-nodes": _tight_nodes,

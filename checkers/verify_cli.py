@@ -6,6 +6,11 @@ prints a property × checker table (proved / exhaustive to bound N / no violatio
 VIOLATED / unknown), and writes a report under ``reports/runs/<time>/`` (summary.md,
 summary.json, and an ITF + Markdown file pair per counterexample). Exit status 1 when a property
 is VIOLATED.
+
+The default cluster's state space is too large to exhaust in minutes, so the model checker reports
+"exhaustive to bound N". A setup small enough to exhaust, where every property is *proved*:
+``kubeproof verify --setup rollout-2-fresh-caches --seconds 300`` (a two-replica rollout whose
+caches never lag; about a minute of model checking).
 """
 
 from __future__ import annotations

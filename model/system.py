@@ -275,7 +275,10 @@ class Model:
     def actions(self, state: State) -> tuple[Action, ...]:
         out: list[Action] = list(self.controller_actions(state))
         tick = self.next_tick(state)
-        if tick is not None:
+        # A leader whose renewals failed gives up on its own timer at the renew deadline
+        # (client-go leaderelection.go: renew, the RenewDeadline timeout): time does not pass
+        # a due step-down, or a follower could acquire while the old leader still leads.
+        if tick is not None and not self._step_down_pending(state):
             out.append(Tick(tick))
         out.extend(self.user_actions(state))
         out.extend(self.fault_actions(state))
@@ -363,6 +366,10 @@ class Model:
     # -- leader election ----------------------------------------------------------------------
     def _lease(self, state: State) -> Any:
         return api.get(state.store, "Lease", leader_wiring.LEASE_NAMESPACE, leader_wiring.LEASE_NAME)
+
+    def _step_down_pending(self, state: State) -> bool:
+        deadline = self._step_down_deadline()
+        return any(leader_wiring.step_down_due(m, state.clock, deadline) for m in state.managers)
 
     def _step_down_deadline(self) -> int:
         t = self.config.timings

@@ -25,6 +25,21 @@ PINNED = [
 ]
 
 
+def test_a_rollout_with_fresh_caches_is_proved_exhaustively() -> None:
+    # the whole state space (217 states): every property proved, liveness included
+    report = bmc.check(build_system(None, "rollout-1-fresh-caches"), invariants.all_properties(), bound=200)
+    assert report.complete and report.distinct == 217
+    statuses = {r.status for r in report.results.values()}
+    assert statuses == {"proved", "n/a"}
+
+
+@pytest.mark.slow
+def test_nightly_two_replica_rollout_with_fresh_caches_is_proved() -> None:
+    report = bmc.check(build_system(None, "rollout-2-fresh-caches"), invariants.all_properties(), bound=400)
+    assert report.complete and report.distinct == 76463
+    assert {r.status for r in report.results.values()} == {"proved", "n/a"}
+
+
 @pytest.mark.parametrize(("setup", "bound", "distinct", "violated"), PINNED)
 def test_pinned_exploration_results(setup: str, bound: int, distinct: int, violated: list[str]) -> None:
     report = bmc.check(build_system(None, setup), invariants.all_properties(), bound=bound,

@@ -49,7 +49,7 @@ _OPS: dict[str, OpFn] | None = None
 
 
 def operations() -> dict[str, OpFn]:
-    """The registered operations, by name."""
+    """Model-only: the registered operations, by name (the catalogue of CONFORMANCE.md)."""
     global _OPS
     if _OPS is None:
         _OPS = _load_ops()
@@ -57,7 +57,10 @@ def operations() -> dict[str, OpFn]:
 
 
 def evaluate(op: str, input: Mapping[str, Any]) -> dict[str, Any]:
-    """Evaluate one catalogue operation on a JSON input; failures are outputs, never exceptions."""
+    """Model-only: evaluate one catalogue operation on a JSON input.
+
+    Each operation mirrors the Kubernetes function its group module names; failures are outputs,
+    never exceptions (CONFORMANCE.md, "Errors")."""
     fn = operations().get(op)
     if fn is None:
         return {"error": {"kind": "Unsupported", "message": f"operation {op!r} is not implemented"}}
