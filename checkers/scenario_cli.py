@@ -71,6 +71,9 @@ def _run(args: argparse.Namespace) -> int:
         if args.variant not in VARIANTS:
             raise ModelError("Invalid", f"--variant: Unsupported value: {args.variant!r}; known: "
                              + ", ".join(VARIANTS))
+    if args.trace and os.path.exists(args.trace) and not os.path.isdir(args.trace):
+        raise ModelError("Invalid", f"--trace {args.trace}: not a directory (traces are written as "
+                         "DIR/<scenario>.itf.json and DIR/<scenario>.md)")
     passed = failed = bounded = invalid = 0
     for path in _expand(args.files):
         try:

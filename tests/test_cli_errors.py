@@ -240,3 +240,11 @@ def test_verify_rejects_negative_budgets(capsys: pytest.CaptureFixture[str], fla
 def test_duplicate_objects_across_manifests(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _cli(["simulate", str(WEB), str(WEB)], capsys)
     assert code == 2 and "Deployment default/web: metadata.name: Duplicate value: 'web'" in err
+
+
+def test_scenario_trace_must_be_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "file"
+    target.write_text("x")
+    scenario = ROOT / "tests" / "scenarios" / "deployment-rollback.yaml"
+    code, out, err = _cli(["scenario", "run", "--trace", str(target), str(scenario)], capsys)
+    assert code == 2 and "not a directory" in err and out == ""
