@@ -2,13 +2,15 @@
 
 Each subcommand lives in its own module and adds itself with ``register(subparsers)``; this file only
 assembles them, so that a user error anywhere becomes one clear line and exit status 2, never a
-traceback.
+traceback. Exit statuses: 0 fine, 1 a property VIOLATED / cases failed, 2 bad usage or input,
+3 an internal error (a bug; ``KUBEPROOF_DEBUG=1`` shows the traceback), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -35,18 +37,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# (command, option attribute, flag, smallest allowed value): numeric options whose subcommand does not
+# range-check them itself; a negative budget or bound would otherwise be silently taken as "none".
+_MINIMUMS = (("verify", "seconds", "--seconds", 0), ("verify", "bound", "--bound", 0),
+             ("verify", "runs", "--runs", 0))
+
+
+def _check_ranges(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    for command, attr, flag, least in _MINIMUMS:
+        value = getattr(args, attr, None)
+        if args.command == command and value is not None and value < least:
+            parser.exit(2, f"{parser.prog} {command}: error: argument {flag}: invalid value {value:g}: "
+                           f"must be greater than or equal to {least}\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _check_ranges(parser, args)
     try:
         return int(args.func(args) or 0)
     except ModelError as exc:
-        where = f"{exc.field}: " if exc.field and not exc.message.startswith(exc.field) else ""
+        # The field leads unless the message already names it (located messages put the file first).
+        where = f"{exc.field}: " if exc.field and exc.field not in exc.message else ""
         print(f"kubeproof: error: {where}{exc.message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("kubeproof: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``kubeproof ... | head``): not an error of ours; silence the flush at exit.
+        sys.stderr.close()
+        return 0
+    except OSError as exc:
+        # A file the user named could not be read or written (a directory, a missing folder...).
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"kubeproof: error: {name}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as exc:
+        print(f"kubeproof: error: an input file is not UTF-8 text ({exc.reason} at byte {exc.start})",
+              file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: one line, never a wall of traceback
+        if os.environ.get("KUBEPROOF_DEBUG"):
+            raise
+        print(f"kubeproof: internal error: {type(exc).__name__}: {exc}\n"
+              "  (a bug in kubeproof; rerun with KUBEPROOF_DEBUG=1 for the traceback and report it)",
+              file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

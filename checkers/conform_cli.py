@@ -49,7 +49,7 @@ def register(sub: Any) -> None:
     check = csub.add_parser("check", help="judge conformance cases against another implementation")
     check.add_argument("--impl", required=True, metavar="COMMAND",
                        help="command that speaks the serve protocol on stdin/stdout")
-    check.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for each answer")
+    check.add_argument("--timeout", type=_positive_seconds, default=60.0, help="seconds to wait for each answer")
     check.add_argument("files", nargs="+", metavar="FILE.jsonl")
     check.add_argument("--json", action="store_true", help="print one result object per case")
     check.add_argument("-v", "--verbose", action="store_true", help="also list skipped cases")
@@ -137,12 +137,25 @@ class Case:
     problem: str = ""
 
 
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid value {text!r}: must be a number of seconds") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"invalid value {text}: must be greater than 0")
+    return value
+
+
 def _expand(paths: Iterable[str]) -> Iterator[str]:
     # A directory stands for the *.jsonl files in it, in name order.
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            yield from (str(f) for f in sorted(p.glob("*.jsonl")))
+            files = sorted(p.glob("*.jsonl"))
+            if not files:
+                raise ModelError("Invalid", f"{path}: a directory with no *.jsonl case files")
+            yield from (str(f) for f in files)
         else:
             yield path
 
@@ -154,6 +167,8 @@ def read_cases(paths: Iterable[str]) -> Iterator[Case]:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise ModelError("Invalid", f"cannot read {path}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise ModelError("Invalid", f"{path}: not a UTF-8 text file (case files are JSON Lines)") from None
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip() or line.lstrip().startswith("//"):
                 continue
@@ -163,11 +178,28 @@ def read_cases(paths: Iterable[str]) -> Iterator[Case]:
             except json.JSONDecodeError as exc:
                 yield Case(where, "", None, None, where, f"not JSON: {exc}")
                 continue
-            if not isinstance(data, dict) or not isinstance(data.get("op"), str) or "expect" not in data:
+            problem = _case_problem(data)
+            if problem:
                 yield Case(str(data.get("id", where)) if isinstance(data, dict) else where, "", None, None, where,
-                           'a case must be an object with "id", "op", "input" and "expect"')
+                           problem)
                 continue
             yield Case(str(data.get("id", where)), data["op"], data.get("input", {}), data["expect"], where)
+
+
+def _case_problem(data: Any) -> str:
+    """What is wrong with one decoded case line ("" when it is a case), naming the field."""
+    shape = '(a case is {"id": ..., "op": "<group>.<name>", "input": {...}, "expect": {...}})'
+    if not isinstance(data, dict):
+        return f"a case must be a JSON object, got {type(data).__name__} {shape}"
+    if "op" not in data:
+        return f"op: Required value {shape}"
+    if not isinstance(data["op"], str):
+        return f"op: Invalid value: {json.dumps(data['op'])}: must be a string such as \"intstr.scaled_value\""
+    if "input" in data and not isinstance(data["input"], dict):
+        return f"input: Invalid value: must be a JSON object {shape}"
+    if "expect" not in data:
+        return f"expect: Required value {shape}"
+    return ""
 
 
 @dataclass
@@ -177,6 +209,7 @@ class Tally:
     passed: int = 0
     failed: int = 0
     skipped: int = 0
+    malformed: int = 0
 
     def add(self, verdict: Verdict) -> None:
         """Count one verdict."""
@@ -189,7 +222,8 @@ class Tally:
 
     def summary(self) -> str:
         """The closing line: ``N passed, N failed, N skipped``."""
-        return f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped"
+        extra = f", {self.malformed} malformed" if self.malformed else ""
+        return f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped{extra}"
 
 
 def judge_cases(cases: Iterable[Case], answer: Callable[[Case], Any],
@@ -198,11 +232,12 @@ def judge_cases(cases: Iterable[Case], answer: Callable[[Case], Any],
     tally = Tally()
     for case in cases:
         if case.problem:
-            output: Any = None
-            verdict = Verdict(FAIL, case.problem)
-        else:
-            output = answer(case)
-            verdict = judge(case.op, case.expect, output)
+            # Not a case at all: an input error for the user to fix, reported apart from the verdicts.
+            tally.malformed += 1
+            print(f"kubeproof: error: {case.source}: {case.problem}", file=sys.stderr, flush=True)
+            continue
+        output = answer(case)
+        verdict = judge(case.op, case.expect, output)
         tally.add(verdict)
         report(case, output, verdict)
     return tally
@@ -224,6 +259,12 @@ def _reporter(as_json: bool, verbose: bool) -> Callable[[Case, Any, Verdict], No
 
 def _finish(tally: Tally, as_json: bool) -> int:
     print(tally.summary(), file=sys.stderr if as_json else sys.stdout, flush=True)
+    if tally.malformed:
+        return 2
+    if tally.passed + tally.failed + tally.skipped == 0:
+        print("kubeproof: error: no cases were run (the files hold no cases, or -k matched none)",
+              file=sys.stderr)
+        return 2
     return 1 if tally.failed else 0
 
 
@@ -252,13 +293,18 @@ class Implementation:
     """Another implementation driven over the serve protocol: one request line, one answer line."""
 
     def __init__(self, command: str, timeout: float) -> None:
-        argv = shlex.split(command)
+        try:
+            argv = shlex.split(command)
+        except ValueError as exc:
+            raise ModelError("Invalid", f"--impl {command!r}: {exc} (quote the command as a shell would)") from None
+        self.command = command
+        self.answers = 0
         if not argv:
             raise ModelError("Invalid", "--impl needs a command")
         try:
             self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         except OSError as exc:
-            raise ModelError("Invalid", f"cannot start {argv[0]!r}: {exc.strerror or exc}") from None
+            raise ModelError("Invalid", f"--impl: cannot start {argv[0]!r}: {exc.strerror or exc}") from None
         self.timeout = timeout
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.dead = ""
@@ -288,8 +334,13 @@ class Implementation:
             self.dead = f"no answer within {self.timeout:g}s"
             return self.ask(rid, op, inp)
         if line is None:
-            self.dead = f"the implementation exited (status {self.proc.poll()})"
+            try:
+                status = self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                status = None
+            self.dead = f"the implementation closed its output (exit status {status})"
             return self.ask(rid, op, inp)
+        self.answers += 1
         try:
             response = json.loads(line)
         except json.JSONDecodeError:
@@ -317,9 +368,18 @@ class Implementation:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     impl = Implementation(args.impl, args.timeout)
+
+    def answer(case: Case) -> Any:
+        output = impl.ask(case.id, case.op, case.input)
+        if impl.dead and impl.answers == 0:
+            # Not one answer: the command is broken (not the semantics); stop rather than fail every case.
+            raise ModelError("Invalid", f"--impl {impl.command!r}: {impl.dead} before answering any case; it "
+                             "must read one JSON request per line on stdin and answer each with one "
+                             '{"id", "output"} line on stdout (see `kubeproof conform serve`)')
+        return output
+
     try:
-        tally = judge_cases(_selected(args), lambda c: impl.ask(c.id, c.op, c.input),
-                            _reporter(args.json, args.verbose))
+        tally = judge_cases(_selected(args), answer, _reporter(args.json, args.verbose))
     finally:
         impl.close()
     return _finish(tally, args.json)

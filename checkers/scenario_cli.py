@@ -2,16 +2,19 @@
 
 Runs scenario files (``/work/shared/SCENARIOS.md``) on the model and prints, per scenario, ``PASS``
 or the first failing step with the condition that failed and the state of the objects involved,
-then ``N passed, N failed``. Exit status 1 when any scenario fails (or cannot be read), 0 otherwise.
+then ``N passed, N failed``. Exit status 2 when a file is not a valid scenario (it is listed as
+``INVALID`` with every problem, and counted as failed), else 1 when any scenario fails, else 0.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from typing import Any
 
+from model.errors import ModelError
 from model.scenario.parse import ScenarioFileError, load_scenario
 
 
@@ -44,7 +47,10 @@ def _expand(paths: list[str]) -> list[str]:
     out: list[str] = []
     for p in paths:
         if os.path.isdir(p):
-            out.extend(sorted(os.path.join(p, f) for f in os.listdir(p) if f.endswith((".yaml", ".yml"))))
+            files = sorted(os.path.join(p, f) for f in os.listdir(p) if f.endswith((".yaml", ".yml")))
+            if not files:
+                raise ModelError("Invalid", f"{p}: a directory with no scenario files (*.yaml, *.yml)")
+            out.extend(files)
         else:
             out.append(p)
     return out
@@ -57,14 +63,26 @@ def _indent(text: str, prefix: str = "    ") -> str:
 def _run(args: argparse.Namespace) -> int:
     from model.scenario.run import run_scenario
 
-    passed = failed = bounded = 0
+    if args.bound is not None and args.bound <= 0:
+        raise ModelError("Invalid", f"--bound: Invalid value: {args.bound}: must be greater than 0")
+    if args.variant is not None:
+        from model.variants import VARIANTS
+
+        if args.variant not in VARIANTS:
+            raise ModelError("Invalid", f"--variant: Unsupported value: {args.variant!r}; known: "
+                             + ", ".join(VARIANTS))
+    if args.trace and os.path.exists(args.trace) and not os.path.isdir(args.trace):
+        raise ModelError("Invalid", f"--trace {args.trace}: not a directory (traces are written as "
+                         "DIR/<scenario>.itf.json and DIR/<scenario>.md)")
+    passed = failed = bounded = invalid = 0
     for path in _expand(args.files):
         try:
             scenario = load_scenario(path)
-        except ScenarioFileError as exc:
+        except (ScenarioFileError, OSError, UnicodeDecodeError) as exc:
             failed += 1
+            invalid += 1
             print(f"INVALID {path}")
-            for p in exc.problems:
+            for p in _problems(exc):
                 print(f"    {path}: {p}")
             continue
         if args.explore:
@@ -99,7 +117,22 @@ def _run(args: argparse.Namespace) -> int:
             _write_trace(args.trace, result)
     extra = f", {bounded} bounded" if bounded else ""
     print(f"{passed} passed, {failed} failed{extra}")
+    if invalid:
+        print(f"kubeproof: error: {invalid} file(s) are not valid scenarios (see INVALID above; the format is "
+              "in SCENARIOS.md)", file=sys.stderr)
+        return 2
     return 1 if failed else 0
+
+
+def _problems(exc: Exception) -> list[str]:
+    """The problems of an unreadable scenario file, in user terms (no parser internals)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return ["not a UTF-8 text file (a scenario is YAML)"]
+    if isinstance(exc, OSError):
+        return [f"cannot read file: {exc.strerror or exc}"]
+    problems = list(getattr(exc, "problems", []) or [str(exc)])
+    # PyYAML names the stream "<unicode string>"; the file name is already on the line.
+    return [re.sub(r'\s*in "<unicode string>"', "", str(p)) for p in problems]
 
 
 def _write_trace(directory: str, result: Any) -> None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,13 +44,24 @@ def register(sub: Any) -> None:
     p.add_argument("--cluster", metavar="FILE", help="cluster file (nodes, faults, maxSeconds)")
     p.add_argument("--fault", action="append", default=[], metavar="KIND[:ARG][@SECONDS]",
                    help="inject a fault at a simulated time (repeatable)")
-    p.add_argument("--max-seconds", type=int, default=None, metavar="N", help="stop after N simulated seconds")
+    p.add_argument("--max-seconds", type=_non_negative, default=None, metavar="N",
+                   help="stop after N simulated seconds")
     p.add_argument("--mermaid", metavar="FILE", help="also write a Mermaid sequenceDiagram to FILE ('-' = stdout)")
     p.add_argument("--variant", default=None, help="run a known-bad model variant (kubeproof variants)")
     p.add_argument("--verbose", action="store_true", help="also show steps that wrote nothing")
     p.add_argument("--seed", type=int, default=None, metavar="N",
                    help="use the seeded random fair interleaving instead of the deterministic round-robin")
     p.set_defaults(func=_main)
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid value {text!r}: must be a whole number of seconds") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"invalid value {value}: must be greater than or equal to 0")
+    return value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -62,7 +75,7 @@ class ScheduledFault:
     arg: str
 
     def __str__(self) -> str:
-        return f"{self.kind}{':' + self.arg if self.arg else ''}@{self.at}"
+        return f"{self.kind}{':' + self.arg if self.arg else ''}{'@' + str(self.at) if self.at else ''}"
 
 
 _FAULT_KINDS = ("stop-node", "start-node", "unpullable", "crash-pod", "drop-event", "conflict",
@@ -84,8 +97,25 @@ def parse_fault(text: str) -> ScheduledFault:
         raise ModelError("Invalid", f"--fault {text!r}: the time must not be negative", field="--fault")
     needs_arg = kind not in ("drop-event", "conflict")
     if needs_arg and not arg:
-        raise ModelError("Invalid", f"--fault {text!r}: {kind} needs an argument ({kind}:...)", field="--fault")
+        raise ModelError("Invalid", f"--fault {text!r}: {kind} needs an argument: {_FAULT_FORMS[kind]}",
+                         field="--fault")
+    if not needs_arg and arg:
+        raise ModelError("Invalid", f"--fault {text!r}: {kind} takes no argument (write --fault {kind}@SECONDS)",
+                         field="--fault")
+    form_ok = {"update-image": lambda a: bool(re.fullmatch(r"[^/=]+/[^/=]+=.+", a)),
+               "scale": lambda a: bool(re.fullmatch(r"[^=]+=[0-9]+", a)),
+               "cpu-load": lambda a: bool(re.fullmatch(r"[^=]+=[0-9]+", a))}.get(kind)
+    if form_ok is not None and not form_ok(arg):
+        raise ModelError("Invalid", f"--fault {text!r}: expected {_FAULT_FORMS[kind]}", field="--fault")
     return ScheduledFault(seconds, kind, arg)
+
+
+_FAULT_FORMS = {
+    "stop-node": "stop-node:NODE", "start-node": "start-node:NODE", "unpullable": "unpullable:IMAGE",
+    "crash-pod": "crash-pod:POD (a pod name or its prefix)", "drop-event": "drop-event", "conflict": "conflict",
+    "controller-crash": "controller-crash:CONTROLLER", "update-image": "update-image:DEPLOYMENT/CONTAINER=IMAGE",
+    "scale": "scale:DEPLOYMENT=N (N a whole number)", "cpu-load": "cpu-load:DEPLOYMENT=MILLICORES (a whole number)",
+}
 
 
 def _inject(model: Any, state: Any, fault: ScheduledFault) -> tuple[Any, Any]:
@@ -154,6 +184,14 @@ class Story:
     final: Any
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a simulation; carries the story up to the last completed step."""
+
+    def __init__(self, story: Story) -> None:
+        super().__init__()
+        self.story = story
+
+
 def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     if isinstance(value, dict):
@@ -219,9 +257,9 @@ def _short(v: Any) -> str:
 
 def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int = 600,
              verbose: bool = False, seed: int | None = None) -> Story:
-    """Run the model from its initial state (the manifests applied) with faults injected on time."""
-    from model.runner import advance, settle
+    """Run the model from its initial state (the manifests applied) with faults injected on time.
 
+    Ctrl-C raises ``Interrupted`` carrying the story up to the last completed step."""
     (state,) = model.init_states()
     events: list[Event] = []
     for obj in model.config.objects:
@@ -236,21 +274,64 @@ def simulate(model: Any, faults: Sequence[ScheduledFault] = (), max_seconds: int
                 events.append(Event(st.clock, action.actor, str(action), changes))
             prev = st
 
+    progress = _Progress(state)
+    try:
+        return _simulate(model, state, events, record, progress, faults, max_seconds, seed)
+    except KeyboardInterrupt:
+        partial = list(events)
+        prev = progress.start
+        for action, st in progress.steps:
+            changes = describe_changes(prev, st)
+            if changes:
+                partial.append(Event(st.clock, action.actor, str(action), changes))
+            prev = st
+        raise Interrupted(Story(tuple(partial), prev)) from None
+
+
+class _Progress:
+    """The steps of the run in progress (from ``start``), so that Ctrl-C can still tell the story."""
+
+    def __init__(self, start: Any) -> None:
+        self.start = start
+        self.steps: list[tuple[Any, Any]] = []
+
+    def restart(self, start: Any) -> None:
+        self.start, self.steps = start, []
+
+    def on_change(self, state: Any, action: Any) -> None:
+        self.steps.append((action, state))
+
+
+def _simulate(model: Any, state: Any, events: list[Event], record: Any, progress: _Progress,
+              faults: Sequence[ScheduledFault], max_seconds: int, seed: int | None) -> Story:
+    from model.runner import advance, settle
+
     pending = sorted(faults, key=lambda f: f.at)
     end = state.clock + max_seconds
     for fault in pending:
         if fault.at > state.clock:
             start = state
-            state, trace = advance(model, state, min(fault.at, end) - state.clock, seed=seed)
+            progress.restart(start)
+            state, trace = advance(model, state, min(fault.at, end) - state.clock, on_change=progress.on_change,
+                                   seed=seed)
             record(trace, start)
         if fault.at > end:
             break
-        action, with_budget = _inject(model, state, fault)
-        start = state if with_budget is None else with_budget
-        state = model.step(start, action)
+        try:
+            action, with_budget = _inject(model, state, fault)
+            start = state if with_budget is None else with_budget
+            state = model.step(start, action)
+        except ModelError as exc:
+            # Name the fault the user wrote: "nodes "x" not found" alone does not say where it came from.
+            detail = exc.message if exc.kind == "NotFound" or not exc.field or exc.field in exc.message \
+                or exc.field == "--fault" else f"{exc.field}: {exc.message}"
+            prefix = f"--fault {str(fault)!r} at t={state.clock}s: "
+            raise ModelError(exc.kind, detail if detail.startswith("--fault") else prefix + detail,
+                             field="--fault") from None
         events.append(Event(state.clock, action.actor, str(action), describe_changes(start, state)))
     start = state
-    state, trace = settle(model, state, max(0, end - state.clock), seed=seed)
+    progress.restart(start)
+    state, trace = settle(model, state, max(0, end - state.clock), on_change=progress.on_change, seed=seed)
     record(trace, start)
     return Story(tuple(events), state)
 
@@ -318,6 +399,8 @@ def _main(args: argparse.Namespace) -> int:
     from model.system import Model
 
     faults = [parse_fault(f) for f in args.fault]
+    if args.mermaid and args.mermaid != "-":
+        _check_writable(args.mermaid)
     overrides: dict[str, Any] = {}
     if args.variant is not None:
         overrides["variant"] = args.variant
@@ -325,10 +408,20 @@ def _main(args: argparse.Namespace) -> int:
     max_seconds = args.max_seconds if args.max_seconds is not None else config.max_seconds
     config = dataclasses.replace(config, max_seconds=max(config.max_seconds, max_seconds) + 10**6,
                                  start_settled=False, script=())
-    story = simulate(Model(config), faults, max_seconds, args.verbose, args.seed)
+    interrupted = False
+    try:
+        story = simulate(Model(config), faults, max_seconds, args.verbose, args.seed)
+    except Interrupted as exc:
+        story, interrupted = exc.story, True
     for line in story_lines(story):
         print(line)
     print()
+    if interrupted:
+        print(f"kubeproof: interrupted at simulated t={story.final.clock}s; the story so far is above "
+              "(no diagram written)", file=sys.stderr)
+        for line in outcome_lines(story.final):
+            print(line)
+        return 130
     for line in outcome_lines(story.final):
         print(line)
     if args.mermaid:
@@ -336,7 +429,30 @@ def _main(args: argparse.Namespace) -> int:
         if args.mermaid == "-":
             sys.stdout.write(text)
         else:
-            with open(args.mermaid, "w", encoding="utf-8") as fh:
-                fh.write(text)
+            _write_whole(args.mermaid, text)
             print(f"\nMermaid sequence diagram written to {args.mermaid}")
     return 0
+
+
+def _check_writable(path: str) -> None:
+    """Fail before the run, not after it, when --mermaid names a place we cannot write."""
+    if os.path.isdir(path):
+        raise ModelError("Invalid", f"--mermaid {path}: is a directory; give a file name such as story.md",
+                         field="--mermaid")
+    parent = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(parent):
+        raise ModelError("Invalid", f"--mermaid {path}: the directory {parent} does not exist", field="--mermaid")
+    if not os.access(parent, os.W_OK):
+        raise ModelError("Invalid", f"--mermaid {path}: the directory {parent} is not writable", field="--mermaid")
+
+
+def _write_whole(path: str, text: str) -> None:
+    """Write via a temporary file and rename, so an interrupt never leaves half a diagram behind."""
+    tmp = f"{path}.tmp{os.getpid()}"
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

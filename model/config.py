@@ -213,11 +213,17 @@ def load_cluster_file(path: str) -> dict[str, Any]:
         with open(path, encoding="utf-8") as fh:
             data = yaml.safe_load(fh) or {}
     except OSError as exc:
-        raise ModelError("NotFound", f"{path}: cannot read cluster file: {exc.strerror}") from exc
+        raise ModelError("NotFound", f"{path}: cannot read cluster file: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ModelError("Invalid", f"{path}: not a UTF-8 text file (a cluster file is YAML)") from None
     except yaml.YAMLError as exc:
-        raise ModelError("Syntax", f"{path}: not valid YAML: {exc}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ModelError("Syntax", f"{path}: {at}invalid YAML: {problem}") from None
     if not isinstance(data, dict):
-        raise ModelError("Invalid", f"{path}: a cluster file is a mapping", field="")
+        raise ModelError("Invalid", f"{path}: a cluster file is a YAML mapping with at least `nodes:` "
+                         f"(see examples/cluster.yaml), got {type(data).__name__}")
     if "cluster" in data and isinstance(data["cluster"], dict):  # scenario-style nesting
         data = data["cluster"]
     return cluster_kwargs(data, path)
@@ -227,7 +233,8 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
     """ClusterConfig keyword arguments from a cluster mapping (the cluster file / scenario shape)."""
     unknown = sorted(set(data) - _CLUSTER_KEYS)
     if unknown:
-        raise ModelError("Invalid", f"{where}: unknown field {unknown[0]!r}", field=unknown[0])
+        raise ModelError("Invalid", f'{where}: unknown field "{unknown[0]}" (a cluster file has: '
+                         + ", ".join(sorted(_CLUSTER_KEYS)) + ")", field=unknown[0])
     out: dict[str, Any] = {}
     nodes = data.get("nodes", [])
     if not isinstance(nodes, list) or not nodes:
@@ -240,7 +247,8 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
             raise ModelError("Invalid", f"{where}: {path}.name: Required value", field=f"{path}.name")
         bad = sorted(set(n) - _NODE_KEYS)
         if bad:
-            raise ModelError("Invalid", f"{where}: {path}: unknown field {bad[0]!r}", field=f"{path}.{bad[0]}")
+            raise ModelError("Invalid", f'{where}: unknown field "{path}.{bad[0]}" (a node has: '
+                             + ", ".join(sorted(_NODE_KEYS)) + ")", field=f"{path}.{bad[0]}")
         if n["name"] in seen:
             raise ModelError("Invalid", f"{where}: {path}.name: Duplicate value: {n['name']!r}",
                              field=f"{path}.name")
@@ -248,9 +256,16 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
         labels = n.get("labels") or {}
         if not isinstance(labels, dict):
             raise ModelError("Invalid", f"{where}: {path}.labels: expected a map", field=f"{path}.labels")
+        for res in ("cpu", "memory"):
+            if res in n:
+                _check_quantity(n[res], f"{path}.{res}", where)
+        pods = n.get("pods", 110)
+        if not isinstance(pods, int) or isinstance(pods, bool) or pods < 0:
+            raise ModelError("Invalid", f"{where}: {path}.pods: Invalid value: {pods!r}: "
+                             "must be a non-negative integer", field=f"{path}.pods")
         parsed.append(NodeConfig(
             name=n["name"], cpu=str(n.get("cpu", "4")), memory=str(n.get("memory", "8Gi")),
-            pods=int(n.get("pods", 110)), labels=freeze_map({str(k): str(v) for k, v in labels.items()}),
+            pods=pods, labels=freeze_map({str(k): str(v) for k, v in labels.items()}),
             zone=str(n.get("zone", "")),
         ))
     out["nodes"] = tuple(parsed)
@@ -274,7 +289,12 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
                            ("namespace", "namespace", str), ("startSettled", "start_settled", bool)):
         if key in data:
             if not isinstance(data[key], typ) or (typ is int and isinstance(data[key], bool)):
-                raise ModelError("Invalid", f"{where}: {key}: expected {typ.__name__}", field=key)
+                expected = {int: "an integer", bool: "true or false", str: "a string"}[typ]
+                raise ModelError("Invalid", f"{where}: {key}: Invalid value: {data[key]!r}: must be {expected}",
+                                 field=key)
+            if typ is int and data[key] < 0:
+                raise ModelError("Invalid", f"{where}: {key}: Invalid value: {data[key]}: "
+                                 "must be greater than or equal to 0", field=key)
             out[attr] = data[key]
     if "variant" in data:
         out["variant"] = data["variant"]
@@ -301,6 +321,23 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
     return out
 
 
+def _check_quantity(value: Any, path: str, where: str) -> None:
+    """A node's capacity must be a Kubernetes quantity ("2", "500m", "4Gi")."""
+    from model.quantity import parse_quantity
+
+    problem = ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        problem = "must be a quantity such as \"2\", \"500m\" or \"4Gi\""
+    else:
+        try:
+            if parse_quantity(value) < 0:
+                problem = "must be greater than or equal to 0"
+        except ModelError as exc:
+            problem = exc.message
+    if problem:
+        raise ModelError("Invalid", f"{where}: {path}: Invalid value: {value!r}: {problem}", field=path)
+
+
 def _snake(name: str) -> str:
     return "".join("_" + c.lower() if c.isupper() else c for c in name)
 
@@ -317,6 +354,20 @@ def load_config(manifest_paths: Sequence[str], cluster_file: str | None = None, 
     an invalid manifest is a ``ModelError`` naming the file and the field. Without a cluster file
     the cluster has three nodes (4 CPUs, 8Gi each)."""
     objects = _load_manifest_files(manifest_paths)
+    if manifest_paths and not objects:
+        # kubectl apply says the same: nothing to deploy is a mistake, not an empty success.
+        raise ModelError("Invalid", f"{', '.join(map(str, manifest_paths))}: no objects passed to apply "
+                         "(the manifests hold no YAML documents; expected at least one Deployment, "
+                         "ReplicaSet, Pod...)")
+    seen: set[tuple[str, str, str]] = set()
+    for obj in objects:
+        key = (obj.kind, obj.metadata.namespace or "default", obj.metadata.name)
+        if key in seen:
+            # One initial object per name: a second copy would silently replace the first.
+            raise ModelError("Invalid", f"{key[0]} {key[1]}/{key[2]}: metadata.name: Duplicate value: "
+                             f"{key[2]!r} is defined more than once in {', '.join(map(str, manifest_paths))} "
+                             "(remove one copy)")
+        seen.add(key)
     kwargs: dict[str, Any] = {}
     if cluster_file:
         kwargs = load_cluster_file(cluster_file)

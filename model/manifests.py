@@ -582,6 +582,8 @@ def load_manifest_files(paths: Sequence[str | Path], namespace: str = "default")
     for path in paths:
         p = Path(path)
         files = sorted(f for f in p.iterdir() if f.suffix in (".yaml", ".yml", ".json")) if p.is_dir() else [p]
+        if p.is_dir() and not files:
+            raise ModelError("Invalid", f"{p}: a directory with no manifest files (*.yaml, *.yml or *.json)")
         for f in files:
             try:
                 text = f.read_text(encoding="utf-8")

@@ -330,7 +330,7 @@ def test_cli_reports_malformed_files_with_file_step_and_field(tmp_path, capsys) 
                    "  - scale: {kind: Deployment, name: x}\n  - apply: 'kind: Pod'\n")
     code = main(["scenario", "run", str(bad)])
     out = capsys.readouterr().out
-    assert code == 1
+    assert code == 2  # an invalid file is an input error
     assert f"{bad}: steps[1].scael: unknown step kind" in out
     assert f"{bad}: steps[2].scale.replicas: required field missing" in out
     assert f"{bad}: steps[3].apply.metadata.name: required field missing" in out
