@@ -168,6 +168,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "hpa-no-stabilization": ("hpa-load-then-idle", "hpa_no_flapping"),
     "hpa-ignores-bounds": ("hpa-overload", "hpa_replicas_within_bounds"),
     "lease-expiry-wrong-side": ("two-managers-lease-loss", "at_most_one_active_leader"),
+    "undo-copies-current-template": ("rollout-then-undo", "rollback_restores_template"),
 }
 
 

@@ -72,6 +72,10 @@ _ALL = (
             "the HPA writes replica counts outside [minReplicas, maxReplicas]",
             "hpa-bounds (minReplicas <= spec.replicas <= maxReplicas for the target)",
             "model/wiring/hpa.py: _transform (minReplicas 1, maxReplicas 2^31-1 told to the controller)"),
+    Variant("undo-copies-current-template",
+            "`kubectl rollout undo` writes the Deployment's current template back instead of the target revision's",
+            "rollback_restores_template (after an undo the template is the target revision's)",
+            "model/useractions.py: Undo.run (the target template replaced by the current one)"),
 )
 
 VARIANTS: dict[str, Variant] = {v.name: v for v in _ALL}

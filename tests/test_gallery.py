@@ -27,6 +27,7 @@ SHORTEST = {
     "hpa-no-stabilization": 11,
     "hpa-ignores-bounds": 14,
     "lease-expiry-wrong-side": 3,
+    "undo-copies-current-template": 4,
 }
 
 

@@ -175,3 +175,21 @@ def test_revision_history_keeps_the_rollback_target(variant: str | None, kept: i
     s = m.step(s, UpdateImage("web", "web", NEW))
     s, _ = settle(m, s, 120)
     assert len(s.objects("ReplicaSet")) == kept
+
+
+def _undo_after_rollout(variant: str | None) -> tuple[Any, Any]:
+    from model.useractions import Undo
+
+    m = _model(variant, objects=(web_deployment(replicas=1),))
+    (s,) = m.init_states()
+    before = s.get("Deployment", "web").spec.template
+    s, _ = settle(m, m.step(s, UpdateImage("web", "web", NEW)), 120)
+    s = m.step(s, Undo("web"))
+    return before, s.get("Deployment", "web").spec.template
+
+
+@pytest.mark.parametrize(("variant", "restored"), [(None, True), ("undo-copies-current-template", False)])
+def test_undo_restores_the_previous_template(variant: str | None, restored: bool) -> None:
+    before, after = _undo_after_rollout(variant)
+    assert (after == before) is restored
+    assert (after.spec.containers[0].image == NEW) is not restored
