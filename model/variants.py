@@ -76,6 +76,11 @@ _ALL = (
             "`kubectl rollout undo` writes the Deployment's current template back instead of the target revision's",
             "rollback_restores_template (after an undo the template is the target revision's)",
             "model/useractions.py: Undo.run (the target template replaced by the current one)"),
+    Variant("deployment-ignores-replicaset-events",
+            "the Deployment controller drops ReplicaSet update events (and has no resync), so it never sees "
+            "new pods become available and the rollout never completes",
+            "eventual_rollout_completion (a rollout completes once users and faults stop)",
+            "model/events.py: _handle (updateReplicaSet enqueues nothing)"),
 )
 
 VARIANTS: dict[str, Variant] = {v.name: v for v in _ALL}

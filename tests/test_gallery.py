@@ -28,6 +28,7 @@ SHORTEST = {
     "hpa-ignores-bounds": 14,
     "lease-expiry-wrong-side": 3,
     "undo-copies-current-template": 4,
+    "deployment-ignores-replicaset-events": 8,
 }
 
 

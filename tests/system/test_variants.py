@@ -193,3 +193,17 @@ def test_undo_restores_the_previous_template(variant: str | None, restored: bool
     before, after = _undo_after_rollout(variant)
     assert (after == before) is restored
     assert (after.spec.containers[0].image == NEW) is not restored
+
+
+@pytest.mark.parametrize(("variant", "complete"), [(None, True), ("deployment-ignores-replicaset-events", False)])
+def test_a_fresh_deployment_completes_only_if_its_controller_sees_replicaset_updates(
+        variant: str | None, complete: bool) -> None:
+    from model.controllers.deployment.util import deployment_complete
+
+    m = _model(variant, objects=(web_deployment(replicas=2),), start_settled=False)
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 120)
+    d = s.get("Deployment", "web")
+    rs = s.objects("ReplicaSet")[0]
+    assert rs.status.available_replicas == 2  # the pods are up either way
+    assert deployment_complete(d, d.status) is complete
