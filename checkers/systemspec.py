@@ -139,6 +139,14 @@ def _fresh_start(replicas: int) -> Callable[[], Any]:
     return build
 
 
+def _scale_up() -> Any:
+    from model.config import web_deployment
+    from model.useractions import Scale
+
+    return dataclasses.replace(_default(), objects=(web_deployment(replicas=1),),
+                               script=(Scale("deployment", "web", 2),), informer_lag=False)
+
+
 def _two_managers() -> Any:
     return dataclasses.replace(_default(), script=(), controller_managers=2).with_faults(lease_losses=1)
 
@@ -163,6 +171,7 @@ SETUPS: dict[str, Callable[[], Any]] = {
     "two-managers-lease-loss": _two_managers,
     # the application is created from nothing, watch events reach the caches at once
     "fresh-start-1": _fresh_start(1),
+    "scale-1-to-2": _scale_up,
 }
 
 # variant -> (setup, property that must catch it)
@@ -181,6 +190,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "lease-expiry-wrong-side": ("two-managers-lease-loss", "at_most_one_active_leader"),
     "undo-copies-current-template": ("rollout-then-undo", "rollback_restores_template"),
     "deployment-ignores-replicaset-events": ("fresh-start-1", "eventual_rollout_completion"),
+    "hash-includes-generation": ("scale-1-to-2", "one_replicaset_per_template"),
 }
 
 

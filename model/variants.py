@@ -81,6 +81,11 @@ _ALL = (
             "new pods become available and the rollout never completes",
             "eventual_rollout_completion (a rollout completes once users and faults stop)",
             "model/events.py: _handle (updateReplicaSet enqueues nothing)"),
+    Variant("hash-includes-generation",
+            "the pod-template hash also covers the Deployment's generation, so a scale (a new generation, the "
+            "same template) makes the controller create a second ReplicaSet for the same template",
+            "one_replicaset_per_template (a Deployment owns at most one ReplicaSet per template)",
+            "model/wiring/deployment.py: sync (_generation_hashed: other-named twins hidden, creates renamed)"),
 )
 
 VARIANTS: dict[str, Variant] = {v.name: v for v in _ALL}

@@ -29,6 +29,7 @@ SHORTEST = {
     "lease-expiry-wrong-side": 3,
     "undo-copies-current-template": 4,
     "deployment-ignores-replicaset-events": 8,
+    "hash-includes-generation": 2,
 }
 
 

@@ -207,3 +207,13 @@ def test_a_fresh_deployment_completes_only_if_its_controller_sees_replicaset_upd
     rs = s.objects("ReplicaSet")[0]
     assert rs.status.available_replicas == 2  # the pods are up either way
     assert deployment_complete(d, d.status) is complete
+
+
+@pytest.mark.parametrize(("variant", "replica_sets"), [(None, 1), ("hash-includes-generation", 2)])
+def test_a_scale_keeps_one_replicaset_per_template(variant: str | None, replica_sets: int) -> None:
+    m = _model(variant, objects=(web_deployment(replicas=1),))
+    (s,) = m.init_states()
+    s, _ = settle(m, m.step(s, Scale("deployment", "web", 2)), 120)
+    rss = s.objects("ReplicaSet")
+    assert len(rss) == replica_sets
+    assert len({rs.spec.template.spec.containers[0].image for rs in rss}) == 1  # the same template
