@@ -147,6 +147,13 @@ def _scale_up() -> Any:
                                script=(Scale("deployment", "web", 2),), informer_lag=False)
 
 
+def _rollout_then_shrink() -> Any:
+    from model.useractions import Scale
+
+    cfg = _rollout(3, max_surge=1, max_unavailable=0)()
+    return dataclasses.replace(cfg, script=(*cfg.script, Scale("deployment", "web", 2)), informer_lag=False)
+
+
 def _two_managers() -> Any:
     return dataclasses.replace(_default(), script=(), controller_managers=2).with_faults(lease_losses=1)
 
@@ -172,6 +179,7 @@ SETUPS: dict[str, Callable[[], Any]] = {
     # the application is created from nothing, watch events reach the caches at once
     "fresh-start-1": _fresh_start(1),
     "scale-1-to-2": _scale_up,
+    "rollout-3-then-scale-2": _rollout_then_shrink,
 }
 
 # variant -> (setup, property that must catch it)
@@ -191,6 +199,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "undo-copies-current-template": ("rollout-then-undo", "rollback_restores_template"),
     "deployment-ignores-replicaset-events": ("fresh-start-1", "eventual_rollout_completion"),
     "hash-includes-generation": ("scale-1-to-2", "one_replicaset_per_template"),
+    "proportional-scaling-drops-leftover": ("rollout-3-then-scale-2", "proportional_scaling_exact"),
 }
 
 

@@ -191,19 +191,37 @@ PROPERTIES: tuple[Property, ...] = (SURGE_BOUND, AVAILABILITY_FLOOR, ONE_RS_PER_
               ROLLBACK_RESTORES_TEMPLATE)
 
 
-def _z3_only(model: Any) -> bool:
-    return False
+def _proportional_exact(model: Any, before: Any, action: Any, after: Any) -> bool:
+    # the step in which the Deployment controller applied a resize to every active RS (their
+    # desired-replicas annotations all catch up with spec.replicas in this one pass)
+    if getattr(action, "controller", None) != "deployment-controller":
+        return True
+    for d in view.deployments(after):
+        if d.spec.strategy.type != "RollingUpdate":
+            continue
+        was = [rs for rs in view.owned_rss(before, d) if (rs.spec.replicas or 0) > 0]
+        if len(was) < 2 or not _scaling_in_flight(d, was):
+            continue
+        now = {rs.metadata.name: rs for rs in view.owned_rss(after, d)}
+        if any(rs.metadata.name not in now for rs in was) or _scaling_in_flight(d, [now[rs.metadata.name] for rs in was]):
+            continue  # a pass cut short (a conflict): the resize is not done yet
+        if any((now[rs.metadata.name].spec.replicas or 0) == 0 for rs in was):
+            continue  # clamped at 0: Kubernetes overshoots here (§15.5)
+        allowed = (d.spec.replicas or 0) + util.max_surge(d) if (d.spec.replicas or 0) > 0 else 0
+        if sum(now[rs.metadata.name].spec.replicas or 0 for rs in was) != allowed:
+            return False
+    return True
 
 
 PROPORTIONAL_SCALING_EXACT = Property(
     "proportional_scaling_exact", "always", state_true,
     """A resize mid-rollout shares out exactly replicas + maxSurge among the active ReplicaSets.
 
-    Checked by z3 over unbounded integers (``checkers/smt.py``: proportional-scaling-exact), not by
-    exploration. Kubernetes does NOT promise it when the leftover would make the largest RS
-    negative: it is clamped at 0 and the total overshoots (§15.5, obligation
-    proportional-scaling-clamped).""",
-    applies=_z3_only,
+    Proved by z3 over unbounded integers (``checkers/smt.py``: proportional-scaling-exact); explored
+    as the step in which the Deployment controller applies a resize to every active ReplicaSet.
+    Kubernetes does NOT promise it when the leftover would make the largest RS negative: it is
+    clamped at 0 and the total overshoots (§15.5, obligation proportional-scaling-clamped).""",
+    step=_proportional_exact,
     group="rollout",
 )
 

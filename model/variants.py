@@ -86,6 +86,11 @@ _ALL = (
             "same template) makes the controller create a second ReplicaSet for the same template",
             "one_replicaset_per_template (a Deployment owns at most one ReplicaSet per template)",
             "model/wiring/deployment.py: sync (_generation_hashed: other-named twins hidden, creates renamed)"),
+    Variant("proportional-scaling-drops-leftover",
+            "a resize mid-rollout shares replicas + maxSurge out in proportion but gives the rounding leftover "
+            "to no ReplicaSet, so the ReplicaSets no longer add up",
+            "proportional_scaling_exact (the active ReplicaSets add up to replicas + maxSurge after a resize)",
+            "model/wiring/deployment.py: sync (_drop_leftover: the leftover taken back from the RS that got it)"),
 )
 
 VARIANTS: dict[str, Variant] = {v.name: v for v in _ALL}

@@ -30,6 +30,7 @@ SHORTEST = {
     "undo-copies-current-template": 4,
     "deployment-ignores-replicaset-events": 8,
     "hash-includes-generation": 2,
+    "proportional-scaling-drops-leftover": 11,
 }
 
 

@@ -9,7 +9,7 @@ the cached resourceVersions (a stale cache → 409 Conflict → the key is reque
 Variants applied here (``model.variants``), as transformations of the pass's inputs or outputs:
 ``surge-rounds-up-unavailable``, ``history-deletes-rollback-target`` (inputs), ``no-surge-bound``
 (outputs), ``recreate-no-wait`` (inputs: old pods hidden), ``hash-includes-generation`` (both: see
-``_generation_hashed``).
+``_generation_hashed``), ``proportional-scaling-drops-leftover`` (outputs).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from model.controllers.deployment.util import (
     equal_ignore_hash,
     generate_replica_set_name,
 )
-from model.objects import Deployment, Pod, ReplicaSet
+from model.objects import Deployment, Pod, ReplicaSet, controller_ref
 from model.timeutil import NANOS, Time
 
 __all__ = ["DeployOutcome", "sync", "transform_input", "transform_output"]
@@ -106,6 +106,35 @@ def _generation_hashed(d: Deployment, rss: list[ReplicaSet], out: DeployOutcome 
     return dataclasses.replace(out, writes=tuple(writes))
 
 
+def _drop_leftover(d: Deployment, rss: list[ReplicaSet], out: DeployOutcome) -> DeployOutcome:
+    """Variant ``proportional-scaling-drops-leftover``: in a proportional resize (sync.go: scale) the
+    rounding leftover, which Kubernetes gives to the first ReplicaSet after sorting, is given to
+    none. The shares are recomputed with the deployment helper's GetProportion to find the
+    leftover; the write to that ReplicaSet is then made without it."""
+    from model.controllers.deployment import util
+
+    owned = {rs.metadata.uid for rs in rss}
+    active = [rs for rs in rss if util.spec_replicas(rs) > 0 and controller_ref(rs.metadata) is not None
+              and controller_ref(rs.metadata).uid == d.metadata.uid]  # type: ignore[union-attr]
+    rescaled = {w.obj.metadata.name for w in out.writes if isinstance(w, Update) and isinstance(w.obj, ReplicaSet)
+                and w.obj.metadata.uid in owned}
+    if d.spec.strategy.type != "RollingUpdate" or len(active) < 2 or not rescaled \
+            or all(util.get_desired_replicas_annotation(rs) == (util.d_replicas(d), True) for rs in active):
+        return out  # not a proportional resize
+    allowed = util.d_replicas(d) + util.max_surge(d) if util.d_replicas(d) > 0 else 0
+    to_add = allowed - util.get_replica_count(active)
+    ordered = util.sort_by_size_newer(active) if to_add > 0 else util.sort_by_size_older(active)
+    added = 0
+    for rs in ordered:
+        added += util.get_proportion(rs, d, to_add, added)
+    leftover, first = to_add - added, ordered[0].metadata.name
+    writes = tuple(dataclasses.replace(w, obj=dataclasses.replace(  # type: ignore[call-arg]
+        w.obj, spec=dataclasses.replace(w.obj.spec, replicas=max(0, (w.obj.spec.replicas or 0) - leftover))))
+        if isinstance(w, Update) and isinstance(w.obj, ReplicaSet) and w.obj.metadata.name == first else w
+        for w in out.writes)
+    return dataclasses.replace(out, writes=writes)
+
+
 def _writes_of(actions: tuple[Any, ...], namespace: str) -> tuple[Write, ...]:
     out: list[Write] = []
     for a in actions:
@@ -149,4 +178,6 @@ def sync(d: Deployment | None, replica_sets: tuple[ReplicaSet, ...], pods: tuple
     out = DeployOutcome(_writes_of(res.actions, d.metadata.namespace), requeue, res.error)
     if variant == "hash-includes-generation":
         out = _generation_hashed(d, rss, out)
+    if variant == "proportional-scaling-drops-leftover":
+        out = _drop_leftover(d, rss, out)
     return transform_output(out, d, variant)

@@ -217,3 +217,30 @@ def test_a_scale_keeps_one_replicaset_per_template(variant: str | None, replica_
     rss = s.objects("ReplicaSet")
     assert len(rss) == replica_sets
     assert len({rs.spec.template.spec.containers[0].image for rs in rss}) == 1  # the same template
+
+
+def _resize_mid_rollout(variant: str | None) -> int:
+    """A 3-replica rollout (maxSurge 1, maxUnavailable 0) resized to 2 when old and new RS have 2
+    each: Kubernetes shares out 2 + 1 = 3 (2·3/4 rounds to 2 for both; the leftover −1 goes to the
+    older). Returns the RS total when the resize has reached every RS."""
+    from model.useractions import Scale as ScaleAction
+
+    m = _model(variant, objects=(web_deployment(replicas=3, max_surge=1, max_unavailable=0),), informer_lag=False)
+    (s,) = m.init_states()
+    states: list[State] = []
+    settle(m, m.step(s, UpdateImage("web", "web", NEW)), 120, on_change=lambda st, _a: states.append(st))
+    mid = next(st for st in states if sorted(rs.spec.replicas for rs in st.objects("ReplicaSet")) == [2, 2])
+    seen: list[int] = []
+
+    def resized(st: State) -> None:
+        if all(dict(rs.metadata.annotations).get("deployment.kubernetes.io/desired-replicas") == "2"
+               for rs in st.objects("ReplicaSet") if rs.spec.replicas):
+            seen.append(_spec_total(st))
+
+    settle(m, m.step(mid, ScaleAction("deployment", "web", 2)), 120, on_change=lambda st, _a: resized(st))
+    return seen[0]
+
+
+@pytest.mark.parametrize(("variant", "total"), [(None, 3), ("proportional-scaling-drops-leftover", 4)])
+def test_a_resize_mid_rollout_shares_out_replicas_plus_surge(variant: str | None, total: int) -> None:
+    assert _resize_mid_rollout(variant) == total
