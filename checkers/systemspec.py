@@ -154,6 +154,13 @@ def _rollout_then_shrink() -> Any:
     return dataclasses.replace(cfg, script=(*cfg.script, Scale("deployment", "web", 2)), informer_lag=False)
 
 
+def _hpa_near_target() -> Any:
+    from model.useractions import Apply, SetCPULoad
+
+    # 2 pods of 100m at a 100 % target: 210m is a usage ratio of 1.05, inside the 10 % band
+    return dataclasses.replace(_default(), script=(Apply(_hpa_object()), SetCPULoad("Deployment", "web", 210)))
+
+
 def _two_managers() -> Any:
     return dataclasses.replace(_default(), script=(), controller_managers=2).with_faults(lease_losses=1)
 
@@ -180,6 +187,7 @@ SETUPS: dict[str, Callable[[], Any]] = {
     "fresh-start-1": _fresh_start(1),
     "scale-1-to-2": _scale_up,
     "rollout-3-then-scale-2": _rollout_then_shrink,
+    "hpa-near-target": _hpa_near_target,
 }
 
 # variant -> (setup, property that must catch it)
@@ -200,6 +208,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "deployment-ignores-replicaset-events": ("fresh-start-1", "eventual_rollout_completion"),
     "hash-includes-generation": ("scale-1-to-2", "one_replicaset_per_template"),
     "proportional-scaling-drops-leftover": ("rollout-3-then-scale-2", "proportional_scaling_exact"),
+    "hpa-ignores-tolerance": ("hpa-near-target", "hpa_tolerance"),
 }
 
 

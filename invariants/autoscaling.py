@@ -63,8 +63,48 @@ HPA_BOUNDS = Property(
 )
 
 
-def _z3_only(model: Any) -> bool:
-    return False
+def _cpu_target(h: Any) -> int | None:
+    """The averageUtilization of an HPA whose one metric is the CPU Resource utilization."""
+    metrics = getattr(h.spec, "metrics", None) or ()
+    if len(metrics) != 1 or metrics[0].type != "Resource" or metrics[0].resource.name != "cpu":
+        return None
+    target = metrics[0].resource.target
+    return target.average_utilization if target.type == "Utilization" else None
+
+
+def _ready(p: Any) -> bool:
+    return (p.status.phase == "Running" and p.metadata.deletion_timestamp is None
+            and any(c.type == "Ready" and c.status == "True" for c in p.status.conditions))
+
+
+def _inside_tolerance(model: Any, before: Any, action: Any, after: Any) -> bool:
+    # explored on the plain path the z3 obligations cover: one CPU utilization metric, the default
+    # 10 % tolerance, every pod of the target ready (so every pod has a sample), no metrics lag
+    from model.quantity import milli_value
+    from model.wiring.common import selector_matches
+
+    if not _hpa_actor(action) or getattr(model.config.timings, "metrics_delay", 0):
+        return True
+    prev = {d.metadata.name: d.spec.replicas for d in view.deployments(before)}
+    for h, d in _targets(after):
+        current = prev.get(d.metadata.name)
+        target = _cpu_target(h)
+        behavior = getattr(h.spec, "behavior", None)
+        if current is None or d.spec.replicas == current or target is None or behavior is not None:
+            continue
+        if not (getattr(h.spec, "min_replicas", None) or 1) <= current <= h.spec.max_replicas:
+            continue  # an out-of-range count is brought back whatever the metric says
+        pods = [p for p in view.pods(before) if selector_matches(d.spec.selector, p.metadata.labels)
+                and p.metadata.deletion_timestamp is None and p.status.phase not in ("Succeeded", "Failed")]
+        if len(pods) != current or not all(_ready(p) for p in pods):
+            continue
+        requested = sum(milli_value(v) for p in pods for c in p.spec.containers
+                        for k, v in c.resources.requests if k == "cpu")
+        load = next((mc for kind, n, mc in after.env.cpu_load if kind == "Deployment" and n == d.metadata.name), 0)
+        # usage ratio = load / (requested · target %); inside [0.9, 1.1] the HPA must not scale
+        if requested and abs(load * 100 - requested * target) * 10 <= requested * target:
+            return False
+    return True
 
 
 HPA_TOLERANCE = Property(
@@ -73,9 +113,11 @@ HPA_TOLERANCE = Property(
     scales in the metric's direction.
 
     Proved by z3 for all integers (obligations hpa-tolerance-no-change, hpa-scales-in-the-metric-direction)
-    for the path where every pod is ready and has a sample. Not promised with missing or unready pods:
+    for the path where every pod is ready and has a sample; explored on that path too (one CPU
+    utilization metric, the default tolerance, no behavior). Not promised with missing or unready pods:
     the rebalancing of §3.3 may then keep the count although the raw ratio is outside the band.""",
-    applies=_z3_only,
+    step=_inside_tolerance,
+    applies=_has_hpa,
     group="autoscaling",
 )
 

@@ -91,6 +91,10 @@ _ALL = (
             "to no ReplicaSet, so the ReplicaSets no longer add up",
             "proportional_scaling_exact (the active ReplicaSets add up to replicas + maxSurge after a resize)",
             "model/wiring/deployment.py: sync (_drop_leftover: the leftover taken back from the RS that got it)"),
+    Variant("hpa-ignores-tolerance",
+            "the HPA scales on any deviation of the usage ratio from 1, ignoring its 10 % tolerance",
+            "hpa_tolerance (no scaling while the usage ratio is within [0.9, 1.1])",
+            "model/wiring/hpa.py: _transform (tolerance told as 0)"),
 )
 
 VARIANTS: dict[str, Variant] = {v.name: v for v in _ALL}

@@ -31,6 +31,7 @@ SHORTEST = {
     "deployment-ignores-replicaset-events": 8,
     "hash-includes-generation": 2,
     "proportional-scaling-drops-leftover": 11,
+    "hpa-ignores-tolerance": 12,
 }
 
 

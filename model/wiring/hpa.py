@@ -15,7 +15,8 @@ ns/name)`` runs one ``reconcileAutoscaler`` — the autoscaling helper's
 It writes the target's ``spec.replicas`` (the scale subresource: same effect) and the HPA status.
 
 Variants: ``hpa-no-stabilization`` (the controller is told the down-scale stabilization window is
-0 s), ``hpa-ignores-bounds`` (the controller is told min 1 / max 2^31-1 replicas).
+0 s), ``hpa-ignores-bounds`` (the controller is told min 1 / max 2^31-1 replicas),
+``hpa-ignores-tolerance`` (the controller is told a tolerance of 0).
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def _transform(hpa: Any, config: Any, variant: str | None) -> tuple[Any, Any]:
         if b is not None and b.scale_down is not None:
             b = dataclasses.replace(b, scale_down=dataclasses.replace(b.scale_down, stabilization_window_seconds=0))
             hpa = dataclasses.replace(hpa, spec=dataclasses.replace(hpa.spec, behavior=b))
+    if variant == "hpa-ignores-tolerance":
+        config = dataclasses.replace(config, tolerance=0.0)
     if variant == "hpa-ignores-bounds":
         hpa = dataclasses.replace(hpa, spec=dataclasses.replace(hpa.spec, min_replicas=1, max_replicas=2**31 - 1))
     return hpa, config

@@ -244,3 +244,18 @@ def _resize_mid_rollout(variant: str | None) -> int:
 @pytest.mark.parametrize(("variant", "total"), [(None, 3), ("proportional-scaling-drops-leftover", 4)])
 def test_a_resize_mid_rollout_shares_out_replicas_plus_surge(variant: str | None, total: int) -> None:
     assert _resize_mid_rollout(variant) == total
+
+
+@pytest.mark.parametrize(("variant", "replicas"), [(None, 2), ("hpa-ignores-tolerance", 3)])
+def test_the_hpa_keeps_the_count_inside_its_tolerance(variant: str | None, replicas: int) -> None:
+    from checkers.systemspec import _hpa_object
+    from model.useractions import Apply, SetCPULoad
+
+    m = _model(variant, objects=(web_deployment(replicas=2),))
+    (s,) = m.init_states()
+    s = m.step(s, Apply(_hpa_object()))
+    # 2 pods x 100m at a 100 % target: 210m is a usage ratio of 1.05 (inside 0.9..1.1); without the
+    # tolerance the HPA wants ceil(2 x 1.05) = 3
+    s = m.step(s, SetCPULoad("Deployment", "web", 210))
+    s, _ = settle(m, s, 120)
+    assert s.get("Deployment", "web").spec.replicas == replicas
