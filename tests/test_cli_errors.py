@@ -248,3 +248,16 @@ def test_scenario_trace_must_be_a_directory(tmp_path: Path, capsys: pytest.Captu
     scenario = ROOT / "tests" / "scenarios" / "deployment-rollback.yaml"
     code, out, err = _cli(["scenario", "run", "--trace", str(target), str(scenario)], capsys)
     assert code == 2 and "not a directory" in err and out == ""
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("replicas: 3", "replicas: 99999999999999999999",
+     "spec.replicas: cannot unmarshal number 99999999999999999999 into an int32 field"),
+    ("- port: 80", "- port: 0", "spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive"),
+    ("- port: 80", "- port: 70000", "spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535"),
+    ("- port: 80", "- port: http", 'spec.ports[0].port: expected an integer, got string "http"'),
+])
+def test_numbers_kubernetes_would_reject(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         old: str, new: str, message: str) -> None:
+    code, _, err = _cli(["simulate", str(_web(tmp_path, old, new))], capsys)
+    assert code == 2 and message in err
