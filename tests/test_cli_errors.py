@@ -261,3 +261,9 @@ def test_numbers_kubernetes_would_reject(tmp_path: Path, capsys: pytest.CaptureF
                                          old: str, new: str, message: str) -> None:
     code, _, err = _cli(["simulate", str(_web(tmp_path, old, new))], capsys)
     assert code == 2 and message in err
+
+
+def test_fault_after_the_end_is_not_silently_dropped(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _cli(["simulate", "--max-seconds", "10", "--cluster", str(CLUSTER),
+                           "--fault", "stop-node:node-1@1000", str(WEB)], capsys)
+    assert code == 2 and "after the end of the simulation" in err and out == ""
