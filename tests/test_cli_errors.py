@@ -88,10 +88,10 @@ def test_malformed_yaml_gives_line_and_column(tmp_path: Path, capsys: pytest.Cap
 
 @pytest.mark.parametrize(("text", "message"), [
     ('nodes: "three"\n', "nodes: a non-empty list of nodes is required"),
-    ("nodes:\n  - {name: n1, cpu: lots}\n", "nodes[0].cpu: Invalid value: 'lots'"),
-    ("nodes:\n  - {name: n1, pods: many}\n", "nodes[0].pods: Invalid value: 'many'"),
+    ("nodes:\n  - {name: n1, cpu: lots}\n", "nodes[0].cpu: Invalid value: \"lots\""),
+    ("nodes:\n  - {name: n1, pods: many}\n", "nodes[0].pods: Invalid value: \"many\""),
     ("nodes:\n  - {name: n1, colour: red}\n", 'unknown field "nodes[0].colour"'),
-    ("nodes:\n  - {name: n1}\nmaxSeconds: abc\n", "maxSeconds: Invalid value: 'abc': must be an integer"),
+    ("nodes:\n  - {name: n1}\nmaxSeconds: abc\n", "maxSeconds: Invalid value: \"abc\": must be an integer"),
     ("nodes:\n  - {name: n1}\nmaxSeconds: -1\n", "maxSeconds: Invalid value: -1"),
     ("- just\n- a list\n", "a cluster file is a YAML mapping"),
 ])
