@@ -394,6 +394,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     try:
         tally = judge_cases(_selected(args), answer, _reporter(args.json, args.verbose))
+        if tally.interrupted:
+            impl.proc.kill()  # the user wants out now, not after the implementation's grace period
     finally:
         impl.close()
     return _finish(tally, args.json)
