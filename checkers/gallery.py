@@ -18,7 +18,7 @@ from checkers.traces import dump_itf, render_markdown, trace_to_itf, write_atomi
 
 GALLERY = Path(__file__).resolve().parent.parent / "reports" / "gallery"
 BOUND = 40
-LIVENESS_BOUND = 8
+LIVENESS_BOUND = 12  # a lasso found at depth n needs n + 1 (its stuck state explored)
 
 
 def counterexample(variant: str) -> Any:

@@ -130,6 +130,23 @@ def _hpa_overload() -> Any:
     return dataclasses.replace(_default(), script=(Apply(_hpa_object()), SetCPULoad("Deployment", "web", 2000)))
 
 
+def _fresh_start(replicas: int) -> Callable[[], Any]:
+    def build() -> Any:
+        from model.config import web_deployment
+
+        return dataclasses.replace(_default(), objects=(web_deployment(replicas=replicas),), script=(),
+                                   start_settled=False, informer_lag=False)
+    return build
+
+
+def _scale_up() -> Any:
+    from model.config import web_deployment
+    from model.useractions import Scale
+
+    return dataclasses.replace(_default(), objects=(web_deployment(replicas=1),),
+                               script=(Scale("deployment", "web", 2),), informer_lag=False)
+
+
 def _two_managers() -> Any:
     return dataclasses.replace(_default(), script=(), controller_managers=2).with_faults(lease_losses=1)
 
@@ -152,6 +169,9 @@ SETUPS: dict[str, Callable[[], Any]] = {
     "hpa-load-then-idle": _hpa_load_then_idle,
     "hpa-overload": _hpa_overload,
     "two-managers-lease-loss": _two_managers,
+    # the application is created from nothing, watch events reach the caches at once
+    "fresh-start-1": _fresh_start(1),
+    "scale-1-to-2": _scale_up,
 }
 
 # variant -> (setup, property that must catch it)
@@ -168,6 +188,9 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "hpa-no-stabilization": ("hpa-load-then-idle", "hpa_no_flapping"),
     "hpa-ignores-bounds": ("hpa-overload", "hpa_replicas_within_bounds"),
     "lease-expiry-wrong-side": ("two-managers-lease-loss", "at_most_one_active_leader"),
+    "undo-copies-current-template": ("rollout-then-undo", "rollback_restores_template"),
+    "deployment-ignores-replicaset-events": ("fresh-start-1", "eventual_rollout_completion"),
+    "hash-includes-generation": ("scale-1-to-2", "one_replicaset_per_template"),
 }
 
 

@@ -72,6 +72,20 @@ _ALL = (
             "the HPA writes replica counts outside [minReplicas, maxReplicas]",
             "hpa-bounds (minReplicas <= spec.replicas <= maxReplicas for the target)",
             "model/wiring/hpa.py: _transform (minReplicas 1, maxReplicas 2^31-1 told to the controller)"),
+    Variant("undo-copies-current-template",
+            "`kubectl rollout undo` writes the Deployment's current template back instead of the target revision's",
+            "rollback_restores_template (after an undo the template is the target revision's)",
+            "model/useractions.py: Undo.run (the target template replaced by the current one)"),
+    Variant("deployment-ignores-replicaset-events",
+            "the Deployment controller drops ReplicaSet update events (and has no resync), so it never sees "
+            "new pods become available and the rollout never completes",
+            "eventual_rollout_completion (a rollout completes once users and faults stop)",
+            "model/events.py: _handle (updateReplicaSet enqueues nothing)"),
+    Variant("hash-includes-generation",
+            "the pod-template hash also covers the Deployment's generation, so a scale (a new generation, the "
+            "same template) makes the controller create a second ReplicaSet for the same template",
+            "one_replicaset_per_template (a Deployment owns at most one ReplicaSet per template)",
+            "model/wiring/deployment.py: sync (_generation_hashed: other-named twins hidden, creates renamed)"),
 )
 
 VARIANTS: dict[str, Variant] = {v.name: v for v in _ALL}

@@ -27,6 +27,9 @@ SHORTEST = {
     "hpa-no-stabilization": 11,
     "hpa-ignores-bounds": 14,
     "lease-expiry-wrong-side": 3,
+    "undo-copies-current-template": 4,
+    "deployment-ignores-replicaset-events": 8,
+    "hash-includes-generation": 2,
 }
 
 

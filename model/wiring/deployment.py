@@ -8,7 +8,8 @@ the cached resourceVersions (a stale cache → 409 Conflict → the key is reque
 
 Variants applied here (``model.variants``), as transformations of the pass's inputs or outputs:
 ``surge-rounds-up-unavailable``, ``history-deletes-rollback-target`` (inputs), ``no-surge-bound``
-(outputs), ``recreate-no-wait`` (inputs: old pods hidden).
+(outputs), ``recreate-no-wait`` (inputs: old pods hidden), ``hash-includes-generation`` (both: see
+``_generation_hashed``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,12 @@ from typing import Any
 from model.apiserver import Create, Delete, Update, UpdateStatus, Write
 from model.controllers.deployment import context as dctx
 from model.controllers.deployment.deployment_controller import sync_deployment
-from model.controllers.deployment.util import equal_ignore_hash
+from model.controllers.deployment.util import (
+    DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY,
+    compute_hash,
+    equal_ignore_hash,
+    generate_replica_set_name,
+)
 from model.objects import Deployment, Pod, ReplicaSet
 from model.timeutil import NANOS, Time
 
@@ -68,6 +74,38 @@ def transform_output(out: DeployOutcome, d: Deployment, variant: str | None) -> 
     return out
 
 
+def _generation_hash(d: Deployment) -> str:
+    return compute_hash(d.spec.template, (d.status.collision_count or 0) + 1000 * (d.metadata.generation or 0))
+
+
+def _rehash(labels: Any, h: str) -> Any:
+    return tuple((k, h if k == DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY else v) for k, v in labels)
+
+
+def _generation_hashed(d: Deployment, rss: list[ReplicaSet], out: DeployOutcome | None) -> Any:
+    """Variant ``hash-includes-generation``: the pod-template hash also covers the Deployment's
+    generation, and the controller recognises its new ReplicaSet by that hashed name. Inputs: a
+    ReplicaSet with the current template but another name is not shown as the new one (it is
+    hidden); outputs: a created ReplicaSet is named and labelled with the generation hash."""
+    h = _generation_hash(d)
+    name = generate_replica_set_name(d.metadata.name, h)
+    if out is None:
+        return [r for r in rss if r.metadata.name == name or r.spec.template is None
+                or not equal_ignore_hash(r.spec.template, d.spec.template)]
+    writes: list[Write] = []
+    for w in out.writes:
+        if isinstance(w, Create) and isinstance(w.obj, ReplicaSet) and w.obj.spec.template is not None:
+            rs, sel = w.obj, w.obj.spec.selector
+            tpl = dataclasses.replace(rs.spec.template, metadata=dataclasses.replace(
+                rs.spec.template.metadata, labels=_rehash(rs.spec.template.metadata.labels, h)))
+            spec = dataclasses.replace(rs.spec, template=tpl, selector=dataclasses.replace(
+                sel, match_labels=_rehash(sel.match_labels, h)) if sel is not None else None)
+            w = Create(dataclasses.replace(rs, spec=spec, metadata=dataclasses.replace(
+                rs.metadata, name=name, labels=_rehash(rs.metadata.labels, h))))
+        writes.append(w)
+    return dataclasses.replace(out, writes=tuple(writes))
+
+
 def _writes_of(actions: tuple[Any, ...], namespace: str) -> tuple[Write, ...]:
     out: list[Write] = []
     for a in actions:
@@ -97,6 +135,8 @@ def sync(d: Deployment | None, replica_sets: tuple[ReplicaSet, ...], pods: tuple
         # The controller is told old pods are already gone.
         rss = [dataclasses.replace(r, status=dataclasses.replace(r.status, replicas=0)) for r in rss]
         pods = ()
+    if variant == "hash-includes-generation":
+        rss = _generation_hashed(d, rss, None)
     by_uid: dict[str, list[Pod]] = {}
     for p in pods:
         for ref in p.metadata.owner_references:
@@ -107,4 +147,6 @@ def sync(d: Deployment | None, replica_sets: tuple[ReplicaSet, ...], pods: tuple
     if res.requeue_after is not None:
         requeue = max(1, -(-res.requeue_after // NANOS))
     out = DeployOutcome(_writes_of(res.actions, d.metadata.namespace), requeue, res.error)
+    if variant == "hash-includes-generation":
+        out = _generation_hashed(d, rss, out)
     return transform_output(out, d, variant)

@@ -175,3 +175,45 @@ def test_revision_history_keeps_the_rollback_target(variant: str | None, kept: i
     s = m.step(s, UpdateImage("web", "web", NEW))
     s, _ = settle(m, s, 120)
     assert len(s.objects("ReplicaSet")) == kept
+
+
+def _undo_after_rollout(variant: str | None) -> tuple[Any, Any]:
+    from model.useractions import Undo
+
+    m = _model(variant, objects=(web_deployment(replicas=1),))
+    (s,) = m.init_states()
+    before = s.get("Deployment", "web").spec.template
+    s, _ = settle(m, m.step(s, UpdateImage("web", "web", NEW)), 120)
+    s = m.step(s, Undo("web"))
+    return before, s.get("Deployment", "web").spec.template
+
+
+@pytest.mark.parametrize(("variant", "restored"), [(None, True), ("undo-copies-current-template", False)])
+def test_undo_restores_the_previous_template(variant: str | None, restored: bool) -> None:
+    before, after = _undo_after_rollout(variant)
+    assert (after == before) is restored
+    assert (after.spec.containers[0].image == NEW) is not restored
+
+
+@pytest.mark.parametrize(("variant", "complete"), [(None, True), ("deployment-ignores-replicaset-events", False)])
+def test_a_fresh_deployment_completes_only_if_its_controller_sees_replicaset_updates(
+        variant: str | None, complete: bool) -> None:
+    from model.controllers.deployment.util import deployment_complete
+
+    m = _model(variant, objects=(web_deployment(replicas=2),), start_settled=False)
+    (s,) = m.init_states()
+    s, _ = settle(m, s, 120)
+    d = s.get("Deployment", "web")
+    rs = s.objects("ReplicaSet")[0]
+    assert rs.status.available_replicas == 2  # the pods are up either way
+    assert deployment_complete(d, d.status) is complete
+
+
+@pytest.mark.parametrize(("variant", "replica_sets"), [(None, 1), ("hash-includes-generation", 2)])
+def test_a_scale_keeps_one_replicaset_per_template(variant: str | None, replica_sets: int) -> None:
+    m = _model(variant, objects=(web_deployment(replicas=1),))
+    (s,) = m.init_states()
+    s, _ = settle(m, m.step(s, Scale("deployment", "web", 2)), 120)
+    rss = s.objects("ReplicaSet")
+    assert len(rss) == replica_sets
+    assert len({rs.spec.template.spec.containers[0].image for rs in rss}) == 1  # the same template
