@@ -210,6 +210,7 @@ class Tally:
     failed: int = 0
     skipped: int = 0
     malformed: int = 0
+    interrupted: bool = False
 
     def add(self, verdict: Verdict) -> None:
         """Count one verdict."""
@@ -223,6 +224,7 @@ class Tally:
     def summary(self) -> str:
         """The closing line: ``N passed, N failed, N skipped``."""
         extra = f", {self.malformed} malformed" if self.malformed else ""
+        extra += " (interrupted)" if self.interrupted else ""
         return f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped{extra}"
 
 
@@ -230,6 +232,16 @@ def judge_cases(cases: Iterable[Case], answer: Callable[[Case], Any],
                 report: Callable[[Case, Any, Verdict], None]) -> Tally:
     """Judge each case with ``answer`` (the output for a case), calling ``report`` per case."""
     tally = Tally()
+    try:
+        _judge_into(tally, cases, answer, report)
+    except KeyboardInterrupt:
+        # Ctrl-C: keep the verdicts so far; the caller prints the tally and exits 130.
+        tally.interrupted = True
+    return tally
+
+
+def _judge_into(tally: Tally, cases: Iterable[Case], answer: Callable[[Case], Any],
+                report: Callable[[Case, Any, Verdict], None]) -> None:
     for case in cases:
         if case.problem:
             # Not a case at all: an input error for the user to fix, reported apart from the verdicts.
@@ -240,7 +252,6 @@ def judge_cases(cases: Iterable[Case], answer: Callable[[Case], Any],
         verdict = judge(case.op, case.expect, output)
         tally.add(verdict)
         report(case, output, verdict)
-    return tally
 
 
 def _reporter(as_json: bool, verbose: bool) -> Callable[[Case, Any, Verdict], None]:
@@ -259,6 +270,9 @@ def _reporter(as_json: bool, verbose: bool) -> Callable[[Case, Any, Verdict], No
 
 def _finish(tally: Tally, as_json: bool) -> int:
     print(tally.summary(), file=sys.stderr if as_json else sys.stdout, flush=True)
+    if tally.interrupted:
+        print("kubeproof: interrupted", file=sys.stderr)
+        return 130
     if tally.malformed:
         return 2
     if tally.passed + tally.failed + tally.skipped == 0:
@@ -380,6 +394,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     try:
         tally = judge_cases(_selected(args), answer, _reporter(args.json, args.verbose))
+        if tally.interrupted:
+            impl.proc.kill()  # the user wants out now, not after the implementation's grace period
     finally:
         impl.close()
     return _finish(tally, args.json)

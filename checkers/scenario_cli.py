@@ -75,48 +75,56 @@ def _run(args: argparse.Namespace) -> int:
         raise ModelError("Invalid", f"--trace {args.trace}: not a directory (traces are written as "
                          "DIR/<scenario>.itf.json and DIR/<scenario>.md)")
     passed = failed = bounded = invalid = 0
-    for path in _expand(args.files):
-        try:
-            scenario = load_scenario(path)
-        except (ScenarioFileError, OSError, UnicodeDecodeError) as exc:
-            failed += 1
-            invalid += 1
-            print(f"INVALID {path}")
-            for p in _problems(exc):
-                print(f"    {path}: {p}")
-            continue
-        if args.explore:
-            from model.scenario.explore import explore_scenario
+    interrupted = False
+    try:
+        for path in _expand(args.files):
+            try:
+                scenario = load_scenario(path)
+            except (ScenarioFileError, OSError, UnicodeDecodeError) as exc:
+                failed += 1
+                invalid += 1
+                print(f"INVALID {path}")
+                for p in _problems(exc):
+                    print(f"    {path}: {p}")
+                continue
+            if args.explore:
+                from model.scenario.explore import explore_scenario
 
-            outcome = explore_scenario(scenario, bound=args.bound, variant=args.variant)
-            if outcome.ok and not outcome.complete:
-                bounded += 1
-                print(f"BOUNDED {scenario.name}: no step broken as far as explored ({outcome.summary()})")
-            elif outcome.ok:
+                outcome = explore_scenario(scenario, bound=args.bound, variant=args.variant)
+                if outcome.ok and not outcome.complete:
+                    bounded += 1
+                    print(f"BOUNDED {scenario.name}: no step broken as far as explored ({outcome.summary()})")
+                elif outcome.ok:
+                    passed += 1
+                    print(f"PASS {scenario.name} (explored {outcome.summary()})")
+                else:
+                    failed += 1
+                    print(f"FAIL {scenario.name} (explored {outcome.summary()})")
+                    print(_indent(outcome.render()))
+                if args.trace and outcome.result is not None:
+                    _write_trace(args.trace, outcome.result)
+                continue
+            result = run_scenario(scenario, seed=args.seed, record_trace=bool(args.trace), variant=args.variant)
+            if result.passed:
                 passed += 1
-                print(f"PASS {scenario.name} (explored {outcome.summary()})")
+                print(f"PASS {scenario.name} ({len(scenario.steps)} steps, {result.seconds:g}s simulated)")
             else:
                 failed += 1
-                print(f"FAIL {scenario.name} (explored {outcome.summary()})")
-                print(_indent(outcome.render()))
-            if args.trace and outcome.result is not None:
-                _write_trace(args.trace, outcome.result)
-            continue
-        result = run_scenario(scenario, seed=args.seed, record_trace=bool(args.trace), variant=args.variant)
-        if result.passed:
-            passed += 1
-            print(f"PASS {scenario.name} ({len(scenario.steps)} steps, {result.seconds:g}s simulated)")
-        else:
-            failed += 1
-            print(f"FAIL {scenario.name} ({path})")
-            if result.error:
-                print(_indent(result.error))
-            elif result.failure:
-                print(_indent(result.failure.render()))
-        if args.trace:
-            _write_trace(args.trace, result)
+                print(f"FAIL {scenario.name} ({path})")
+                if result.error:
+                    print(_indent(result.error))
+                elif result.failure:
+                    print(_indent(result.failure.render()))
+            if args.trace:
+                _write_trace(args.trace, result)
+    except KeyboardInterrupt:
+        # Ctrl-C: keep the results so far and say how far the run got.
+        interrupted = True
     extra = f", {bounded} bounded" if bounded else ""
-    print(f"{passed} passed, {failed} failed{extra}")
+    print(f"{passed} passed, {failed} failed{extra}{' (interrupted)' if interrupted else ''}")
+    if interrupted:
+        print("kubeproof: interrupted", file=sys.stderr)
+        return 130
     if invalid:
         print(f"kubeproof: error: {invalid} file(s) are not valid scenarios (see INVALID above; the format is "
               "in SCENARIOS.md)", file=sys.stderr)

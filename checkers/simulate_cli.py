@@ -406,6 +406,11 @@ def _main(args: argparse.Namespace) -> int:
         overrides["variant"] = args.variant
     config = load_config(args.manifests, args.cluster, **overrides)
     max_seconds = args.max_seconds if args.max_seconds is not None else config.max_seconds
+    for fault in faults:
+        if fault.at > max_seconds:
+            # It would silently never happen: say so rather than tell a story without it.
+            raise ModelError("Invalid", f"--fault {str(fault)!r}: t={fault.at}s is after the end of the simulation "
+                             f"(t={max_seconds}s); raise --max-seconds or inject it earlier", field="--fault")
     config = dataclasses.replace(config, max_seconds=max(config.max_seconds, max_seconds) + 10**6,
                                  start_settled=False, script=())
     interrupted = False

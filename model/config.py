@@ -13,6 +13,7 @@ All Kubernetes timing defaults the system uses live here, in one place (``Timing
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -261,7 +262,7 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
                 _check_quantity(n[res], f"{path}.{res}", where)
         pods = n.get("pods", 110)
         if not isinstance(pods, int) or isinstance(pods, bool) or pods < 0:
-            raise ModelError("Invalid", f"{where}: {path}.pods: Invalid value: {pods!r}: "
+            raise ModelError("Invalid", f"{where}: {path}.pods: Invalid value: {_show(pods)}: "
                              "must be a non-negative integer", field=f"{path}.pods")
         parsed.append(NodeConfig(
             name=n["name"], cpu=str(n.get("cpu", "4")), memory=str(n.get("memory", "8Gi")),
@@ -290,7 +291,7 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
         if key in data:
             if not isinstance(data[key], typ) or (typ is int and isinstance(data[key], bool)):
                 expected = {int: "an integer", bool: "true or false", str: "a string"}[typ]
-                raise ModelError("Invalid", f"{where}: {key}: Invalid value: {data[key]!r}: must be {expected}",
+                raise ModelError("Invalid", f"{where}: {key}: Invalid value: {_show(data[key])}: must be {expected}",
                                  field=key)
             if typ is int and data[key] < 0:
                 raise ModelError("Invalid", f"{where}: {key}: Invalid value: {data[key]}: "
@@ -321,6 +322,14 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
     return out
 
 
+def _show(value: Any) -> str:
+    """A value as Kubernetes' field errors print it (JSON: strings in double quotes)."""
+    try:
+        return json.dumps(value)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
 def _check_quantity(value: Any, path: str, where: str) -> None:
     """A node's capacity must be a Kubernetes quantity ("2", "500m", "4Gi")."""
     from model.quantity import parse_quantity
@@ -335,7 +344,7 @@ def _check_quantity(value: Any, path: str, where: str) -> None:
         except ModelError as exc:
             problem = exc.message
     if problem:
-        raise ModelError("Invalid", f"{where}: {path}: Invalid value: {value!r}: {problem}", field=path)
+        raise ModelError("Invalid", f"{where}: {path}: Invalid value: {_show(value)}: {problem}", field=path)
 
 
 def _snake(name: str) -> str:

@@ -119,18 +119,18 @@ def _object(spec: Any, status: Any) -> dict[str, Any]:
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "Deployment": _object({
-        "replicas": "int", "selector": LABEL_SELECTOR, "template": POD_TEMPLATE,
+        "replicas": "int32", "selector": LABEL_SELECTOR, "template": POD_TEMPLATE,
         "strategy": {"type": "str", "rollingUpdate": {"maxUnavailable": "intstr", "maxSurge": "intstr"}},
-        "minReadySeconds": "int", "revisionHistoryLimit": "int", "paused": "bool",
-        "progressDeadlineSeconds": "int", "podReplacementPolicy": "str",
+        "minReadySeconds": "int32", "revisionHistoryLimit": "int32", "paused": "bool",
+        "progressDeadlineSeconds": "int32", "podReplacementPolicy": "str",
     }, {
         "observedGeneration": "int", "replicas": "int", "updatedReplicas": "int", "readyReplicas": "int",
         "availableReplicas": "int", "unavailableReplicas": "int", "terminatingReplicas": "int",
         "conditions": _CONDITIONS, "collisionCount": "int",
     }),
-    "ReplicaSet": _object({"replicas": "int", "minReadySeconds": "int", "selector": LABEL_SELECTOR,
+    "ReplicaSet": _object({"replicas": "int32", "minReadySeconds": "int32", "selector": LABEL_SELECTOR,
                            "template": POD_TEMPLATE}, _RS_STATUS),
-    "ReplicationController": _object({"replicas": "int", "minReadySeconds": "int", "selector": "map",
+    "ReplicationController": _object({"replicas": "int32", "minReadySeconds": "int32", "selector": "map",
                                       "template": POD_TEMPLATE}, _RS_STATUS),
     "Pod": _object(POD_SPEC, ANY),
     "Node": _object({
@@ -143,7 +143,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "config": ANY, "runtimeHandlers": ANY, "features": ANY, "declaredFeatures": ANY,
     }),
     "Service": _object({
-        "selector": "map", "ports": ANY, "type": "str", "clusterIP": "str", "clusterIPs": "strs",
+        "selector": "map", "type": "str",
+        "ports": ("list", {"name": "str", "protocol": "str", "appProtocol": "str", "port": "int32",
+                           "targetPort": "intstr", "nodePort": "int32"}), "clusterIP": "str", "clusterIPs": "strs",
         "externalIPs": "strs", "sessionAffinity": "str", "loadBalancerIP": "str",
         "loadBalancerSourceRanges": "strs", "externalName": "str", "externalTrafficPolicy": "str",
         "healthCheckNodePort": "int", "publishNotReadyAddresses": "bool", "sessionAffinityConfig": ANY,
@@ -157,7 +159,7 @@ _SCALING_RULES = {"stabilizationWindowSeconds": "int", "selectPolicy": "str", "t
                   "policies": ("list", {"type": "str", "value": "int", "periodSeconds": "int"})}
 _SCALE_TARGET = {"apiVersion": "str", "kind": "str", "name": "str"}
 HPA_V2_SCHEMA = _object({
-    "scaleTargetRef": _SCALE_TARGET, "minReplicas": "int", "maxReplicas": "int",
+    "scaleTargetRef": _SCALE_TARGET, "minReplicas": "int32", "maxReplicas": "int32",
     "metrics": ("list", {
         "type": "str",
         "resource": {"name": "str", "target": _METRIC_TARGET},
@@ -168,7 +170,7 @@ HPA_V2_SCHEMA = _object({
     }),
     "behavior": {"scaleUp": _SCALING_RULES, "scaleDown": _SCALING_RULES},
 }, ANY)
-HPA_V1_SCHEMA = _object({"scaleTargetRef": _SCALE_TARGET, "minReplicas": "int", "maxReplicas": "int",
+HPA_V1_SCHEMA = _object({"scaleTargetRef": _SCALE_TARGET, "minReplicas": "int32", "maxReplicas": "int32",
                          "targetCPUUtilizationPercentage": "int"}, ANY)
 
 API_VERSIONS: dict[str, tuple[str, ...]] = {
@@ -242,9 +244,15 @@ def _leaf_problem(value: Any, kind: str, path: str) -> str | None:
         return None if isinstance(value, str) else f"{path}: expected a string, got {got} {_short(value)}"
     if kind == "bool":
         return None if isinstance(value, bool) else f"{path}: expected a boolean, got {got} {_short(value)}"
-    if kind == "int":
+    if kind in ("int", "int32"):
         ok = not isinstance(value, bool) and (isinstance(value, int) or (isinstance(value, float) and value.is_integer()))
-        return None if ok else f"{path}: expected an integer, got {got} {_short(value)}"
+        if not ok:
+            return f"{path}: expected an integer, got {got} {_short(value)}"
+        # Go decodes into int32 / int64 fields: a number that does not fit is a decoding error.
+        bits = 32 if kind == "int32" else 64
+        if not -(2 ** (bits - 1)) <= value < 2 ** (bits - 1):
+            return f"{path}: cannot unmarshal number {_short(value)} into an int{bits} field"
+        return None
     if kind == "intstr":
         ok = isinstance(value, str) or (not isinstance(value, bool) and isinstance(value, int))
         return None if ok else f"{path}: expected an integer or a string, got {got} {_short(value)}"
@@ -548,9 +556,29 @@ def load_object(doc: Any, namespace: str = "default", source: str | None = None,
         raise _error(exc.kind, where, exc.message, exc.field) from None
     obj = apply_defaults(obj, namespace)
     errors = validate_object(obj, _ephemeral_count(doc), containers=strict)
+    if kind == "Service":
+        errors = [*errors, *_service_port_errors(doc)]
     if errors:
         raise _invalid(where, errors)
     return obj
+
+
+def _service_port_errors(doc: Mapping[str, Any]) -> list[FieldError]:
+    """Mirrors pkg/apis/core/validation/validation.go: validateServicePort (the port numbers; the model
+    keeps no ports, so only what a user can get wrong in a manifest is checked)."""
+    errors: list[FieldError] = []
+    ports = (doc.get("spec") or {}).get("ports") or []
+    for i, port in enumerate(ports):
+        if not isinstance(port, dict):
+            continue
+        path = f"spec.ports[{i}]"
+        number = port.get("port") or 0  # absent decodes as Go's zero
+        if not 1 <= number <= 65535:
+            errors.append(FieldError.invalid(f"{path}.port", number, "must be between 1 and 65535, inclusive"))
+        target = port.get("targetPort")
+        if isinstance(target, int) and not 1 <= target <= 65535:
+            errors.append(FieldError.invalid(f"{path}.targetPort", target, "must be between 1 and 65535, inclusive"))
+    return errors
 
 
 def _expand_lists(docs: Iterable[tuple[int, Any]], source: str) -> list[tuple[int, Any]]:

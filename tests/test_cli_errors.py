@@ -88,10 +88,10 @@ def test_malformed_yaml_gives_line_and_column(tmp_path: Path, capsys: pytest.Cap
 
 @pytest.mark.parametrize(("text", "message"), [
     ('nodes: "three"\n', "nodes: a non-empty list of nodes is required"),
-    ("nodes:\n  - {name: n1, cpu: lots}\n", "nodes[0].cpu: Invalid value: 'lots'"),
-    ("nodes:\n  - {name: n1, pods: many}\n", "nodes[0].pods: Invalid value: 'many'"),
+    ("nodes:\n  - {name: n1, cpu: lots}\n", "nodes[0].cpu: Invalid value: \"lots\""),
+    ("nodes:\n  - {name: n1, pods: many}\n", "nodes[0].pods: Invalid value: \"many\""),
     ("nodes:\n  - {name: n1, colour: red}\n", 'unknown field "nodes[0].colour"'),
-    ("nodes:\n  - {name: n1}\nmaxSeconds: abc\n", "maxSeconds: Invalid value: 'abc': must be an integer"),
+    ("nodes:\n  - {name: n1}\nmaxSeconds: abc\n", "maxSeconds: Invalid value: \"abc\": must be an integer"),
     ("nodes:\n  - {name: n1}\nmaxSeconds: -1\n", "maxSeconds: Invalid value: -1"),
     ("- just\n- a list\n", "a cluster file is a YAML mapping"),
 ])
@@ -248,3 +248,22 @@ def test_scenario_trace_must_be_a_directory(tmp_path: Path, capsys: pytest.Captu
     scenario = ROOT / "tests" / "scenarios" / "deployment-rollback.yaml"
     code, out, err = _cli(["scenario", "run", "--trace", str(target), str(scenario)], capsys)
     assert code == 2 and "not a directory" in err and out == ""
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("replicas: 3", "replicas: 99999999999999999999",
+     "spec.replicas: cannot unmarshal number 99999999999999999999 into an int32 field"),
+    ("- port: 80", "- port: 0", "spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive"),
+    ("- port: 80", "- port: 70000", "spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535"),
+    ("- port: 80", "- port: http", 'spec.ports[0].port: expected an integer, got string "http"'),
+])
+def test_numbers_kubernetes_would_reject(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         old: str, new: str, message: str) -> None:
+    code, _, err = _cli(["simulate", str(_web(tmp_path, old, new))], capsys)
+    assert code == 2 and message in err
+
+
+def test_fault_after_the_end_is_not_silently_dropped(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _cli(["simulate", "--max-seconds", "10", "--cluster", str(CLUSTER),
+                           "--fault", "stop-node:node-1@1000", str(WEB)], capsys)
+    assert code == 2 and "after the end of the simulation" in err and out == ""

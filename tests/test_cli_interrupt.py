@@ -28,3 +28,16 @@ def test_sigint_during_simulate_keeps_the_story(tmp_path: Path) -> None:
     assert "Traceback" not in err and "interrupted at simulated t=" in err
     assert "created Deployment web" in out and "Deployment web:" in out
     assert list(tmp_path.iterdir()) == []
+
+
+def test_sigint_during_conform_check_prints_the_tally(tmp_path: Path) -> None:
+    cases = ROOT / "tests" / "conformance_cases" / "intstr.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checkers.cli", "conform", "check", "--impl", "sleep 100", str(cases)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in err
+    assert out.strip().endswith("(interrupted)")
