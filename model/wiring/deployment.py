@@ -94,10 +94,9 @@ def _generation_hashed(d: Deployment, rss: list[ReplicaSet], out: DeployOutcome 
                 or not equal_ignore_hash(r.spec.template, d.spec.template)]
     writes: list[Write] = []
     for w in out.writes:
-        if isinstance(w, Create) and isinstance(w.obj, ReplicaSet) and w.obj.spec.template is not None:
+        if isinstance(w, Create) and isinstance(w.obj, ReplicaSet) and (t := w.obj.spec.template) is not None:
             rs, sel = w.obj, w.obj.spec.selector
-            tpl = dataclasses.replace(rs.spec.template, metadata=dataclasses.replace(
-                rs.spec.template.metadata, labels=_rehash(rs.spec.template.metadata.labels, h)))
+            tpl = dataclasses.replace(t, metadata=dataclasses.replace(t.metadata, labels=_rehash(t.metadata.labels, h)))
             spec = dataclasses.replace(rs.spec, template=tpl, selector=dataclasses.replace(
                 sel, match_labels=_rehash(sel.match_labels, h)) if sel is not None else None)
             w = Create(dataclasses.replace(rs, spec=spec, metadata=dataclasses.replace(
