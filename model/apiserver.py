@@ -128,7 +128,19 @@ class Store:
     _h: int | None = field(default=None, init=False, compare=False, repr=False)
 
     def __hash__(self) -> int:
-        return cached_hash(self, ("objects", "rv", "uids", "names"))
+        h = self._h
+        if h is None:
+            h = hash((objects_fingerprint(self.objects), self.rv, self.uids, self.names))
+            object.__setattr__(self, "_h", h)
+        return int(h)
+
+
+def objects_fingerprint(items: tuple[tuple[Key, Any], ...]) -> tuple[tuple[Key, str], ...]:
+    """What the hash of a sorted object map is taken over: each key with its object's
+    resourceVersion. Equal maps give equal fingerprints (so hashing stays consistent with equality,
+    which still compares the objects whole); hashing the objects themselves would walk every field
+    of every object each time a new map is built."""
+    return tuple((k, v.metadata.resource_version) for k, v in items)
 
 
 def cached_hash(obj: Any, names: tuple[str, ...]) -> int:
