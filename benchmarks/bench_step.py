@@ -5,6 +5,12 @@
 Explores the default cluster breadth-first to a fixed bound with all safety properties and prints
 distinct states, generated states, seconds and states/s. The exploration is fixed, so the counts
 must not change between runs; only the time does.
+
+Measured (bound 26: 4667 distinct, 10999 generated; shared, noisy machine, several runs):
+  before (f9c2e4e):                     2.0-2.5 s,  ~1.8-2.3k distinct/s
+  bisect without key function:          ~2.0 s,     ~2.3k distinct/s
+  map hashes over keys+resourceVersion: 1.65-1.9 s, ~2.4-2.85k distinct/s
+  (tried and reverted: memoizing kind listings per map object -- slower.)
 """
 
 from __future__ import annotations
