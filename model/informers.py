@@ -22,7 +22,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from model.apiserver import Key, Store, cached_hash, tmap_del, tmap_get, tmap_kind, tmap_put
+from model.apiserver import Key, Store, objects_fingerprint, tmap_del, tmap_get, tmap_kind, tmap_put
 
 __all__ = ["Informer", "notify", "deliver_head", "drop_head", "relist", "cache_get", "cache_list", "is_stale"]
 
@@ -38,7 +38,11 @@ class Informer:
     _h: int | None = field(default=None, init=False, compare=False, repr=False)
 
     def __hash__(self) -> int:
-        return cached_hash(self, ("name", "cache", "pending", "dropped_since"))
+        h = self._h
+        if h is None:
+            h = hash((self.name, objects_fingerprint(self.cache), self.pending, self.dropped_since))
+            object.__setattr__(self, "_h", h)
+        return int(h)
 
 
 def notify(inf: Informer, key: Key) -> Informer:
