@@ -1,6 +1,6 @@
 """``kubeproof scenario run FILE... [--trace DIR] [--seed N] [--explore [--bound N]]``.
 
-Runs scenario files (``/work/shared/SCENARIOS.md``) on the model and prints, per scenario, ``PASS``
+Runs scenario files (``docs/spec/SCENARIOS.md``) on the model and prints, per scenario, ``PASS``
 or the first failing step with the condition that failed and the state of the objects involved,
 then ``N passed, N failed``. Exit status 2 when a file is not a valid scenario (it is listed as
 ``INVALID`` with every problem, and counted as failed), else 1 when any scenario fails, else 0.

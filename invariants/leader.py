@@ -1,7 +1,7 @@
 """Leader election: at most one kube-controller-manager acts as the leader.
 
 Mirrors the promise of ``client-go/tools/leaderelection`` (lease renewal, renewDeadline <
-leaseDuration) as the scheduling helper's ``model/controllers/leaderelection.py`` decides it.
+leaseDuration) as ``model/controllers/leaderelection.py`` decides it.
 """
 
 from __future__ import annotations

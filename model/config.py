@@ -393,42 +393,10 @@ def load_config(manifest_paths: Sequence[str], cluster_file: str | None = None, 
 
 
 def _load_manifest_files(paths: Sequence[str]) -> tuple[Any, ...]:
-    """The foundation's ``model.manifests.load_manifest_files`` (strict fields, defaults,
-    validation); a minimal STAND-IN (plain decoding) until it is merged."""
-    import importlib
+    """The manifests' objects, strictly decoded, defaulted and validated (``model.manifests``)."""
+    from model.manifests import load_manifest_files
 
-    try:
-        return tuple(importlib.import_module("model.manifests").load_manifest_files(list(paths)))
-    except (ImportError, AttributeError):
-        pass
-    import yaml
-
-    from model import objects as o
-
-    kinds = {"Deployment": o.Deployment, "ReplicaSet": o.ReplicaSet, "Service": o.Service, "Pod": o.Pod,
-             "ReplicationController": o.ReplicationController, "Node": o.Node}
-    out: list[Any] = []
-    for path in paths:
-        try:
-            with open(path, encoding="utf-8") as fh:
-                docs = list(yaml.safe_load_all(fh))
-        except OSError as exc:
-            raise ModelError("NotFound", f"{path}: cannot read manifest: {exc.strerror}") from exc
-        except yaml.YAMLError as exc:
-            raise ModelError("Syntax", f"{path}: not valid YAML: {exc}") from exc
-        for i, doc in enumerate(d for d in docs if d is not None):
-            if not isinstance(doc, dict):
-                raise ModelError("Invalid", f"{path}: document {i + 1}: a manifest is a mapping")
-            cls = kinds.get(str(doc.get("kind")))
-            if cls is None:
-                raise ModelError("Invalid", f"{path}: document {i + 1}: kind: Unsupported value: {doc.get('kind')!r}",
-                                 field="kind")
-            obj: Any = o.from_json(cls, doc)
-            if not obj.metadata.name:
-                raise ModelError("Invalid", f"{path}: document {i + 1}: metadata.name: Required value",
-                                 field="metadata.name")
-            out.append(_standin_defaults(obj))
-    return tuple(out)
+    return tuple(load_manifest_files(list(paths)))
 
 
 def _standin_defaults(obj: Any) -> Any:

@@ -1,6 +1,6 @@
 """The catalogue of known-bad model variants: realistic bugs, each a small switch on
 ``config.variant`` in the system's wiring (``model/wiring/*``, ``model/system.py``), each expected
-to break a named invariant (the verification helper's ``invariants``) — so the checkers can show
+to break a named invariant (``invariants``) — so the checkers can show
 that they catch it.
 
 A variant never edits another component's decision function: it transforms what the function is

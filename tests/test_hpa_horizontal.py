@@ -1,6 +1,6 @@
 """The HPA controller pass: normalization, behaviors, reconcile; re-expressed from horizontal_test.go.
 
-Also the properties the brief asks for: bounds, the tolerance band, and stabilization windows.
+Also properties: bounds, the tolerance band, and stabilization windows.
 """
 
 from __future__ import annotations

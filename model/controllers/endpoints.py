@@ -10,7 +10,7 @@ serving-and-terminating ones.
 The model has no pod IPs: a pod has one once it is bound and Running. A Service with an empty
 selector gets no managed endpoints.
 
-API for the system helper: ``service_selects(service, pod)``, ``endpoints(service, pods)`` →
+API for the transition system: ``service_selects(service, pod)``, ``endpoints(service, pods)`` →
 tuple of ``Endpoint(pod, ready, serving, terminating)`` sorted by pod name, and
 ``routed_pods(service, pods)`` → names of the pods that receive traffic.
 """

@@ -19,7 +19,7 @@ owner at once and the collector deletes dependents later; Foreground sets ``dele
 the ``foregroundDeletion`` finalizer and removes the owner after its blocking dependents; Orphan
 sets the ``orphan`` finalizer, strips the owner reference from dependents, then removes the owner.
 
-API for the system helper: ``classify_owner_references(object_meta, owners, has_dependents=False)``
+API for the transition system: ``classify_owner_references(object_meta, owners, has_dependents=False)``
 → ``GcDecision``; ``owner_status(obj_meta_or_None, uid)``; ``deletion_finalizers(policy)``;
 ``strip_owner_references(meta, uids)``.
 """

@@ -13,7 +13,7 @@ graceful termination of pkg/kubelet/kuberuntime/kuberuntime_container.go ``killC
 diagram cannot drift from the model). The pod's lifecycle state is derived from its status
 (``lifecycle_state``), and ``kubelet_step(pod, event, now)`` applies one row to a ``Pod``.
 
-API for the system helper:
+API for the transition system:
 * ``enabled_events(pod)`` → the events the table allows from the pod's state;
   ``natural_event(pod, unpullable, now, wake_at)`` → the one a healthy kubelet produces next;
 * ``kubelet_step(pod, event, now)`` → ``KubeletStep(pod | None (gone), wake_at | None)``;

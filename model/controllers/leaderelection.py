@@ -13,7 +13,7 @@ record change, not the ``renewTime`` written in it — a lease is valid while
 ``observedTime + leaseDurationSeconds > now``. kube-controller-manager and kube-scheduler default
 to leaseDuration 15 s, renewDeadline 10 s, retryPeriod 2 s.
 
-API for the system helper (times int nanoseconds):
+API for the transition system (times int nanoseconds):
 * ``ElectorState(identity)`` — what one candidate remembers;
 * ``try_acquire_or_renew(elector, lease, now, lease_duration_seconds=15)`` → ``LeaseDecision``
   (``acquired``, ``write``: the LeaseSpec to create/update or None, ``create``, new ``elector``);

@@ -20,7 +20,7 @@ flags: grace 40 s (recent releases raised ``--node-monitor-grace-period`` to 50 
 60 s, monitor period 5 s, eviction rate 0.1 node/s, secondary rate 0.01 node/s, large-cluster
 threshold 50 nodes, unhealthy-zone threshold 0.55.
 
-API for the system helper (all pure; times are int nanoseconds):
+API for the transition system (all pure; times are int nanoseconds):
 * ``observe_node(node, last_heartbeat, now, grace_period=..., startup_grace_period=...)`` →
   ``NodeObservation`` (the Ready status the controller acts on and the node with its conditions
   and controller-managed taints updated; the NoExecute taint is applied immediately — use

@@ -7,7 +7,7 @@ plugin/pkg/admission/defaulttolerationseconds/admission.go (every pod gets
 ``not-ready:NoExecute`` and ``unreachable:NoExecute`` tolerations with ``tolerationSeconds: 300``
 unless it already has a toleration for them).
 
-API for the system helper (pure; times int nanoseconds):
+API for the transition system (pure; times int nanoseconds):
 * ``plan(taints, tolerations, now, scheduled_at=None)`` → ``EvictionPlan(action, at)`` with action
   "none" (cancel any pending eviction), "evictNow" or "evictAt";
 * ``add_default_tolerations(tolerations, seconds=300)`` → the admitted tolerations.

@@ -1,4 +1,4 @@
-"""Scenarios: Kubernetes end-to-end tests as executable files (``/work/shared/SCENARIOS.md``).
+"""Scenarios: Kubernetes end-to-end tests as executable files (``docs/spec/SCENARIOS.md``).
 
 A scenario does to the model what an e2e test in ``kubernetes/kubernetes/test/e2e`` does to a real
 cluster: apply manifests, act as a user, inject faults, let the controllers run, and check what a

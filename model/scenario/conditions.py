@@ -1,4 +1,4 @@
-"""Conditions of ``expect``, ``waitFor`` and ``wait`` (``/work/shared/SCENARIOS.md``, "Conditions").
+"""Conditions of ``expect``, ``waitFor`` and ``wait`` (``docs/spec/SCENARIOS.md``, "Conditions").
 
 A condition is judged against a ``View``: the API objects of one state, plus what the runner has
 observed over the run (the pods created since a step). ``evaluate`` returns ``None`` when the

@@ -1,4 +1,4 @@
-"""Load and validate a scenario file (``/work/shared/SCENARIOS.md``, "File format" and "Step kinds").
+"""Load and validate a scenario file (``docs/spec/SCENARIOS.md``, "File format" and "Step kinds").
 
 A file that does not follow the language is reported as one ``ScenarioFileError`` listing every
 problem as ``FILE: steps[i].<kind>.<field>: what is wrong`` — never a traceback. Manifests inside

@@ -1,6 +1,6 @@
 """The shape of a scenario file, as data: step kinds, their arguments, condition keys.
 
-Everything ``/work/shared/SCENARIOS.md`` lists is here once, so that the parser, the documentation
+Everything ``docs/spec/SCENARIOS.md`` lists is here once, so that the parser, the documentation
 test and the runner agree on one vocabulary. A shape is a small value: a scalar type name, a
 ``Mapping`` of keys to shapes (with the required ones named), a ``ListOf`` shape, or ``OneOf`` several.
 """

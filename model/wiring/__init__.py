@@ -2,7 +2,4 @@
 (written in ``model/controllers``) to the transition system — it reads the component's informer
 cache, calls the decision, and returns API writes as data. Known-bad variants (``model.variants``)
 are applied here, as transformations of a decision's inputs or outputs.
-
-Where the real decision function has not landed yet, a module holds a clearly marked minimal
-stand-in (``# STAND-IN``) that is replaced once it does.
 """

@@ -1,5 +1,5 @@
 """Wiring of the Cluster Autoscaler (kubernetes/autoscaler ``cluster-autoscaler``, ``core/static_autoscaler.go:
-RunOnce``), calling the autoscaling helper's decisions in ``model.controllers.clusterautoscaler``.
+RunOnce``), calling decisions in ``model.controllers.clusterautoscaler``.
 
 Node groups come from the config (``ClusterConfig.node_groups``, cluster file key ``nodeGroups``):
 a template node (capacity, labels, zone), ``min_size``/``max_size`` and how long the cloud takes to

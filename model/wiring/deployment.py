@@ -1,7 +1,7 @@
 """Wiring of the Deployment controller (``pkg/controller/deployment/deployment_controller.go``).
 
-One ``Reconcile("deployment-controller", ns/name)`` = one ``syncDeployment``: the deployment
-helper's ``model.controllers.deployment.deployment_controller.sync_deployment`` over the
+One ``Reconcile("deployment-controller", ns/name)`` = one ``syncDeployment``:
+``model.controllers.deployment.deployment_controller.sync_deployment`` over the
 kube-controller-manager cache (the Deployment, the namespace's ReplicaSets, its pods grouped by
 owning ReplicaSet UID). The API calls the pass records become API writes, issued in order with
 the cached resourceVersions (a stale cache → 409 Conflict → the key is requeued).
@@ -108,7 +108,7 @@ def _generation_hashed(d: Deployment, rss: list[ReplicaSet], out: DeployOutcome 
 def _drop_leftover(d: Deployment, rss: list[ReplicaSet], out: DeployOutcome) -> DeployOutcome:
     """Variant ``proportional-scaling-drops-leftover``: in a proportional resize (sync.go: scale) the
     rounding leftover, which Kubernetes gives to the first ReplicaSet after sorting, is given to
-    none. The shares are recomputed with the deployment helper's GetProportion to find the
+    none. The shares are recomputed with GetProportion to find the
     leftover; the write to that ReplicaSet is then made without it."""
     from model.controllers.deployment import util
 

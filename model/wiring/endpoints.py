@@ -1,5 +1,5 @@
 """Wiring of the endpoints controller (``pkg/controller/endpoint``): each Service's Endpoints
-object lists the pods that get its traffic, computed by the scheduling helper's
+object lists the pods that get its traffic, computed by
 ``model.controllers.endpoints.endpoints``. Level-driven: an action exists exactly when a Service's
 Endpoints object differs from what it should be (or a Service is gone and its Endpoints remain).
 

@@ -1,7 +1,7 @@
 """Wiring of the horizontal pod autoscaler (``pkg/controller/podautoscaler/horizontal.go``).
 
 Every ``sync_period`` (15 s) after an HPA was first seen, ``Reconcile("horizontal-pod-autoscaler",
-ns/name)`` runs one ``reconcileAutoscaler`` — the autoscaling helper's
+ns/name)`` runs one ``reconcileAutoscaler`` —
 ``model.controllers.podautoscaler.horizontal.reconcile`` — with:
 
 * the HPA from the kube-controller-manager cache, the namespace's pods from the same cache;

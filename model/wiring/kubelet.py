@@ -1,6 +1,6 @@
 """Wiring of the kubelet (``pkg/kubelet``): what one kubelet does next to one of its pods.
 
-The pod lifecycle is the scheduling helper's table (``model.controllers.kubelet.TRANSITIONS``);
+The pod lifecycle is table (``model.controllers.kubelet.TRANSITIONS``);
 this module only chooses which of the table's events the environment produces now:
 
 * Pending: ``ImagePulled``, or ``ImagePullFailed`` when the image is unpullable;

@@ -1,5 +1,5 @@
 """Wiring of leader election among kube-controller-manager replicas
-(``staging/src/k8s.io/client-go/tools/leaderelection``), over the scheduling helper's
+(``staging/src/k8s.io/client-go/tools/leaderelection``), over the
 ``model.controllers.leaderelection`` decisions.
 
 Modelling choices (keep the state small, keep what matters for safety):

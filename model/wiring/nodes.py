@@ -3,15 +3,13 @@
 garbage collector (``pkg/controller/garbagecollector``).
 
 Each is evaluated per object: ``*_writes`` returns the API writes its decision function
-(``model/controllers/{nodelifecycle,tainteviction,gc}.py``, scheduling helper) calls for, and the
+(``model/controllers/{nodelifecycle,tainteviction,gc}.py``) calls for, and the
 system offers an action exactly when that is non-empty. ``*_deadlines`` return the clock times at
 which a decision would change by itself (a grace period or toleration running out).
 
 Modelling choices: a node's heartbeat is not stored — a running kubelet renews it continuously,
 so its last heartbeat is "now", and a stopped one's is the moment it stopped (``NodeEnv.since``).
 These controllers read the API server's objects directly (their caches are not modelled to lag).
-When the decision modules are not present, the controller has no actions (documented in the
-final report as a stand-in gap).
 """
 
 from __future__ import annotations

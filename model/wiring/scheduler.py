@@ -1,6 +1,6 @@
 """Wiring of kube-scheduler (``pkg/scheduler/schedule_one.go``): one scheduling decision for one
-pod from the scheduler's cache (``model.controllers.scheduler.schedule_one``, the scheduling
-helper's filters and scores), written as a Binding (or as an Unschedulable PodScheduled condition
+pod from the scheduler's cache (``model.controllers.scheduler.schedule_one``: its filters
+and scores), written as a Binding (or as an Unschedulable PodScheduled condition
 when no node fits)."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Wiring of the Vertical Pod Autoscaler (kubernetes/autoscaler ``vertical-pod-autoscaler``).
 
-Three processes, each calling the autoscaling helper's decisions in ``model.controllers.vpa``:
+Three processes, each calling decisions in ``model.controllers.vpa``:
 
 * **recommender** (``pkg/recommender/routines/recommender.go: RunOnce``) — every
   ``RECOMMENDER_INTERVAL`` (1 min, ``--recommender-interval``) after a VPA is first seen,

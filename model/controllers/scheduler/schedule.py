@@ -18,7 +18,7 @@ Ties: Kubernetes picks uniformly at random among the best-scoring nodes (reservo
 
 Pods in a terminal phase (Succeeded, Failed) do not occupy their node; pods being deleted still do.
 
-API for the system helper: ``schedule_one(pod, nodes, bound_pods, comparison_operators=False)``
+API for the transition system: ``schedule_one(pod, nodes, bound_pods, comparison_operators=False)``
 → ``ScheduleResult(node, best, scores, failures, message)``; ``node`` is None when no node fits,
 and ``message`` is then the scheduler's FailedScheduling text ("0/N nodes are available: ...").
 """
