@@ -208,7 +208,7 @@ def cmd_variants(args: argparse.Namespace) -> int:
         print("  ".join(c.ljust(w) for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4])
         if i == 0:
             print("  ".join("-" * w for w in widths) + "  " + "-" * 15)
-    print("\nCheck one: python3 -m checkers.cli verify --variant NAME")
+    print("\nCheck one: kubeproof verify --variant NAME  (from a checkout: python3 -m checkers.cli verify --variant NAME)")
     return 0
 
 
