@@ -102,11 +102,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
                        progress=bmc.Progress(enabled=progress, every=2.0))
     results.extend(report.results.values())
 
-    left = max(budget - (time.monotonic() - start), budget * 0.15)
-    sim = stateful.simulate(model, props, runs=args.runs, steps=600, seconds=left, progress=False)
-    results.extend(sim.values())
-    if progress:
-        print(f"simulation: {args.runs} runs done in {time.monotonic() - start:.1f}s total", file=sys.stderr)
+    if not report.interrupted:  # Ctrl-C during the model check: report what was found, then stop
+        left = max(budget - (time.monotonic() - start), budget * 0.15)
+        sim = stateful.simulate(model, props, runs=args.runs, steps=600, seconds=left, progress=False)
+        results.extend(sim.values())
+        if progress:
+            print(f"simulation: {args.runs} runs done in {time.monotonic() - start:.1f}s total", file=sys.stderr)
 
     table = render_table(props, results)
     print(table)
@@ -116,7 +117,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if violated:
         print(f"{len({r.property for r in violated})} propert{'y' if len(violated) == 1 else 'ies'} VIOLATED")
         return 1
-    return 0
+    return 130 if report.interrupted else 0
 
 
 def _cell(results: list[Result], prop: str, checker: str) -> str:
