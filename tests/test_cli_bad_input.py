@@ -81,6 +81,8 @@ MANIFESTS: dict[str, tuple[str | bytes, str]] = {
     "bad cpu quantity": (_web("cpu: 250m", "cpu: 2x"), "spec.template.spec.containers[0].resources.requests.cpu"),
     "bad name": (_web("  name: web\n  labels", "  name: Web_1\n  labels"), "metadata.name: Invalid value: \"Web_1\""),
     "a list kind with bad items": ("apiVersion: v1\nkind: List\nitems: 3\n", "items must be a list"),
+    "more replicas than the model runs": (_web("replicas: 3", "replicas: 3000000"),
+                                          "spec.replicas: 3000000: more replicas than kubeproof models"),
 }
 
 
@@ -280,3 +282,69 @@ def test_replay_of_a_tampered_trace_is_not_confirmed(tmp_path: Path, capsys: pyt
     assert code == 1 and "differs from the recording" in out
     code, out, _ = _cli(["replay", str(GALLERY_TRACE)], capsys)
     assert code == 0 and out.startswith("confirmed")
+
+
+def test_replicas_beyond_the_model_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    one = _write(tmp_path / "a.yaml", _web("replicas: 3", "replicas: 300"))
+    two = _write(tmp_path / "b.yaml", _web("replicas: 3", "replicas: 300").replace("name: web\n", "name: web2\n"))
+    code, _, err = _cli(["simulate", str(one), str(two)], capsys)
+    assert code == 2 and "the workloads ask for 600 replicas in all" in err
+
+
+# --- scenarios -----------------------------------------------------------------------------------------
+
+SCENARIO_HEAD = "name: s\ncluster:\n  nodes:\n    - {name: node-1, cpu: \"4\", memory: 8Gi}\n"
+APPLY = """steps:
+  - apply: |
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: d}
+      spec:
+        replicas: 1
+        selector: {matchLabels: {a: b}}
+        strategy: {rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}
+        template:
+          metadata: {labels: {a: b}}
+          spec: {containers: [{name: c, image: i}]}
+"""
+SCENARIOS: dict[str, tuple[str | bytes, str]] = {
+    "empty": ("", "expected a mapping at the top"),
+    "a list": ("- a\n", "expected a mapping at the top, got a list"),
+    "tabs": ("name: s\nsteps:\n\t- settle: {}\n", "not valid YAML"),
+    "binary": (b"\xff\xfe\x00", "not a UTF-8 text file"),
+    "name not the file's": (SCENARIO_HEAD.replace("name: s", "name: t") + APPLY, "name: must equal the file name"),
+    "unknown top-level field": (SCENARIO_HEAD + "variant: no-surge-bound\n" + APPLY,
+                                "variant: unknown field (known: name, source, adaptation, summary, cluster, steps)"),
+    "bad node cpu": (SCENARIO_HEAD.replace('cpu: \"4\"', "cpu: 4x") + APPLY,
+                     'cluster.nodes[0].cpu: Invalid value: "4x": quantity "4x": quantities must match'),
+    "negative node memory": (SCENARIO_HEAD.replace("memory: 8Gi", "memory: -8Gi") + APPLY,
+                             'cluster.nodes[0].memory: Invalid value: "-8Gi": must be greater than or equal to 0'),
+    "unknown node field": (SCENARIO_HEAD.replace("cpu:", "gpu:") + APPLY, "cluster.nodes[0].gpu: unknown field"),
+    "unknown step": (SCENARIO_HEAD + APPLY + "  - teleport: {}\n", "steps[1].teleport: unknown step kind"),
+    "maxSurge 0 and maxUnavailable 0": (SCENARIO_HEAD + APPLY.replace("maxSurge: 1", "maxSurge: 0"),
+                                        "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: "
+                                        "may not be 0 when `maxSurge` is 0"),
+    "maxUnavailable 150%": (SCENARIO_HEAD + APPLY.replace("maxUnavailable: 0", 'maxUnavailable: "150%"'),
+                            'maxUnavailable: Invalid value: "150%": must not be greater than 100%'),
+    "replicas as a string": (SCENARIO_HEAD + APPLY.replace("replicas: 1", 'replicas: "3"'),
+                             'spec.replicas: expected an integer, got string "3"'),
+    "negative timeout": (SCENARIO_HEAD + APPLY + "  - waitFor: {condition: {deployment: {name: d}}, timeoutSeconds: -5}\n",
+                         "steps[1].waitFor.timeoutSeconds: must be >= 0, got -5"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCENARIOS))
+def test_bad_scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str) -> None:
+    content, message = SCENARIOS[case]
+    path = _write(tmp_path / "s.yaml", content)
+    code, out, err = _cli(["scenario", "run", str(path)], capsys)
+    assert code == 2, out + err
+    assert f"INVALID {path}" in out and message in out, out
+    assert "1 file(s) are not valid scenarios" in err
+
+
+def test_scenario_missing_file_and_empty_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _cli(["scenario", "run", str(tmp_path / "no.yaml")], capsys)
+    assert code == 2 and "cannot read file: No such file or directory" in out
+    code, _, err = _cli(["scenario", "run", str(tmp_path)], capsys)
+    assert code == 2 and "a directory with no scenario files" in err
