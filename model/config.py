@@ -222,6 +222,8 @@ def load_cluster_file(path: str) -> dict[str, Any]:
         at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ModelError("Syntax", f"{path}: {at}invalid YAML: {problem}") from None
+    except RecursionError:
+        raise ModelError("Syntax", f"{path}: invalid YAML: nested too deeply") from None
     if not isinstance(data, dict):
         raise ModelError("Invalid", f"{path}: a cluster file is a YAML mapping with at least `nodes:` "
                          f"(see examples/cluster.yaml), got {type(data).__name__}")

@@ -330,6 +330,8 @@ def parse_documents(text: str, source: str = "<manifest>") -> list[tuple[int, An
         docs = list(yaml.load_all(text, Loader=_StrictLoader))  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, source) from None
+    except RecursionError:
+        raise ModelError("Invalid", f"{source}: invalid YAML: nested too deeply") from None
     return [(i, d) for i, d in enumerate(docs, 1) if d is not None]
 
 

@@ -348,3 +348,64 @@ def test_scenario_missing_file_and_empty_directory(tmp_path: Path, capsys: pytes
     assert code == 2 and "cannot read file: No such file or directory" in out
     code, _, err = _cli(["scenario", "run", str(tmp_path)], capsys)
     assert code == 2 and "a directory with no scenario files" in err
+
+
+# --- inputs nested deeper than Python's parsers recurse ----------------------------------------------
+
+DEEP_YAML = "a: " + "[" * 5000 + "]" * 5000 + "\n"
+DEEP_JSON = "[" * 100000 + "]" * 100000 + "\n"
+
+
+@pytest.mark.parametrize(("argv", "name", "stream", "message"), [
+    (["simulate", "{}"], "m.yaml", "err", "invalid YAML: nested too deeply"),
+    (["verify", "--quiet", "--manifests", "{}"], "m.yaml", "err", "invalid YAML: nested too deeply"),
+    (["simulate", "--cluster", "{}", str(ROOT / "examples" / "web.yaml")], "c.yaml", "err",
+     "invalid YAML: nested too deeply"),
+    (["scenario", "run", "{}"], "s.yaml", "out", "not valid YAML: nested too deeply"),
+    (["conform", "run", "{}"], "c.jsonl", "err", "c.jsonl:1: not JSON this reader accepts: nested too deeply"),
+    (["replay", "{}"], "t.itf.json", "err", "not a kubeproof trace (not JSON this reader accepts: nested too deeply)"),
+])
+def test_deeply_nested_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], name: str,
+                             stream: str, message: str) -> None:
+    path = _write(tmp_path / name, DEEP_JSON if name.endswith("json") or name.endswith("jsonl") else DEEP_YAML)
+    code, out, err = _cli([a.replace("{}", str(path)) for a in argv], capsys)
+    assert code == 2, out + err
+    assert message in (out if stream == "out" else err)
+
+
+def test_serve_answers_a_deeply_nested_request() -> None:
+    from checkers.conform_cli import answer_line
+
+    answer = answer_line(DEEP_JSON)
+    assert answer == {"id": None, "output": {"error": {"kind": "Invalid",
+                                                       "message": "request is nested too deeply to decode"}}}
+
+
+# --- conformance case files --------------------------------------------------------------------------
+
+def test_a_file_that_is_not_json_lines_is_reported_briefly(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path / "web.jsonl", WEB)
+    code, out, err = _cli(["conform", "run", str(path)], capsys)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 6 and lines[-1].endswith("more malformed lines not shown (is it a JSON Lines case file?)")
+    every_line = sum(1 for line in WEB.splitlines() if line.strip())  # each one counted, not each one listed
+    assert out.strip().endswith(f"0 passed, 0 failed, 0 skipped, {every_line} malformed")
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("[1, 2]", "a case must be a JSON object, got an array"),
+    ('"text"', "a case must be a JSON object, got a string"),
+    ("null", "a case must be a JSON object, got null"),
+    ('{"id": "a", "input": {}, "expect": {}}', "op: Required value"),
+    ('{"id": "a", "op": 7, "input": {}, "expect": {}}', "op: Invalid value: 7: must be a string"),
+    ('{"id": "a", "op": "x.y", "input": [], "expect": {}}', "input: Invalid value: must be a JSON object"),
+    ('{"id": "a", "op": "x.y", "input": {}}', "expect: Required value"),
+    ('{"id": "a", "op": "x.y", "input": {}, "expect": {}', "not JSON: Expecting ',' delimiter"),
+])
+def test_malformed_case_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, message: str) -> None:
+    path = _write(tmp_path / "c.jsonl", line + "\n")
+    for argv in (["conform", "run", str(path)], ["conform", "check", "--impl", "cat", str(path)]):
+        code, _, err = _cli(argv, capsys)
+        assert code == 2 and f"{path}:1: {message}" in err, err
