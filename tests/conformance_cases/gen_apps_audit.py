@@ -640,6 +640,37 @@ case(f"{RO}/cleanup-error-scales-nothing", "deployment.reconcile_old_replica_set
      {"scaled": False, "replicas": {"a": 2}})
 
 
+# --- TestGetPodsToDelete's pods, through the rank step (replica_set_test.go; ranks per replica_set.go) --------
+
+GD = "replica_set_test.go/TestGetPodsToDelete"
+rs_owner = {"apiVersion": "v1beta1", "kind": "ReplicaSet", "name": "foobar", "uid": "uid-foobar", "controller": True}
+unscheduled_pending = pod("unscheduled-pending-pod", "Pending", labels={"name": "foo"}, owner=rs_owner)
+scheduled_pending = pod("scheduled-pending-pod", "Pending", node="fake-node", labels={"name": "foo"}, owner=rs_owner)
+running_not_ready = pod("scheduled-running-not-ready-pod", node="fake-node", ready=False, labels={"name": "foo"},
+                        owner=rs_owner)
+ready_node1 = pod("scheduled-running-ready-pod-on-node-1", node="fake-node-1", ready=True, labels={"name": "foo"},
+                  owner=rs_owner)
+ready_node2 = pod("scheduled-running-ready-pod-on-node-2", node="fake-node-2", ready=True, labels={"name": "foo"},
+                  owner=rs_owner)
+various = [ready_node1, ready_node2, running_not_ready, scheduled_pending, unscheduled_pending]
+case(f"{GD}/various pod phases and conditions, diff < len(pods)/ranks", "replicaset.colocation_ranks",
+     {"podsToRank": various, "relatedPods": various}, {"ranks": [1, 1, 2, 2, 1]})
+case(f"{GD}/various pod phases and conditions, diff < len(pods)", "replicaset.get_pods_to_delete",
+     {"filteredPods": various, "relatedPods": various, "diff": 3, "now": NOW},
+     {"podsToDelete": ["unscheduled-pending-pod", "scheduled-pending-pod", "scheduled-running-not-ready-pod"]})
+case(f"{GD}/ready and colocated with another ready pod vs not colocated, diff < len(pods)/ranks",
+     "replicaset.colocation_ranks",
+     {"podsToRank": [ready_node1, ready_node2], "relatedPods": [ready_node1, ready_node2, ready_node2]},
+     {"ranks": [1, 2]})
+case(f"{GD}/ready and colocated with another ready pod vs not colocated, diff < len(pods)",
+     "replicaset.get_pods_to_delete",
+     {"filteredPods": [ready_node1, ready_node2], "relatedPods": [ready_node1, ready_node2, ready_node2], "diff": 1,
+      "now": NOW},
+     {"podsToDelete": ["scheduled-running-ready-pod-on-node-2"]})
+case(f"{GD}/various pod phases and conditions, diff = len(pods), relatedPods empty/ranks",
+     "replicaset.colocation_ranks", {"podsToRank": various, "relatedPods": []}, {"ranks": [0, 0, 0, 0, 0]})
+
+
 with open(f"{OUT}/apps_audit.jsonl", "w") as fh:
     for c in cases:
         fh.write(json.dumps(c, sort_keys=True) + "\n")
