@@ -671,6 +671,45 @@ case(f"{GD}/various pod phases and conditions, diff = len(pods), relatedPods emp
      "replicaset.colocation_ranks", {"podsToRank": various, "relatedPods": []}, {"ranks": [0, 0, 0, 0, 0]})
 
 
+# --- EqualIgnoreHash compares with apiequality.Semantic: quantities by value, times by instant -------------
+# (deployment_util.go EqualIgnoreHash -> apimachinery/pkg/api/equality Semantic: Quantity Cmp, Time UTC)
+
+EQ = f"{U}/EqualIgnoreHash"
+
+
+def qt(requests=None, extra=None, meta=None, labels=None):
+    c = {"name": "c", "image": "i"}
+    if requests is not None:
+        c["resources"] = {"requests": requests, "limits": requests}
+    spec = {"containers": [c]}
+    spec.update(extra or {})
+    m = {"labels": dict(labels or {"app": "web"})}
+    m.update(meta or {})
+    return {"metadata": m, "spec": spec}
+
+
+for name, t1, t2, want in [
+    ("cpu-1-equals-1000m", qt({"cpu": "1"}), qt({"cpu": "1000m"}), True),
+    ("memory-1Gi-equals-its-bytes", qt({"memory": "1Gi"}), qt({"memory": "1073741824"}), True),
+    ("memory-1Gi-differs-from-1G", qt({"memory": "1Gi"}), qt({"memory": "1G"}), False),
+    ("decimal-and-milli-cpu", qt({"cpu": "0.5"}), qt({"cpu": "500m"}), True),
+    ("overhead-by-value", qt(extra={"overhead": {"cpu": "0.1"}}), qt(extra={"overhead": {"cpu": "100m"}}), True),
+    ("emptyDir-sizeLimit-by-value",
+     qt(extra={"volumes": [{"name": "v", "emptyDir": {"sizeLimit": "1Ki"}}]}),
+     qt(extra={"volumes": [{"name": "v", "emptyDir": {"sizeLimit": "1024"}}]}), True),
+    ("a-zero-request-is-still-an-entry", qt({"cpu": "0"}), qt({}), False),
+    ("creationTimestamp-by-instant", qt(meta={"creationTimestamp": "2024-01-01T01:00:00+01:00"}),
+     qt(meta={"creationTimestamp": "2024-01-01T00:00:00Z"}), True),
+    ("null-creationTimestamp-is-the-zero-time", qt(meta={"creationTimestamp": None}), qt(), True),
+]:
+    case(f"{EQ}/{name}", "deployment.equal_ignore_hash", {"template1": t1, "template2": t2}, {"equal": want})
+    case(f"{EQ}/{name}/reversed", "deployment.equal_ignore_hash", {"template1": t2, "template2": t1}, {"equal": want})
+case(f"{U}/FindNewReplicaSet/quantities-compared-by-value", "deployment.find_new_replica_set",
+     {"deployment": {"metadata": {"name": "web"}, "spec": {"replicas": 1, "template": qt({"cpu": "1"})}},
+      "rsList": [frs("spelled-differently", NOW, qt({"cpu": "1000m"}), "h1")]},
+     {"newRS": "spelled-differently"})
+
+
 with open(f"{OUT}/apps_audit.jsonl", "w") as fh:
     for c in cases:
         fh.write(json.dumps(c, sort_keys=True) + "\n")
