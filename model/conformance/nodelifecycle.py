@@ -19,7 +19,10 @@
     only NoExecute taints count; none → "none"; one not tolerated → "evictNow"; all tolerated →
     the first tolerating toleration of each taint is used and the shortest ``tolerationSeconds``
     among them decides (none set → "none"; ≤ 0 → "evictNow"); the deadline is
-    ``(scheduledAt or now) + seconds``, "evictNow" when it is not after ``now``.
+    ``(scheduledAt or now) + seconds``, "evictNow" when it is not after ``now``. Optional
+    ``scheduledFireAt: Time`` is the fire time of that pending eviction: one created before ``now``
+    is kept unchanged by Kubernetes (a longer toleration does not postpone it), so its fire time is
+    the answer when given.
 """
 
 from __future__ import annotations
@@ -74,9 +77,11 @@ def plan(inp: Mapping[str, Any]) -> dict[str, Any]:
     tols = [from_json(Toleration, t, f"tolerations[{i}]") for i, t in enumerate(inp.get("tolerations") or [])]
     now = _time(inp.get("now"), "now")
     sched = inp.get("scheduledAt")
+    fire = inp.get("scheduledFireAt")
     gates = inp.get("featureGates") or {}
     result = tainteviction.plan(taints, tols, now, None if sched is None else _time(sched, "scheduledAt"),
-                                bool(gates.get("TaintTolerationComparisonOperators", False)))
+                                bool(gates.get("TaintTolerationComparisonOperators", False)),
+                                None if fire is None else _time(fire, "scheduledFireAt"))
     out: dict[str, Any] = {"action": result.action}
     if result.at is not None:
         out["at"] = format_time(result.at)
