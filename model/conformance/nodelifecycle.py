@@ -4,7 +4,9 @@
     in: ``{node: Node, lastHeartbeat: Time|null, now: Time, gracePeriodSeconds?: int (40),
     startupGracePeriodSeconds?: int (60)}``. ``lastHeartbeat`` is the last renewal of the node's
     status or Lease; null means never (the node's ``creationTimestamp`` and the startup grace
-    count). out: ``{readyCondition: "True"|"False"|"Unknown", timedOut: bool, taints: Taint[]}``:
+    count). An absent ``lastHeartbeat`` is read from the node itself: its Ready condition's
+    ``lastHeartbeatTime`` (what the controller's probe timestamp tracks, tryUpdateNodeHealth), else
+    never. out: ``{readyCondition: "True"|"False"|"Unknown", timedOut: bool, taints: Taint[]}``:
     ``timedOut`` when ``now > lastHeartbeat + grace`` (strict), which forces Ready (and the
     pressure conditions) to Unknown; ``taints`` are the node-lifecycle taints the node converges
     to for Ready — ``node.kubernetes.io/not-ready`` (Ready False) or ``.../unreachable`` (Unknown),
@@ -59,6 +61,9 @@ def observe_node(inp: Mapping[str, Any]) -> dict[str, Any]:
     node = from_json(Node, inp.get("node"), "node")
     hb = inp.get("lastHeartbeat")
     last = None if hb is None else _time(hb, "lastHeartbeat")
+    if "lastHeartbeat" not in inp:
+        ready = nodelifecycle.get_condition(node, "Ready")
+        last = None if ready is None else ready.last_heartbeat_time
     now = _time(inp.get("now"), "now")
     grace = _int(inp, "gracePeriodSeconds", 40) * NANOS
     startup = _int(inp, "startupGracePeriodSeconds", 60) * NANOS

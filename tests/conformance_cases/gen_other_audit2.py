@@ -256,6 +256,130 @@ for name in ["existing pod2 scheduled onto tainted Node",
     # What the table verifies: pod1 (no toleration) is deleted at once when the node is tainted.
     te(f"TestEventualConsistency/{name} [pod1]", [1], [], NOW_)
 
+# More of Karmada's lifted HPA tables (same file): stabilizeRecommendation with a 1 min window,
+# normalizeDesiredReplicas (5 min window, scale-up factor 2, minimum 4), the behavior paths.
+for name, recs, new, want, count in [
+    ("No previous recommendations", [], 5, 5, 1),
+    ("With previous recommendations within window", [(3, 30), (4, 45)], 2, 4, 3),
+    ("With old recommendation outside window", [(7, 120), (4, 45)], 5, 5, 2),
+    ("All recommendations outside window", [(7, 120), (8, 180)], 3, 3, 2),
+]:
+    add(f"{K}:TestStabilizeRecommendation/{name}", "hpa.stabilize",
+        {"recommendations": [{"replicas": r, "ageSeconds": a} for r, a in recs], "prenormalizedDesiredReplicas": new,
+         "downscaleStabilizationWindowSeconds": 60}, {"replicas": want, "recommendationsCount": count})
+for name, cur, des, lo, hi, recs, want, able, limited, limited_reason in [
+    ("scale up within limits", 2, 4, 1, 10, [(4, 0)], 4, "ReadyForNewScale", "False", "DesiredWithinRange"),
+    ("scale down stabilized", 5, 3, 1, 10, [(4, 60), (3, 0)], 4, "ScaleDownStabilized", "False", "DesiredWithinRange"),
+    ("at min replicas", 2, 1, 2, 10, [(1, 0)], 2, "ReadyForNewScale", "True", "TooFewReplicas"),
+    ("at max replicas", 10, 12, 1, 10, [(12, 0)], 10, "ReadyForNewScale", "True", "TooManyReplicas"),
+]:
+    add(f"{K}:TestNormalizeDesiredReplicas/{name}", "hpa.normalize",
+        {"recommendations": [{"replicas": r, "ageSeconds": a} for r, a in recs], "currentReplicas": cur,
+         "prenormalizedDesiredReplicas": des, "minReplicas": lo, "maxReplicas": hi,
+         "downscaleStabilizationWindowSeconds": 300, "scaleUpLimitFactor": 2, "scaleUpLimitMinimum": 4},
+        {"replicas": want, "conditions": [{"type": "AbleToScale", "status": "True", "reason": able},
+                                          {"type": "ScalingLimited", "status": limited, "reason": limited_reason}]})
+
+
+def brules(window: int, *policies: dict[str, Any]) -> dict[str, Any]:
+    return {"stabilizationWindowSeconds": window, "selectPolicy": "Max", "policies": list(policies)}
+
+
+for name, up_pct, down_pct, cur, pre, want in [("Scale up with behavior", 200, 100, 5, 15, 10),
+                                               ("Scale down with behavior", 200, 50, 8, 2, 4)]:
+    add(f"{K}:TestNormalizeDesiredReplicasWithBehaviors/{name}", "hpa.normalize_with_behavior",
+        {"recommendations": [], "scaleUpEvents": [], "scaleDownEvents": [], "currentReplicas": cur,
+         "prenormalizedDesiredReplicas": pre, "minReplicas": 1, "maxReplicas": 10,
+         "behavior": {"scaleUp": brules(300, pol("Percent", up_pct)), "scaleDown": brules(300, pol("Percent", down_pct))}},
+        {"replicas": want})
+for name, events, want in [("No events", [], 0), ("Single event within period", [ev(3, 30)], 3),
+                           ("Multiple events, some outside period", [ev(3, 30), ev(2, 45), ev(1, 70)], 5)]:
+    add(f"{K}:TestGetReplicasChangePerPeriod/{name}", "hpa.replicas_change_per_period",
+        {"periodSeconds": 60, "events": events}, {"replicaChange": want})
+for name, behavior, prev, new, want in [
+    ("Scale up event", {"scaleUp": {"stabilizationWindowSeconds": 60}}, 5, 10, 1),
+    ("Scale down event", {"scaleDown": {"stabilizationWindowSeconds": 60}}, 10, 5, 1),
+    ("Nil behavior", None, 5, 5, 0),
+]:
+    add(f"{K}:TestStoreScaleEvent/{name}", "hpa.store_scale_event",
+        {"behavior": behavior, "prevReplicas": prev, "newReplicas": new, "events": []},
+        {"events": [{"replicaChange": abs(new - prev), "outdated": False}] * want})
+WINDOWS = {"scaleUp": {"stabilizationWindowSeconds": 300}, "scaleDown": {"stabilizationWindowSeconds": 600}}
+for name, des, cur, recs, want, reason in [
+    ("Scale up stabilized", 10, 5, [(8, 120), (7, 240)], 7, "ScaleUpStabilized"),
+    ("Scale down stabilized", 3, 8, [(5, 300), (4, 480)], 5, "ScaleDownStabilized"),
+    ("No change needed", 5, 5, [(5, 60)], 5, "ScaleUpStabilized"),
+]:
+    add(f"{K}:TestStabilizeRecommendationWithBehaviors/{name}", "hpa.stabilize_with_behavior",
+        {"recommendations": [{"replicas": r, "ageSeconds": a} for r, a in recs], "currentReplicas": cur,
+         "desiredReplicas": des, "behavior": WINDOWS},
+        {"replicas": want, "reason": reason, "recommendations": [r for r, _ in recs] + [des]})
+for name, behavior, cur, des, want, reason in [
+    ("Scale up within limits", {"scaleUp": {"policies": [pol("Percent", 200)]}}, 5, 8, 8, "DesiredWithinRange"),
+    ("Scale down within limits", {"scaleDown": {"policies": [pol("Percent", 100)]}}, 5, 3, 3, "DesiredWithinRange"),
+    ("Scale up beyond MaxReplicas", {"scaleUp": {"policies": [pol("Percent", 200)]}}, 8, 12, 10, "TooManyReplicas"),
+]:
+    add(f"{K}:TestConvertDesiredReplicasWithBehaviorRate/{name}", "hpa.behavior_rate_limit",
+        {"currentReplicas": cur, "desiredReplicas": des, "minReplicas": 1, "maxReplicas": 10, "behavior": behavior,
+         "scaleUpEvents": [], "scaleDownEvents": []}, {"replicas": want, "reason": reason})
+
+# ---- pkg/controller/nodelifecycle/node_lifecycle_controller_test.go, through nodelifecycle.observe_node ----
+# fakeNow 2015-01-01T12:00:00Z, grace 40 s, startup grace 60 s. ``lastHeartbeat`` is when the
+# controller last saw the node's status heartbeat or its Lease renewed (its probe timestamp); a node
+# first seen gets probe = now (tryUpdateNodeHealth), so "status not updated for an hour" is a
+# heartbeat at fakeNow observed at fakeNow + 1 h. The tables assert the Ready condition written.
+T = "node_lifecycle_controller_test.go"
+FAKE_NOW, HOUR_LATER, CREATED = "2015-01-01T12:00:00Z", "2015-01-01T13:00:00Z", "2012-01-01T00:00:00Z"
+
+
+def lnode(created: str, ready: str | None = None, disk_pressure: bool = False) -> dict[str, Any]:
+    conds = []
+    if ready is not None:
+        conds.append({"type": "Ready", "status": ready, "lastHeartbeatTime": FAKE_NOW, "lastTransitionTime": FAKE_NOW})
+    if disk_pressure:
+        conds.append({"type": "DiskPressure", "status": "False", "lastHeartbeatTime": FAKE_NOW,
+                      "lastTransitionTime": FAKE_NOW})
+    return {"metadata": {"name": "node0", "creationTimestamp": created}, "spec": {},
+            "status": {"conditions": conds, "capacity": {"cpu": "10", "memory": "10G"}}}
+
+
+def nl(name: str, node: dict[str, Any], heartbeat: str | None, now: str, ready: str, timed_out: bool) -> None:
+    add(f"{T}:{name}", "nodelifecycle.observe_node",
+        {"node": node, "lastHeartbeat": heartbeat, "now": now, "gracePeriodSeconds": 40,
+         "startupGracePeriodSeconds": 60}, {"readyCondition": ready, "timedOut": timed_out})
+
+
+M = "TestMonitorNodeHealthUpdateStatus"
+nl(f"{M}/Node created long time ago, without status", lnode(CREATED), None, FAKE_NOW, "Unknown", True)
+nl(f"{M}/Node created recently, without status", lnode(FAKE_NOW), None, FAKE_NOW, "Unknown", False)
+nl(f"{M}/Node created long time ago, with status updated by kubelet exceeds grace period",
+   lnode(CREATED, "True"), FAKE_NOW, HOUR_LATER, "Unknown", True)
+nl(f"{M}/Node created long time ago, with status updated recently", lnode(CREATED, "True"), FAKE_NOW, FAKE_NOW,
+   "True", False)
+L = "TestMonitorNodeHealthUpdateNodeAndPodStatusWithLease"
+nl(f"{L}/Node created recently, without status. Node lease is missing.", lnode(FAKE_NOW), None, FAKE_NOW,
+   "Unknown", False)
+nl(f"{L}/Node created recently, without status. Node lease is renewed recently.", lnode(FAKE_NOW), FAKE_NOW,
+   FAKE_NOW, "Unknown", False)
+nl(f"{L}/Node created long time ago, without status. Node lease is missing.", lnode(CREATED), None, FAKE_NOW,
+   "Unknown", True)
+nl(f"{L}/Node created long time ago, without status. Node lease is renewed recently.", lnode(CREATED),
+   HOUR_LATER, HOUR_LATER, "Unknown", False)
+nl(f"{L}/Node created long time ago, without status. Node lease is expired.", lnode(CREATED), FAKE_NOW,
+   HOUR_LATER, "Unknown", True)
+nl(f"{L}/Node created long time ago, with status updated by kubelet exceeds grace period. Node lease is renewed.",
+   lnode(CREATED, "True", disk_pressure=True), HOUR_LATER, HOUR_LATER, "True", False)
+nl(f"{L}/Node created long time ago, with status updated by kubelet recently. Node lease is expired.",
+   lnode(CREATED, "True", disk_pressure=True), HOUR_LATER, HOUR_LATER, "True", False)
+nl(f"{L}/Node created long time ago, with status updated by kubelet exceeds grace period. Node lease is also expired.",
+   lnode(CREATED, "True"), FAKE_NOW, HOUR_LATER, "Unknown", True)
+# The same row with the heartbeat left to the node: its Ready condition's lastHeartbeatTime.
+add(f"{T}:{M}/Node created long time ago, with status updated by kubelet exceeds grace period (heartbeat from the node)",
+    "nodelifecycle.observe_node", {"node": lnode(CREATED, "True"), "now": HOUR_LATER, "gracePeriodSeconds": 40},
+    {"readyCondition": "Unknown", "timedOut": True,
+     "taints": [{"key": "node.kubernetes.io/unreachable", "effect": "NoSchedule"},
+                {"key": "node.kubernetes.io/unreachable", "effect": "NoExecute", "timeAdded": HOUR_LATER}]})
+
 # @@SECTIONS@@
 
 if __name__ == "__main__":
