@@ -380,6 +380,34 @@ add(f"{T}:{M}/Node created long time ago, with status updated by kubelet exceeds
      "taints": [{"key": "node.kubernetes.io/unreachable", "effect": "NoSchedule"},
                 {"key": "node.kubernetes.io/unreachable", "effect": "NoExecute", "timeAdded": HOUR_LATER}]})
 
+# ---- pkg/scheduler/framework/plugins/helper/normalize_score_test.go (TestDefaultNormalizeScore) ----
+# The reverse rows, through TaintToleration's Score + NormalizeScore: a node's raw score is its count
+# of PreferNoSchedule taints the pod does not tolerate (the pod tolerates none).
+T = "normalize_score_test.go:TestDefaultNormalizeScore"
+for i, raw, want in [(1, [1, 2, 3, 4], [75, 50, 25, 0]), (3, [1000, 10, 20, 30], [0, 99, 98, 97]),
+                     (6, [0, 1, 1, 1], [100, 0, 0, 0]), (8, [0, 0, 0, 0], [100, 100, 100, 100])]:
+    nodes = [{"metadata": {"name": f"node{j}"},
+              "spec": {"taints": [{"key": f"t{k}", "value": "v", "effect": "PreferNoSchedule"} for k in range(count)]}}
+             for j, count in enumerate(raw)]
+    add(f"{T}/case_{i}", "scheduler.taint_toleration_score",
+        {"pod": {"metadata": {"name": "p"}, "spec": {}}, "nodes": nodes},
+        {"scores": [{"name": f"node{j}", "score": w} for j, w in enumerate(want)]})
+
+# ---- Boundaries read from pkg/controller/podautoscaler/horizontal.go (no Go table pins them) ----
+# stabilizeRecommendation drops a record only when it is before the cutoff, so one exactly a window
+# old still counts; stabilizeRecommendationWithBehaviors counts only records after the cutoff.
+add("horizontal.go:stabilizeRecommendation/a record exactly one window old still counts", "hpa.stabilize",
+    {"recommendations": [{"replicas": 9, "ageSeconds": 300}], "prenormalizedDesiredReplicas": 3,
+     "downscaleStabilizationWindowSeconds": 300}, {"replicas": 9, "recommendationsCount": 2})
+add("horizontal.go:stabilizeRecommendation/a record just older than the window is overwritten", "hpa.stabilize",
+    {"recommendations": [{"replicas": 9, "ageSeconds": 300.5}], "prenormalizedDesiredReplicas": 3,
+     "downscaleStabilizationWindowSeconds": 300}, {"replicas": 3, "recommendationsCount": 1})
+add("horizontal.go:stabilizeRecommendationWithBehaviors/a record exactly one window old does not count",
+    "hpa.stabilize_with_behavior",
+    {"recommendations": [{"replicas": 9, "ageSeconds": 300}], "currentReplicas": 5, "desiredReplicas": 3,
+     "behavior": {"scaleUp": {"stabilizationWindowSeconds": 0}, "scaleDown": {"stabilizationWindowSeconds": 300}}},
+    {"replicas": 3, "recommendations": [9, 3]})
+
 # @@SECTIONS@@
 
 if __name__ == "__main__":
