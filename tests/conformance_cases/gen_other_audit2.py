@@ -408,6 +408,51 @@ add("horizontal.go:stabilizeRecommendationWithBehaviors/a record exactly one win
      "behavior": {"scaleUp": {"stabilizationWindowSeconds": 0}, "scaleDown": {"stabilizationWindowSeconds": 300}}},
     {"replicas": 3, "recommendations": [9, 3]})
 
+# ---- kubernetes/autoscaler vertical-pod-autoscaler/pkg/updater/priority/update_priority_calculator_test.go ----
+# Through vpa.updater_should_update, one pod at a time. The tables' fake priority processor gives the
+# resource diff (passed as resourceDiff); in/out of range follows from the request and the bounds;
+# UpdateConfig.MinChangePriority is minChangePriority (nil config: the 0.1 default). A quick OOM is a
+# container of the pod OOM-killed less than 10 minutes after it started, not excluded by the
+# vpaObservedContainers annotation or a scaling mode Off.
+T = "update_priority_calculator_test.go"
+
+
+def vrec(target: dict[str, str], lower: dict[str, str] | None = None,
+         upper: dict[str, str] | None = None) -> dict[str, Any]:
+    return {"target": target, "lowerBound": lower or {}, "upperBound": upper or {}}
+
+
+RANGE = vrec({"cpu": "5"}, {"cpu": "1"}, {"cpu": "6"})
+
+
+def vu(name: str, requests: dict[str, str], rec: dict[str, Any], diff: float, age_hours: float, quick_oom: bool,
+       min_change: float | None, update: bool) -> None:
+    inp: dict[str, Any] = {"requests": requests, "recommendation": rec, "podAgeSeconds": age_hours * 3600,
+                           "resourceDiff": diff, "quickOOM": quick_oom}
+    if min_change is not None:
+        inp["minChangePriority"] = min_change
+    add(f"{T}:{name}", "vpa.updater_should_update", inp, {"update": update})
+
+
+vu("TestUpdateNotRequired", {"cpu": "4"}, vrec({"cpu": "4"}), 0.0, 24, False, None, False)
+vu("TestUseProcessor", {"cpu": "4", "memory": "10M"}, vrec({"cpu": "4", "memory": "10M"}), 0.0, 24, False, None, False)
+for pod, cpu, diff, update in [("POD1", "4", 0.25, False), ("POD2", "1", 4.0, True), ("POD3", "8", 0.25, True)]:
+    vu(f"TestUpdateLonglivedPods [{pod}]", {"cpu": cpu}, RANGE, diff, 13, False, 0.5, update)
+for pod, cpu, diff, update in [("POD1", "4", 0.25, False), ("POD2", "1", 0.0, False), ("POD3", "10", 0.9, True)]:
+    vu(f"TestUpdateShortlivedPods [{pod}]", {"cpu": cpu}, RANGE, diff, 11, False, 0.5, update)
+vu("TestUpdatePodWithQuickOOM", {"cpu": "4"}, RANGE, 0.25, 11, True, 0.5, True)
+vu("TestDontUpdatePodWithQuickOOMNoResourceChange", {"cpu": "4", "memory": "8Gi"},
+   vrec({"cpu": "4", "memory": "8Gi"}, {"cpu": "2", "memory": "5Gi"}, {"cpu": "5", "memory": "10Gi"}),
+   0.0, 11, True, 0.1, False)
+vu("TestDontUpdatePodWithOOMAfterLongRun", {"cpu": "4"}, RANGE, 0.0, 11, False, 0.5, False)
+for name, quick in [("no VpaOvservedContainers annotation", True),
+                    ("container listed in VpaOvservedContainers annotation", True),
+                    ("container not listed in VpaOvservedContainers annotation", False)]:
+    vu(f"TestQuickOOM_VpaOvservedContainers/test case: {name}", {"cpu": "4"}, RANGE, 0.25, 11, quick, 0.5, quick)
+for name, quick in [("ContainerScalingModeAuto", True), ("ContainerScalingModeOff", False),
+                    ("ContainerScalingModeAuto as default", True), ("ContainerScalingModeOff as default", False)]:
+    vu(f"TestQuickOOM_ContainerResourcePolicy/test case: {name}", {"cpu": "4"}, RANGE, 0.25, 11, quick, 0.5, quick)
+
 # @@SECTIONS@@
 
 if __name__ == "__main__":
