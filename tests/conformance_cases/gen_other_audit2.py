@@ -453,6 +453,25 @@ for name, quick in [("ContainerScalingModeAuto", True), ("ContainerScalingModeOf
                     ("ContainerScalingModeAuto as default", True), ("ContainerScalingModeOff as default", False)]:
     vu(f"TestQuickOOM_ContainerResourcePolicy/test case: {name}", {"cpu": "4"}, RANGE, 0.25, 11, quick, 0.5, quick)
 
+# ---- kubernetes/autoscaler cluster-autoscaler/core/scaledown/eligibility/eligibility_test.go ----
+# TestFilterOutUnremovable, through ca.node_scale_down_candidate's ``candidate`` (the node passes the
+# eligibility filter): BuildTestNode(name, 1000 mCPU, 10 bytes), pods of 600 m (big), 100 m (small)
+# and a 500 m DaemonSet pod; the utilization threshold is the 0.5 default. Rows about annotations,
+# ToBeDeleted taints and the unready switch have no input in this op.
+T = "eligibility_test.go:TestFilterOutUnremovable"
+for name, pods, ready, want in [("regular node stays", [], True, True),
+                                ("highly utilized node is filtered out", ["600m"], True, False),
+                                ("underutilized node stays", ["100m"], True, True),
+                                ("unready node stays", [], False, True),
+                                ("high utilization daemonsets node is filtered out", ["100m", "500m"], True, False)]:
+    for suffix in ("IgnoreDaemonSetUtilization=false", "IgnoreDaemonsetUtilization=true"):
+        if "daemonsets" in name and suffix.endswith("true"):
+            continue  # that row sets ignoreDaemonSetsUtilization false itself and has no suffix
+        desc = name if "daemonsets" in name else f"{name} {suffix}"
+        add(f"{T}/{desc}", "ca.node_scale_down_candidate",
+            {"allocatable": {"cpu": "1000m", "memory": "10"}, "podRequests": [{"cpu": c, "memory": "0"} for c in pods],
+             "unneededSinceSeconds": 0, "lastScaleUpAgeSeconds": None, "ready": ready}, {"candidate": want})
+
 # @@SECTIONS@@
 
 if __name__ == "__main__":
