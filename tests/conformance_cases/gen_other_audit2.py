@@ -1,11 +1,17 @@
 """Generate other_audit2.jsonl: an audit of the hpa, autoscaler, scheduler, nodelifecycle,
-tainteviction and gc ops against the newest Kubernetes unit-test tables.
+tainteviction and gc ops against the newest stored Kubernetes (and kubernetes/autoscaler) unit tests.
 
-Each case's id names the Go test file, test function and row (``file:Test/row name``). The rows are
-transcribed from reading the tables (data values only); tables already mined by the other
-``gen_*`` scripts are not repeated here. Sources, newest stored versions in kubernetes/kubernetes:
-pkg/scheduler/framework/plugins/noderesources/most_allocated_test.go (TestMostAllocatedScoringStrategy),
-and the further tables named at each section below.
+Each case's id names the Go test file, test function and row (``file:Test/row name``); rows are
+transcribed from reading the tables (data values only), and tables already mined by the other
+``gen_*`` scripts are not repeated. Sources:
+* kubernetes/kubernetes: scheduler noderesources/most_allocated_test.go, helper/normalize_score_test.go;
+  controller/tainteviction/taint_eviction_test.go; controller/nodelifecycle/
+  node_lifecycle_controller_test.go (health tables); controller/garbagecollector/garbagecollector_test.go;
+* karmada-io/karmada pkg/controllers/federatedhpa (its lifted copy of the HPA controller's
+  normalize/stabilize/limit functions; Kubernetes has one-row tests for those);
+* kubernetes/autoscaler: vertical-pod-autoscaler updater/priority/update_priority_calculator_test.go,
+  cluster-autoscaler core/scaledown/eligibility/eligibility_test.go;
+* a few boundaries read from pkg/controller/podautoscaler/horizontal.go itself (ids name the function).
 Run ``python3 tests/conformance_cases/gen_other_audit2.py`` to rewrite the file.
 """
 
@@ -472,7 +478,31 @@ for name, pods, ready, want in [("regular node stays", [], True, True),
             {"allocatable": {"cpu": "1000m", "memory": "10"}, "podRequests": [{"cpu": c, "memory": "0"} for c in pods],
              "unneededSinceSeconds": 0, "lastScaleUpAgeSeconds": None, "ready": ready}, {"candidate": want})
 
-# @@SECTIONS@@
+# ---- pkg/controller/garbagecollector/garbagecollector_test.go, through gc.classify_owner_references ----
+# TestAttemptToDeleteItem: a pod whose RC owner answers 404 is deleted (background: no finalizer);
+# TestAbsentOwnerCache: each pod whose RC owner is absent is deleted the same way (the cache only
+# saves the second lookup of rc1).
+T = "garbagecollector_test.go"
+
+
+def rc_ref(name: str, uid: str, controller: bool | None = None) -> dict[str, Any]:
+    ref: dict[str, Any] = {"apiVersion": "v1", "kind": "ReplicationController", "name": name, "uid": uid}
+    if controller is not None:
+        ref["controller"] = controller
+    return ref
+
+
+def gc_case(name: str, ref: dict[str, Any]) -> None:
+    add(f"{T}:{name}", "gc.classify_owner_references",
+        {"object": {"metadata": {"ownerReferences": [ref]}}, "owners": {}},
+        {"solid": [], "dangling": [ref["uid"]], "waiting": [], "action": "delete", "propagationPolicy": "Background"})
+
+
+gc_case("TestAttemptToDeleteItem", rc_ref("owner1", "123"))
+for pod, ref in [("rc1Pod1", rc_ref("rc1", "1", True)), ("rc2Pod1", rc_ref("rc2", "2")),
+                 ("rc1Pod2", rc_ref("rc1", "1", False)), ("rc3Pod1", rc_ref("rc3", "3"))]:
+    gc_case(f"TestAbsentOwnerCache [{pod}]", ref)
+
 
 if __name__ == "__main__":
     out = pathlib.Path(__file__).with_name("other_audit2.jsonl")
