@@ -161,14 +161,16 @@ for name, current, up, down, rl, want in [
 ]:
     add(f"{K}:TestCalculateScaleDownLimitWithBehaviors/{name}", "hpa.scale_down_limit",
         {"currentReplicas": current, "rules": rl, "scaleUpEvents": up, "scaleDownEvents": down}, {"limit": want})
-for name, cur, des, lo, hi, want, reason in [
-    ("Desired within range", 5, 7, 3, 10, 7, "DesiredWithinRange"),
-    ("Desired below min", 5, 2, 3, 10, 3, "TooFewReplicas"),
-    ("Desired above max", 5, 15, 3, 10, 10, "TooManyReplicas"),
+for name, cur, des, lo, hi, want, reason, message in [
+    ("Desired within range", 5, 7, 3, 10, 7, "DesiredWithinRange", "the desired count is within the acceptable range"),
+    ("Desired below min", 5, 2, 3, 10, 3, "TooFewReplicas",
+     "the desired replica count is less than the minimum replica count"),
+    ("Desired above max", 5, 15, 3, 10, 10, "TooManyReplicas",
+     "the desired replica count is more than the maximum replica count"),
 ]:
     add(f"{K}:TestConvertDesiredReplicasWithRules/{name}", "hpa.convert_with_rules",
         {"currentReplicas": cur, "desiredReplicas": des, "minReplicas": lo, "maxReplicas": hi,
-         "scaleUpLimitFactor": 2, "scaleUpLimitMinimum": 4}, {"replicas": want, "reason": reason})
+         "scaleUpLimitFactor": 2, "scaleUpLimitMinimum": 4}, {"replicas": want, "reason": reason, "message": message})
 # calculateScaleUpLimit alone (max(factor * current, minimum)), seen through convertDesiredReplicasWithRules:
 # a desire far above every limit is capped at the scale-up limit when maxReplicas is larger still.
 for name, cur, want in [("Small scale up", 1, 4), ("Medium scale up", 10, 20), ("Large scale up", 100, 200),
@@ -311,15 +313,17 @@ for name, behavior, prev, new, want in [
         {"behavior": behavior, "prevReplicas": prev, "newReplicas": new, "events": []},
         {"events": [{"replicaChange": abs(new - prev), "outdated": False}] * want})
 WINDOWS = {"scaleUp": {"stabilizationWindowSeconds": 300}, "scaleDown": {"stabilizationWindowSeconds": 600}}
-for name, des, cur, recs, want, reason in [
-    ("Scale up stabilized", 10, 5, [(8, 120), (7, 240)], 7, "ScaleUpStabilized"),
-    ("Scale down stabilized", 3, 8, [(5, 300), (4, 480)], 5, "ScaleDownStabilized"),
-    ("No change needed", 5, 5, [(5, 60)], 5, "ScaleUpStabilized"),
+UP_MSG = "recent recommendations were lower than current one, applying the lowest recent recommendation"
+DOWN_MSG = "recent recommendations were higher than current one, applying the highest recent recommendation"
+for name, des, cur, recs, want, reason, message in [
+    ("Scale up stabilized", 10, 5, [(8, 120), (7, 240)], 7, "ScaleUpStabilized", UP_MSG),
+    ("Scale down stabilized", 3, 8, [(5, 300), (4, 480)], 5, "ScaleDownStabilized", DOWN_MSG),
+    ("No change needed", 5, 5, [(5, 60)], 5, "ScaleUpStabilized", UP_MSG),
 ]:
     add(f"{K}:TestStabilizeRecommendationWithBehaviors/{name}", "hpa.stabilize_with_behavior",
         {"recommendations": [{"replicas": r, "ageSeconds": a} for r, a in recs], "currentReplicas": cur,
          "desiredReplicas": des, "behavior": WINDOWS},
-        {"replicas": want, "reason": reason, "recommendations": [r for r, _ in recs] + [des]})
+        {"replicas": want, "reason": reason, "message": message, "recommendations": [r for r, _ in recs] + [des]})
 for name, behavior, cur, des, want, reason in [
     ("Scale up within limits", {"scaleUp": {"policies": [pol("Percent", 200)]}}, 5, 8, 8, "DesiredWithinRange"),
     ("Scale down within limits", {"scaleDown": {"policies": [pol("Percent", 100)]}}, 5, 3, 3, "DesiredWithinRange"),
@@ -327,7 +331,10 @@ for name, behavior, cur, des, want, reason in [
 ]:
     add(f"{K}:TestConvertDesiredReplicasWithBehaviorRate/{name}", "hpa.behavior_rate_limit",
         {"currentReplicas": cur, "desiredReplicas": des, "minReplicas": 1, "maxReplicas": 10, "behavior": behavior,
-         "scaleUpEvents": [], "scaleDownEvents": []}, {"replicas": want, "reason": reason})
+         "scaleUpEvents": [], "scaleDownEvents": []},
+        {"replicas": want, "reason": reason,
+         "message": "the desired count is within the acceptable range" if reason == "DesiredWithinRange"
+         else "the desired replica count is more than the maximum replica count"})
 
 # ---- pkg/controller/nodelifecycle/node_lifecycle_controller_test.go, through nodelifecycle.observe_node ----
 # fakeNow 2015-01-01T12:00:00Z, grace 40 s, startup grace 60 s. ``lastHeartbeat`` is when the
