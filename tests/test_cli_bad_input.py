@@ -210,6 +210,11 @@ def test_cluster_file_that_is_a_directory_or_missing(tmp_path: Path, capsys: pyt
     (["conform", "check", "--impl", "cat", "--timeout", "nan", "x.jsonl"], "argument --timeout: invalid value nan"),
     (["conform", "check", "--impl", "", "x.jsonl"], "--impl needs a command"),
     (["conform", "ops", "extra"], "unrecognized arguments: extra"),
+    (["simulate", "--fault", "scale:web=99999999999", str(ROOT / "examples" / "web.yaml")],
+     "spec.replicas: cannot unmarshal number 99999999999 into an int32 field"),
+    (["simulate", "--fault", "scale:web=100000", str(ROOT / "examples" / "web.yaml")],
+     "spec.replicas: 100000: more replicas than kubeproof models"),
+    (["simulate", "--fault", "scale:web=-1", str(ROOT / "examples" / "web.yaml")], "expected scale:DEPLOYMENT=N"),
     (["nosuch"], "invalid choice: 'nosuch'"),
     ([], "the following arguments are required: COMMAND"),
 ])
@@ -352,7 +357,7 @@ def test_scenario_missing_file_and_empty_directory(tmp_path: Path, capsys: pytes
 
 # --- inputs nested deeper than Python's parsers recurse ----------------------------------------------
 
-DEEP_YAML = "a: " + "[" * 5000 + "]" * 5000 + "\n"
+DEEP_YAML = "a: " + "[" * 1500 + "]" * 1500 + "\n"
 DEEP_JSON = "[" * 100000 + "]" * 100000 + "\n"
 
 
