@@ -164,7 +164,23 @@ CLUSTERS: dict[str, tuple[str | bytes, str]] = {
     "negative fault budget": ("nodes:\n  - {name: n1}\nfaults: {nodeFailures: -1}\n",
                               "faults.nodeFailures: must be a non-negative integer"),
     "unknown timing": ("nodes:\n  - {name: n1}\ntimings: {warp: 1}\n", "timings.warp: Unsupported value"),
-    "unknown variant": ("nodes:\n  - {name: n1}\nvariant: nosuch\n", "variant: Unsupported value: 'nosuch'"),
+    "unknown variant": ("nodes:\n  - {name: n1}\nvariant: nosuch\n",
+                        'variant: Unsupported value: "nosuch": supported values: "surge-rounds-up-unavailable"'),
+    "node name not a DNS subdomain": ("nodes:\n  - {name: Node_1}\n",
+                                      'nodes[0].name: Invalid value: "Node_1": a lowercase RFC 1123 subdomain'),
+    "label value a list": ("nodes:\n  - {name: n1, labels: {disk: [ssd]}}\n",
+                           'nodes[0].labels.disk: expected a string, got ["ssd"]'),
+    "label key with a space": ("nodes:\n  - {name: n1, labels: {\"disk type\": ssd}}\n",
+                               'nodes[0].labels: Invalid value: "disk type": name part must consist of'),
+    "label value with a space": ("nodes:\n  - {name: n1, labels: {disk: \"fast ssd\"}}\n",
+                                 'nodes[0].labels: Invalid value: "fast ssd": a valid label must be'),
+    "zone not a string": ("nodes:\n  - {name: n1, zone: [a]}\n", 'nodes[0].zone: expected a string, got ["a"]'),
+    "capacity beyond int64": ("nodes:\n  - {name: n1, cpu: 99999999999999999999Ei}\n",
+                              'nodes[0].cpu: Invalid value: "99999999999999999999Ei": too large'),
+    "namespace not a DNS label": ("nodes:\n  - {name: n1}\nnamespace: Team_A\n",
+                                  'namespace: Invalid value: "Team_A": a lowercase RFC 1123 label'),
+    "no controller manager": ("nodes:\n  - {name: n1}\ncontrollerManagers: 0\n",
+                              "controllerManagers: Invalid value: 0: must be greater than or equal to 1"),
 }
 
 
@@ -414,3 +430,11 @@ def test_malformed_case_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     for argv in (["conform", "run", str(path)], ["conform", "check", "--impl", "cat", str(path)]):
         code, _, err = _cli(argv, capsys)
         assert code == 2 and f"{path}:1: {message}" in err, err
+
+
+def test_yaml_numbers_and_booleans_in_node_labels_are_their_text(tmp_path: Path) -> None:
+    from model.config import load_cluster_file
+
+    path = _write(tmp_path / "c.yaml", "nodes:\n  - {name: n1, labels: {ssd: true, rack: 3}, zone: zone-a}\n")
+    (node,) = load_cluster_file(str(path))["nodes"]
+    assert node.labels == (("rack", "3"), ("ssd", "true")) and node.zone == "zone-a"
