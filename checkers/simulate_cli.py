@@ -40,7 +40,8 @@ def register(sub: Any) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("manifests", nargs="+", metavar="MANIFEST", help="YAML manifests (multi-document)")
+    p.add_argument("manifests", nargs="+", metavar="MANIFEST", help="YAML manifests (multi-document), or directories of them (their *.yaml, *.yml, *.json, "
+                   "as kubectl apply -f DIR)")
     p.add_argument("--cluster", metavar="FILE", help="cluster file (nodes, faults, maxSeconds)")
     p.add_argument("--fault", action="append", default=[], metavar="KIND[:ARG][@SECONDS]",
                    help="inject a fault at a simulated time (repeatable)")

@@ -552,7 +552,14 @@ def load_object(doc: Any, namespace: str = "default", source: str | None = None,
         raise _error("Invalid", where, f'no matches for kind "{kind}" in version "{api_version}" '
                                        f"(use {' or '.join(API_VERSIONS[kind])})", "apiVersion")
     if kind == "HorizontalPodAutoscaler":
-        return _load_hpa(doc, namespace, where)
+        hpa = _load_hpa(doc, namespace, where)
+        ceiling = getattr(getattr(hpa, "spec", None), "max_replicas", None)
+        if isinstance(ceiling, int) and ceiling > MODEL_MAX_REPLICAS:
+            # under load the HPA would take the workload there: the same bound as spec.replicas
+            raise _error("Unsupported", where, f"spec.maxReplicas: {ceiling}: more replicas than kubeproof models "
+                         f"(at most {MODEL_MAX_REPLICAS}; Kubernetes itself accepts up to 2147483647)",
+                         "spec.maxReplicas")
+        return hpa
     if kind == "VerticalPodAutoscaler":
         return _load_vpa(doc, namespace, where)
     problems = strict_check(doc, SCHEMAS[kind])

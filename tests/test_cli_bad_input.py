@@ -305,6 +305,14 @@ def test_replay_of_a_tampered_trace_is_not_confirmed(tmp_path: Path, capsys: pyt
     assert code == 0 and out.startswith("confirmed")
 
 
+def test_an_autoscaler_that_could_scale_beyond_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (ROOT / "examples" / "web-hpa.yaml").read_text()
+    assert "maxReplicas: 6" in text
+    path = _write(tmp_path / "hpa.yaml", text.replace("maxReplicas: 6", "maxReplicas: 100000"))
+    code, _, err = _cli(["simulate", "--fault", "cpu-load:web=100000@1", str(path)], capsys)
+    assert code == 2 and "document 2 (HorizontalPodAutoscaler 'web'): spec.maxReplicas: 100000: more replicas" in err
+
+
 def test_replicas_beyond_the_model_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     one = _write(tmp_path / "a.yaml", _web("replicas: 3", "replicas: 300"))
     two = _write(tmp_path / "b.yaml", _web("replicas: 3", "replicas: 300").replace("name: web\n", "name: web2\n"))
