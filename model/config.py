@@ -437,7 +437,8 @@ def load_config(manifest_paths: Sequence[str], cluster_file: str | None = None, 
         from model.variants import VARIANTS
 
         if cfg.variant not in VARIANTS:
-            raise ModelError("Invalid", f"variant: Unsupported value: {cfg.variant!r}", field="variant")
+            raise ModelError("Invalid", f"variant: Unsupported value: {_show(cfg.variant)}: supported values: "
+                             + ", ".join(f'"{v}"' for v in VARIANTS), field="variant")
     return cfg
 
 
