@@ -224,6 +224,9 @@ def itf_problem(doc: Any) -> str | None:
     meta = doc.get("#meta")
     model = meta.get("model") if isinstance(meta, dict) else None
     if not isinstance(meta, dict) or not isinstance(model, dict) or not isinstance(model.get("factory"), str):
+        if isinstance(meta, dict) and str(meta.get("description", "")).startswith("kubeproof scenario "):
+            return ("a scenario's run from `kubeproof scenario run --trace`: it records no model to replay; "
+                    "run the scenario again instead")
         return "no \"#meta.model\" record of the model that produced it; an ITF trace of another tool?"
     factory = model["factory"]
     module, _, attr = factory.partition(":")

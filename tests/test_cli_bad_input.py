@@ -447,3 +447,12 @@ def test_yaml_numbers_and_booleans_in_node_labels_are_their_text(tmp_path: Path)
     path = _write(tmp_path / "c.yaml", "nodes:\n  - {name: n1, labels: {ssd: true, rack: 3}, zone: zone-a}\n")
     (node,) = load_cluster_file(str(path))["nodes"]
     assert node.labels == (("rack", "3"), ("ssd", "true")) and node.zone == "zone-a"
+
+
+def test_replay_of_a_scenario_run_says_what_it_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scenario = ROOT / "tests" / "scenarios" / "deployment-rollback.yaml"
+    code, _, _ = _cli(["scenario", "run", "--trace", str(tmp_path), str(scenario)], capsys)
+    assert code == 0
+    (itf,) = tmp_path.glob("*.itf.json")
+    code, _, err = _cli(["replay", str(itf)], capsys)
+    assert code == 2 and "not a kubeproof trace (a scenario's run from `kubeproof scenario run --trace`" in err
