@@ -1,17 +1,22 @@
-"""Random exploration of the transition system: a Hypothesis ``RuleBasedStateMachine`` and a seeded
-fair-walk simulator.
+"""Random exploration of the transition system with Hypothesis, and a seeded fair-walk simulator.
 
-``machine_for(model, properties)`` builds a state machine whose one rule picks among
-``model.actions(state)`` (Hypothesis chooses the index, so failures shrink to short action
-sequences), with an ``@invariant`` that checks every ``always`` property, ``event()`` per action
-kind and ``target()`` on the surge in use and the availability deficit (so Hypothesis steers towards
-the edges of the rollout bounds). Profiles dev/ci/nightly (tests/conftest.py) size it.
+``explore(model, properties, examples, steps)`` is the exploration ``kubeproof verify`` runs on
+every cluster: a Hypothesis state machine whose one rule picks among ``model.actions(state)``
+(users, faults, controllers, time; Hypothesis chooses the index, so a failing run shrinks to a short
+action sequence), finished by the controllers and time acting in turn until the cluster comes to
+rest. ``always`` properties are checked on every state and step, ``eventually`` ones where the run
+comes to rest, ``sometimes`` ones collect a witness. Settings are explicit and reproducible
+(derandomized, no example database, no deadline); a violation becomes a ``Trace`` of Hypothesis'
+shrunk failing run, which ``kubeproof replay`` confirms like any other counterexample.
 
-``simulate(model, properties, runs, steps, seed)`` is the quick driver ``kubeproof verify`` uses:
-seeded random runs in which users and faults act with some probability, then controllers run
-fairly until quiescent; ``always`` properties are checked on every state and step, ``sometimes``
-properties collect witnesses, and ``eventually`` properties are checked at the end of each run
-(where nothing more can happen). A violation keeps its trace; results say "no violation in K runs".
+``machine_for(model, properties)`` is the state machine the test suite runs under the Hypothesis
+profiles dev/ci/nightly (tests/conftest.py): the same rule, an ``@invariant`` over the ``always``
+properties, ``event()`` per action kind and ``target()`` on the surge in use and the availability
+deficit (so Hypothesis steers towards the edges of the rollout bounds).
+
+``simulate(model, properties, runs, steps, seed)``: seeded random runs in which users and faults act
+with some probability, then controllers run fairly until quiescent; results say "no violation in
+K runs".
 """
 
 from __future__ import annotations

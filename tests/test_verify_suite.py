@@ -121,7 +121,11 @@ def test_sigint_during_verify_writes_the_report(tmp_path: Path) -> None:
         [sys.executable, "-m", "checkers.cli", "verify", "--no-z3", "--reports", str(tmp_path), "--seconds", "60"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)})
-    time.sleep(3.5)
+    assert proc.stderr is not None
+    for line in proc.stderr:  # wait until the model checker is at work (imports take long on a busy machine)
+        if line.startswith("bmc ["):
+            break
+    time.sleep(0.5)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
