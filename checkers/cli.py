@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -46,9 +47,19 @@ _MINIMUMS = (("verify", "seconds", "--seconds", 0), ("verify", "bound", "--bound
 def _check_ranges(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     for command, attr, flag, least in _MINIMUMS:
         value = getattr(args, attr, None)
-        if args.command == command and value is not None and value < least:
+        if args.command != command or value is None:
+            continue
+        if not math.isfinite(value):
+            # nan compares false with everything: a nan budget would never run out
+            parser.exit(2, f"{parser.prog} {command}: error: argument {flag}: invalid value {value}: "
+                           "must be a finite number\n")
+        if value < least:
             parser.exit(2, f"{parser.prog} {command}: error: argument {flag}: invalid value {value:g}: "
                            f"must be greater than or equal to {least}\n")
+    reports = getattr(args, "reports", None)
+    if args.command == "verify" and reports and os.path.exists(reports) and not os.path.isdir(reports):
+        # found before a run of minutes, not when its report is written
+        parser.exit(2, f"{parser.prog} verify: error: argument --reports: {reports} is not a directory\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -89,11 +89,9 @@ def _check_paths(args: argparse.Namespace) -> None:
     if args.config and not args.manifests:
         raise ModelError("Invalid", "--config needs --manifests (the cluster file describes nodes, not workloads)",
                          field="--config")
-    for path in args.manifests or []:
-        if not Path(path).exists():  # a file, or a directory of manifests
-            raise ModelError("NotFound", f"{path}: no such file or directory", field="--manifests")
-    if args.config and not Path(args.config).is_file():
-        raise ModelError("NotFound", f"{args.config}: no such file", field="--config")
+    for flag, path in [*(("--manifests", m) for m in args.manifests or []), *([("--config", args.config)] if args.config else [])]:
+        if not Path(path).exists():  # a directory of manifests is fine (kubectl apply -f DIR); the loaders say the rest
+            raise ModelError("NotFound", f"{path}: no such file or directory", field=flag)
 
 
 def _model_and_spec(args: argparse.Namespace) -> tuple[Any, Any]:
@@ -437,6 +435,10 @@ def cmd_replay(args: argparse.Namespace) -> int:
     from checkers.traces import load_itf, replay
 
     doc = load_itf(Path(args.file))
-    outcome = replay(doc, key=key_for)
+    try:
+        outcome = replay(doc, key=key_for)
+    except ModelError as exc:  # the model the trace records cannot be rebuilt here
+        where = f"{exc.field}: " if exc.field and exc.field not in exc.message else ""
+        raise ModelError(exc.kind, f"{args.file}: cannot replay: {where}{exc.message}") from None
     print(outcome.message)
     return 0 if outcome.confirmed else 1

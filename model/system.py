@@ -105,7 +105,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from model import apiserver as api
@@ -169,6 +169,7 @@ from model.objects import (
 from model.state import (
     DEPLOYMENT,
     ENDPOINTS,
+    GARBAGE_COLLECTOR,
     HPA_CONTROLLER,
     KCM,
     LEVEL_CONTROLLERS,
@@ -232,12 +233,24 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 # the model
 
+MEMO_LIMIT = 1 << 15  # entries per memo table before it is emptied
+
 
 @dataclass(frozen=True, slots=True)
 class Model:
     """The transition system for one ``ClusterConfig``."""
 
     config: ClusterConfig
+    # Memo tables of pure derived values (see "Performance" above); never part of the model's value.
+    _memo: dict[str, dict[Any, Any]] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def _table(self, name: str) -> dict[Any, Any]:
+        table = self._memo.get(name)
+        if table is None:
+            table = self._memo[name] = {}
+        elif len(table) >= MEMO_LIMIT:
+            table.clear()  # bounded: a long run keeps only recent entries; results do not depend on it
+        return table
 
     # -- init ---------------------------------------------------------------------------------
     def init_states(self) -> tuple[State, ...]:
@@ -286,7 +299,6 @@ class Model:
 
     def controller_actions(self, state: State) -> tuple[Action, ...]:
         """The weakly fair actions, in the runner's round-robin order."""
-        cfg = self.config
         out: list[Action] = []
         for inf in state.informers:
             if inf.pending:
@@ -302,20 +314,11 @@ class Model:
         pod = self._next_to_schedule(state)
         if pod is not None:
             out.append(Schedule(pod))
-        now = now_ns(cfg, state)
-        for n in state.env.nodes:
-            if not n.up:
-                continue
-            node = api.get(state.store, "Node", "", n.name)
-            if node is not None and kubelet_wiring.node_step(node, now) is not None:
-                out.append(NodeReady(n.name))
-            for p in api.list_kind(state.store, "Pod"):
-                if p.spec.node_name == n.name and kubelet_wiring.pod_step(
-                        p, state.env.unpullable, now, cfg.timings.termination, cfg.timings.readiness) is not None:
-                    out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
+        out.extend(self._kubelet_actions(state))
         if leading:
+            level = self._level_decisions(state)
             for controller in LEVEL_CONTROLLERS:
-                for key in self._level_keys(state, controller):
+                for key, _ in level[controller]:
                     out.append(Reconcile(controller, key))
             out.extend(Reconcile(HPA_CONTROLLER, key) for key in self._hpas_due(state))
         for m in state.managers:
@@ -419,8 +422,62 @@ class Model:
         state = dataclasses.replace(state, informers=tuple(inf if i.name == KCM else i for i in state.informers))
         return self._enqueue_everything(state)
 
+    def _kubelet_actions(self, state: State) -> tuple[Action, ...]:
+        """What the running kubelets would do: a function of the store, the clock and the
+        environment's nodes and images only, so it is memoized on those."""
+        env = state.env
+        memo_key = (state.store, state.clock, env.nodes, env.unpullable)
+        table = self._table("kubelet")
+        found = table.get(memo_key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        cfg = self.config
+        now = now_ns(cfg, state)
+        out: list[Action] = []
+        pods = api.list_kind(state.store, "Pod")
+        for n in env.nodes:
+            if not n.up:
+                continue
+            node = api.get(state.store, "Node", "", n.name)
+            if node is not None and kubelet_wiring.node_step(node, now) is not None:
+                out.append(NodeReady(n.name))
+            for p in pods:
+                if p.spec.node_name == n.name and kubelet_wiring.pod_step(
+                        p, env.unpullable, now, cfg.timings.termination, cfg.timings.readiness) is not None:
+                    out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
+        table[memo_key] = result = tuple(out)
+        return result
+
+    def _level_decisions(self, state: State) -> dict[str, tuple[tuple[str, tuple[Write, ...]], ...]]:
+        """Per level-driven controller, each key whose decision writes something, with its writes.
+
+        The garbage collector and the endpoints controller decide from the store alone, the node
+        lifecycle and taint eviction controllers from the store, the clock and the nodes'
+        environment: the decisions are memoized on exactly those values (states that differ only
+        elsewhere, in caches, queues or expectations, share them)."""
+        store_table = self._table("level-store")
+        by_store = store_table.get(state.store)
+        if by_store is None:
+            by_store = {c: self._level_compute(state, c) for c in (GARBAGE_COLLECTOR, ENDPOINTS)}
+            store_table[state.store] = by_store
+        nodes_key = (state.store, state.clock, state.env.nodes)
+        nodes_table = self._table("level-nodes")
+        by_nodes = nodes_table.get(nodes_key)
+        if by_nodes is None:
+            by_nodes = {c: self._level_compute(state, c) for c in (NODE_LIFECYCLE, TAINT_EVICTION)}
+            nodes_table[nodes_key] = by_nodes
+        return {**by_nodes, **by_store}
+
+    def _level_compute(self, state: State, controller: str) -> tuple[tuple[str, tuple[Write, ...]], ...]:
+        out = []
+        for k in self._level_candidates(state, controller):
+            writes = self._level_writes(state, controller, k)
+            if writes:
+                out.append((k, writes))
+        return tuple(out)
+
     def _level_keys(self, state: State, controller: str) -> tuple[str, ...]:
-        return tuple(k for k in self._level_candidates(state, controller) if self._level_writes(state, controller, k))
+        return tuple(k for k, _ in self._level_decisions(state)[controller])
 
     def _level_candidates(self, state: State, controller: str) -> tuple[str, ...]:
         if controller in (NODE_LIFECYCLE, TAINT_EVICTION):
@@ -555,7 +612,16 @@ class Model:
         return state.clock >= inf.dropped_since + cfg.timings.resync
 
     def _next_to_schedule(self, state: State) -> str | None:
+        """The scheduler's next pod: a function of its cache and the clock (memoized on them)."""
         inf = state.informer(SCHEDULER)
+        memo_key = (inf, state.clock)
+        table = self._table("schedule-next")
+        if memo_key in table:
+            return table[memo_key]  # type: ignore[no-any-return]
+        table[memo_key] = result = self._next_to_schedule_of(inf, state)
+        return result
+
+    def _next_to_schedule_of(self, inf: Informer, state: State) -> str | None:
         pods = cache_list(inf, "Pod")
         nodes = cache_list(inf, "Node")
         now = now_ns(self.config, state)
@@ -690,7 +756,10 @@ class Model:
         if controller == HPA_CONTROLLER:
             return self._reconcile_hpa(state, key)
         if controller in LEVEL_CONTROLLERS:
-            return self._write_all(state, self._level_writes(state, controller, key))[0]
+            writes = next((w for k, w in self._level_decisions(state)[controller] if k == key), None)
+            if writes is None:  # not enabled here (a replayed or scripted step): decide afresh
+                writes = self._level_writes(state, controller, key)
+            return self._write_all(state, writes)[0]
         state = self._pop(state, controller, key)
         if controller in (REPLICASET, REPLICATION):
             return self._reconcile_rs(state, key, max_writes, controller)
@@ -767,8 +836,15 @@ class Model:
             return state
         if cfg.variant == "double-bind":
             pod = dataclasses.replace(pod, spec=dataclasses.replace(pod.spec, node_name=""))
-        w = scheduler_wiring.decide(pod, cache_list(inf, "Node"), cache_list(inf, "Pod"), cfg.variant,
-                                    now_ns(cfg, state))
+        # The decision reads only the scheduler's cache and the clock: memoized on them.
+        memo_key = (inf, state.clock, pod_key)
+        table = self._table("schedule-decide")
+        if memo_key in table:
+            w = table[memo_key]
+        else:
+            w = scheduler_wiring.decide(pod, cache_list(inf, "Node"), cache_list(inf, "Pod"), cfg.variant,
+                                        now_ns(cfg, state))
+            table[memo_key] = w
         if w is None:
             return state
         state, done = self._write_all(state, (w,))

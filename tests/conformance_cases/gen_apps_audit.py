@@ -492,6 +492,224 @@ case(f"{PA}/zero-transition-time-with-minReadySeconds-is-not", "replicaset.calcu
      {"readyReplicas": 1, "availableReplicas": 0})
 
 
+# --- progress deadline (deployment_util.go DeploymentTimedOut, progress.go requeueStuckDeployment) ------------
+
+def pdep(deadline, reason="ReplicaSetUpdated", last=NOW, replicas=3, status=None):
+    cond = {"type": "Progressing", "status": "True", "reason": reason, "lastUpdateTime": last,
+            "lastTransitionTime": last}
+    spec = {"replicas": replicas, "strategy": {"type": "RollingUpdate",
+                                               "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}}}
+    if deadline is not None:
+        spec["progressDeadlineSeconds"] = deadline
+    st = dict(status or {})
+    st["conditions"] = [cond]
+    return {"metadata": {"name": "foo", "namespace": "default"}, "spec": spec, "status": st}
+
+
+TO = f"{U}/DeploymentTimedOut"
+for name, dep, now, want in [
+    ("deadline-reached-exactly-is-not-a-timeout", pdep(10), "2024-05-01T12:00:10Z", False),
+    ("one-nanosecond-past-the-deadline-is", pdep(10), "2024-05-01T12:00:10.000000001Z", True),
+    ("complete-reason-never-times-out", pdep(10, reason="NewReplicaSetAvailable"), "2024-05-02T12:00:00Z", False),
+    ("timed-out-reason-stays-timed-out-without-a-clock", pdep(10, reason="ProgressDeadlineExceeded"), None, True),
+    ("no-deadline-needs-no-clock", pdep(None), None, False),
+    ("maxint32-deadline-means-none", pdep(2147483647), "2100-01-01T00:00:00Z", False),
+]:
+    case(f"{TO}/{name}", "deployment.deployment_timed_out", {"deployment": dep, "now": now}, {"timedOut": want})
+case(f"{TO}/no-progressing-condition", "deployment.deployment_timed_out",
+     {"deployment": {"metadata": {"name": "foo"}, "spec": {"replicas": 1, "progressDeadlineSeconds": 10},
+                     "status": {"conditions": [avail]}}, "now": "2030-01-01T00:00:00Z"},
+     {"timedOut": False})
+
+RQ = "progress.go/requeueStuckDeployment"
+busy = {"replicas": 3, "updatedReplicas": 1, "availableReplicas": 1}
+for name, dep, now, want in [
+    ("seven-minutes-left", pdep(600, last="2024-05-01T11:57:00Z", status=busy), NOW, 420_000_000_000),
+    ("exactly-one-second-left-waits", pdep(600, last="2024-05-01T11:50:01Z", status=busy), NOW, 1_000_000_000),
+    ("under-a-second-left-requeues-now", pdep(600, last="2024-05-01T11:50:00.999999999Z", status=busy), NOW, 0),
+    ("past-the-deadline-requeues-now", pdep(10, last="2024-05-01T11:00:00Z", status=busy), NOW, 0),
+    ("no-deadline-no-requeue", pdep(None, status=busy), NOW, -1),
+    ("timed-out-no-requeue", pdep(600, reason="ProgressDeadlineExceeded", status=busy), NOW, -1),
+]:
+    case(f"{RQ}/{name}", "deployment.requeue_stuck_deployment",
+         {"deployment": dep, "newStatus": busy, "now": now}, {"requeueAfterNanos": want})
+done = {"replicas": 3, "updatedReplicas": 3, "availableReplicas": 3}
+case(f"{RQ}/complete-new-status-no-requeue", "deployment.requeue_stuck_deployment",
+     {"deployment": pdep(600, status=busy), "newStatus": done, "now": NOW}, {"requeueAfterNanos": -1})
+
+# --- DeploymentComplete / DeploymentProgressing (deployment_util.go) ------------------------------------------
+
+DC = f"{U}/DeploymentComplete"
+for name, gen, observed, want in [
+    ("observed-generation-behind-is-not-complete", 3, 2, False),
+    ("observed-generation-caught-up", 3, 3, True),
+    ("observed-generation-ahead", 3, 4, True),
+]:
+    case(f"{DC}/{name}", "deployment.deployment_complete",
+         {"deployment": {"metadata": {"name": "foo", "generation": gen},
+                         "spec": {"replicas": 2, "strategy": {"type": "Recreate"}},
+                         "status": {"replicas": 2, "updatedReplicas": 2, "availableReplicas": 2,
+                                    "observedGeneration": observed}}},
+         {"complete": want})
+
+# --- fenceposts and MaxUnavailable (deployment_util.go ResolveFenceposts, MaxUnavailable, MaxSurge) -----------
+
+RF = f"{U}/ResolveFenceposts"
+for name, surge, unavailable, desired, want in [
+    ("half-a-pod-surge-rounds-up-unavailable-down", "10%", "10%", 5, (1, 0)),
+    ("zero-percent-surge-and-rounded-down-unavailable", "0%", "10%", 9, (0, 1)),
+    ("surge-rounds-up-unavailable-down", "10%", "10%", 4, (1, 0)),
+    ("unavailable-zero-after-rounding-surge-zero", 0, "10%", 5, (0, 1)),
+    ("nil-both", None, None, 3, (0, 1)),
+    ("ints-are-not-capped", 7, 9, 3, (7, 9)),
+]:
+    case(f"{RF}/{name}", "deployment.resolve_fenceposts",
+         {"maxSurge": surge, "maxUnavailable": unavailable, "desired": desired},
+         {"surge": want[0], "unavailable": want[1]})
+case(f"{RF}/bad-surge-is-an-error", "deployment.resolve_fenceposts",
+     {"maxSurge": "1x", "maxUnavailable": 1, "desired": 3}, {"error": "Invalid"})
+
+MU = f"{U}/MaxUnavailable"
+for name, replicas, unavailable, surge, want in [
+    ("percent-rounds-down", 10, "25%", 1, 2),
+    ("capped-at-replicas", 3, 10, 1, 3),
+    ("both-zero-after-rounding-gives-one", 5, "10%", 0, 1),
+    ("zero-replicas", 0, "50%", 1, 0),
+]:
+    case(f"{MU}/{name}", "deployment.max_unavailable",
+         {"deployment": ddep(replicas=replicas, surge=surge, unavailable=unavailable)}, {"maxUnavailable": want})
+case(f"{U}/MaxSurge/percent-rounds-up", "deployment.max_surge",
+     {"deployment": ddep(replicas=10, surge="25%", unavailable=0)}, {"maxSurge": 3})
+case(f"{U}/MaxSurge/recreate-has-none", "deployment.max_surge",
+     {"deployment": rdep(10)}, {"maxSurge": 0})
+
+# --- NewRSNewReplicas (deployment_util.go) -------------------------------------------------------------------
+
+NR = f"{U}/NewRSNewReplicas"
+for name, surge, old, new, want in [
+    ("surge-percent-rounds-up", "25%", 10, 0, 3),
+    ("room-capped-by-what-the-new-rs-still-needs", 5, 1, 8, 10),
+    ("no-room-keeps-the-new-size", 1, 10, 1, 1),
+    ("over-the-top-keeps-the-new-size", 0, 12, 2, 2),
+]:
+    case(f"{NR}/{name}", "deployment.new_rs_new_replicas",
+         {"deployment": ddep(replicas=10, surge=surge, unavailable=0),
+          "allRSs": [drs("old", old), drs("new", new)], "newRS": drs("new", new)},
+         {"replicas": want})
+case(f"{NR}/recreate-is-the-full-size", "deployment.new_rs_new_replicas",
+     {"deployment": rdep(4), "allRSs": [drs("old", 4), drs("new", 0)], "newRS": drs("new", 0)}, {"replicas": 4})
+case(f"{NR}/unknown-strategy-is-an-error", "deployment.new_rs_new_replicas",
+     {"deployment": {"metadata": {"name": "foo"}, "spec": {"replicas": 4, "strategy": {"type": "Blue"}}},
+      "allRSs": [drs("new", 0)], "newRS": drs("new", 0)}, {"error": "Invalid"})
+
+# --- rolling.go cleanupUnhealthyReplicas / reconcileOldReplicaSets ---------------------------------------------
+
+
+def ors(name, spec, available, ts):
+    return {"metadata": {"name": name, "namespace": "default", "uid": f"uid-{name}", "creationTimestamp": ts},
+            "spec": {"replicas": spec}, "status": {"replicas": spec, "availableReplicas": available}}
+
+
+CUH = "rolling.go/cleanupUnhealthyReplicas"
+case(f"{CUH}/oldest-first-bounded-by-the-budget", "deployment.cleanup_unhealthy_replicas",
+     {"deployment": ddep(replicas=3, unavailable=1),
+      "oldRSs": [ors("younger", 3, 0, "2024-05-01T11:00:00Z"), ors("older", 2, 1, "2024-05-01T10:00:00Z")],
+      "maxCleanupCount": 2},
+     {"cleanupCount": 2, "replicas": {"older": 1, "younger": 2}})
+case(f"{CUH}/healthy-and-empty-rs-untouched", "deployment.cleanup_unhealthy_replicas",
+     {"deployment": ddep(replicas=3, unavailable=1),
+      "oldRSs": [ors("healthy", 2, 2, "2024-05-01T10:00:00Z"), ors("empty", 0, 0, "2024-05-01T09:00:00Z")],
+      "maxCleanupCount": 5},
+     {"cleanupCount": 0, "replicas": {"healthy": 2, "empty": 0}})
+case(f"{CUH}/more-available-than-spec-is-an-error", "deployment.cleanup_unhealthy_replicas",
+     {"deployment": ddep(replicas=3, unavailable=1), "oldRSs": [ors("a", 2, 3, "2024-05-01T10:00:00Z")],
+      "maxCleanupCount": 5},
+     {"cleanupCount": 0, "error": True})
+RO = "rolling.go/reconcileOldReplicaSets"
+case(f"{RO}/scale-down-bounded-by-min-available", "deployment.reconcile_old_replica_sets",
+     {"deployment": ddep(replicas=3, unavailable=1), "newRS": ors("new", 1, 1, "2024-05-01T11:00:00Z"),
+      "oldRSs": [ors("old", 3, 3, "2024-05-01T10:00:00Z")]},
+     {"scaled": True, "replicas": {"old": 1}})
+case(f"{RO}/unavailable-new-pods-block-scale-down", "deployment.reconcile_old_replica_sets",
+     {"deployment": ddep(replicas=3, unavailable=1), "newRS": ors("new", 2, 0, "2024-05-01T11:00:00Z"),
+      "oldRSs": [ors("old", 2, 2, "2024-05-01T10:00:00Z")]},
+     {"scaled": False, "replicas": {"old": 2}})
+case(f"{RO}/cleanup-error-scales-nothing", "deployment.reconcile_old_replica_sets",
+     {"deployment": ddep(replicas=3, unavailable=1), "newRS": ors("new", 2, 0, "2024-05-01T11:00:00Z"),
+      "oldRSs": [ors("a", 2, 3, "2024-05-01T10:00:00Z")]},
+     {"scaled": False, "replicas": {"a": 2}})
+
+
+# --- TestGetPodsToDelete's pods, through the rank step (replica_set_test.go; ranks per replica_set.go) --------
+
+GD = "replica_set_test.go/TestGetPodsToDelete"
+rs_owner = {"apiVersion": "v1beta1", "kind": "ReplicaSet", "name": "foobar", "uid": "uid-foobar", "controller": True}
+unscheduled_pending = pod("unscheduled-pending-pod", "Pending", labels={"name": "foo"}, owner=rs_owner)
+scheduled_pending = pod("scheduled-pending-pod", "Pending", node="fake-node", labels={"name": "foo"}, owner=rs_owner)
+running_not_ready = pod("scheduled-running-not-ready-pod", node="fake-node", ready=False, labels={"name": "foo"},
+                        owner=rs_owner)
+ready_node1 = pod("scheduled-running-ready-pod-on-node-1", node="fake-node-1", ready=True, labels={"name": "foo"},
+                  owner=rs_owner)
+ready_node2 = pod("scheduled-running-ready-pod-on-node-2", node="fake-node-2", ready=True, labels={"name": "foo"},
+                  owner=rs_owner)
+various = [ready_node1, ready_node2, running_not_ready, scheduled_pending, unscheduled_pending]
+case(f"{GD}/various pod phases and conditions, diff < len(pods)/ranks", "replicaset.colocation_ranks",
+     {"podsToRank": various, "relatedPods": various}, {"ranks": [1, 1, 2, 2, 1]})
+case(f"{GD}/various pod phases and conditions, diff < len(pods)", "replicaset.get_pods_to_delete",
+     {"filteredPods": various, "relatedPods": various, "diff": 3, "now": NOW},
+     {"podsToDelete": ["unscheduled-pending-pod", "scheduled-pending-pod", "scheduled-running-not-ready-pod"]})
+case(f"{GD}/ready and colocated with another ready pod vs not colocated, diff < len(pods)/ranks",
+     "replicaset.colocation_ranks",
+     {"podsToRank": [ready_node1, ready_node2], "relatedPods": [ready_node1, ready_node2, ready_node2]},
+     {"ranks": [1, 2]})
+case(f"{GD}/ready and colocated with another ready pod vs not colocated, diff < len(pods)",
+     "replicaset.get_pods_to_delete",
+     {"filteredPods": [ready_node1, ready_node2], "relatedPods": [ready_node1, ready_node2, ready_node2], "diff": 1,
+      "now": NOW},
+     {"podsToDelete": ["scheduled-running-ready-pod-on-node-2"]})
+case(f"{GD}/various pod phases and conditions, diff = len(pods), relatedPods empty/ranks",
+     "replicaset.colocation_ranks", {"podsToRank": various, "relatedPods": []}, {"ranks": [0, 0, 0, 0, 0]})
+
+
+# --- EqualIgnoreHash compares with apiequality.Semantic: quantities by value, times by instant -------------
+# (deployment_util.go EqualIgnoreHash -> apimachinery/pkg/api/equality Semantic: Quantity Cmp, Time UTC)
+
+EQ = f"{U}/EqualIgnoreHash"
+
+
+def qt(requests=None, extra=None, meta=None, labels=None):
+    c = {"name": "c", "image": "i"}
+    if requests is not None:
+        c["resources"] = {"requests": requests, "limits": requests}
+    spec = {"containers": [c]}
+    spec.update(extra or {})
+    m = {"labels": dict(labels or {"app": "web"})}
+    m.update(meta or {})
+    return {"metadata": m, "spec": spec}
+
+
+for name, t1, t2, want in [
+    ("cpu-1-equals-1000m", qt({"cpu": "1"}), qt({"cpu": "1000m"}), True),
+    ("memory-1Gi-equals-its-bytes", qt({"memory": "1Gi"}), qt({"memory": "1073741824"}), True),
+    ("memory-1Gi-differs-from-1G", qt({"memory": "1Gi"}), qt({"memory": "1G"}), False),
+    ("decimal-and-milli-cpu", qt({"cpu": "0.5"}), qt({"cpu": "500m"}), True),
+    ("overhead-by-value", qt(extra={"overhead": {"cpu": "0.1"}}), qt(extra={"overhead": {"cpu": "100m"}}), True),
+    ("emptyDir-sizeLimit-by-value",
+     qt(extra={"volumes": [{"name": "v", "emptyDir": {"sizeLimit": "1Ki"}}]}),
+     qt(extra={"volumes": [{"name": "v", "emptyDir": {"sizeLimit": "1024"}}]}), True),
+    ("a-zero-request-is-still-an-entry", qt({"cpu": "0"}), qt({}), False),
+    ("creationTimestamp-by-instant", qt(meta={"creationTimestamp": "2024-01-01T01:00:00+01:00"}),
+     qt(meta={"creationTimestamp": "2024-01-01T00:00:00Z"}), True),
+    ("null-creationTimestamp-is-the-zero-time", qt(meta={"creationTimestamp": None}), qt(), True),
+]:
+    case(f"{EQ}/{name}", "deployment.equal_ignore_hash", {"template1": t1, "template2": t2}, {"equal": want})
+    case(f"{EQ}/{name}/reversed", "deployment.equal_ignore_hash", {"template1": t2, "template2": t1}, {"equal": want})
+case(f"{U}/FindNewReplicaSet/quantities-compared-by-value", "deployment.find_new_replica_set",
+     {"deployment": {"metadata": {"name": "web"}, "spec": {"replicas": 1, "template": qt({"cpu": "1"})}},
+      "rsList": [frs("spelled-differently", NOW, qt({"cpu": "1000m"}), "h1")]},
+     {"newRS": "spelled-differently"})
+
+
 with open(f"{OUT}/apps_audit.jsonl", "w") as fh:
     for c in cases:
         fh.write(json.dumps(c, sort_keys=True) + "\n")

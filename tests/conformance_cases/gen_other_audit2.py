@@ -1,11 +1,17 @@
 """Generate other_audit2.jsonl: an audit of the hpa, autoscaler, scheduler, nodelifecycle,
-tainteviction and gc ops against the newest Kubernetes unit-test tables.
+tainteviction and gc ops against the newest stored Kubernetes (and kubernetes/autoscaler) unit tests.
 
-Each case's id names the Go test file, test function and row (``file:Test/row name``). The rows are
-transcribed from reading the tables (data values only); tables already mined by the other
-``gen_*`` scripts are not repeated here. Sources, newest stored versions in kubernetes/kubernetes:
-pkg/scheduler/framework/plugins/noderesources/most_allocated_test.go (TestMostAllocatedScoringStrategy),
-and the further tables named at each section below.
+Each case's id names the Go test file, test function and row (``file:Test/row name``); rows are
+transcribed from reading the tables (data values only), and tables already mined by the other
+``gen_*`` scripts are not repeated. Sources:
+* kubernetes/kubernetes: scheduler noderesources/most_allocated_test.go, helper/normalize_score_test.go;
+  controller/tainteviction/taint_eviction_test.go; controller/nodelifecycle/
+  node_lifecycle_controller_test.go (health tables); controller/garbagecollector/garbagecollector_test.go;
+* karmada-io/karmada pkg/controllers/federatedhpa (its lifted copy of the HPA controller's
+  normalize/stabilize/limit functions; Kubernetes has one-row tests for those);
+* kubernetes/autoscaler: vertical-pod-autoscaler updater/priority/update_priority_calculator_test.go,
+  cluster-autoscaler core/scaledown/eligibility/eligibility_test.go;
+* a few boundaries read from pkg/controller/podautoscaler/horizontal.go itself (ids name the function).
 Run ``python3 tests/conformance_cases/gen_other_audit2.py`` to rewrite the file.
 """
 
@@ -155,14 +161,16 @@ for name, current, up, down, rl, want in [
 ]:
     add(f"{K}:TestCalculateScaleDownLimitWithBehaviors/{name}", "hpa.scale_down_limit",
         {"currentReplicas": current, "rules": rl, "scaleUpEvents": up, "scaleDownEvents": down}, {"limit": want})
-for name, cur, des, lo, hi, want, reason in [
-    ("Desired within range", 5, 7, 3, 10, 7, "DesiredWithinRange"),
-    ("Desired below min", 5, 2, 3, 10, 3, "TooFewReplicas"),
-    ("Desired above max", 5, 15, 3, 10, 10, "TooManyReplicas"),
+for name, cur, des, lo, hi, want, reason, message in [
+    ("Desired within range", 5, 7, 3, 10, 7, "DesiredWithinRange", "the desired count is within the acceptable range"),
+    ("Desired below min", 5, 2, 3, 10, 3, "TooFewReplicas",
+     "the desired replica count is less than the minimum replica count"),
+    ("Desired above max", 5, 15, 3, 10, 10, "TooManyReplicas",
+     "the desired replica count is more than the maximum replica count"),
 ]:
     add(f"{K}:TestConvertDesiredReplicasWithRules/{name}", "hpa.convert_with_rules",
         {"currentReplicas": cur, "desiredReplicas": des, "minReplicas": lo, "maxReplicas": hi,
-         "scaleUpLimitFactor": 2, "scaleUpLimitMinimum": 4}, {"replicas": want, "reason": reason})
+         "scaleUpLimitFactor": 2, "scaleUpLimitMinimum": 4}, {"replicas": want, "reason": reason, "message": message})
 # calculateScaleUpLimit alone (max(factor * current, minimum)), seen through convertDesiredReplicasWithRules:
 # a desire far above every limit is capped at the scale-up limit when maxReplicas is larger still.
 for name, cur, want in [("Small scale up", 1, 4), ("Medium scale up", 10, 20), ("Large scale up", 100, 200),
@@ -305,15 +313,17 @@ for name, behavior, prev, new, want in [
         {"behavior": behavior, "prevReplicas": prev, "newReplicas": new, "events": []},
         {"events": [{"replicaChange": abs(new - prev), "outdated": False}] * want})
 WINDOWS = {"scaleUp": {"stabilizationWindowSeconds": 300}, "scaleDown": {"stabilizationWindowSeconds": 600}}
-for name, des, cur, recs, want, reason in [
-    ("Scale up stabilized", 10, 5, [(8, 120), (7, 240)], 7, "ScaleUpStabilized"),
-    ("Scale down stabilized", 3, 8, [(5, 300), (4, 480)], 5, "ScaleDownStabilized"),
-    ("No change needed", 5, 5, [(5, 60)], 5, "ScaleUpStabilized"),
+UP_MSG = "recent recommendations were lower than current one, applying the lowest recent recommendation"
+DOWN_MSG = "recent recommendations were higher than current one, applying the highest recent recommendation"
+for name, des, cur, recs, want, reason, message in [
+    ("Scale up stabilized", 10, 5, [(8, 120), (7, 240)], 7, "ScaleUpStabilized", UP_MSG),
+    ("Scale down stabilized", 3, 8, [(5, 300), (4, 480)], 5, "ScaleDownStabilized", DOWN_MSG),
+    ("No change needed", 5, 5, [(5, 60)], 5, "ScaleUpStabilized", UP_MSG),
 ]:
     add(f"{K}:TestStabilizeRecommendationWithBehaviors/{name}", "hpa.stabilize_with_behavior",
         {"recommendations": [{"replicas": r, "ageSeconds": a} for r, a in recs], "currentReplicas": cur,
          "desiredReplicas": des, "behavior": WINDOWS},
-        {"replicas": want, "reason": reason, "recommendations": [r for r, _ in recs] + [des]})
+        {"replicas": want, "reason": reason, "message": message, "recommendations": [r for r, _ in recs] + [des]})
 for name, behavior, cur, des, want, reason in [
     ("Scale up within limits", {"scaleUp": {"policies": [pol("Percent", 200)]}}, 5, 8, 8, "DesiredWithinRange"),
     ("Scale down within limits", {"scaleDown": {"policies": [pol("Percent", 100)]}}, 5, 3, 3, "DesiredWithinRange"),
@@ -321,7 +331,10 @@ for name, behavior, cur, des, want, reason in [
 ]:
     add(f"{K}:TestConvertDesiredReplicasWithBehaviorRate/{name}", "hpa.behavior_rate_limit",
         {"currentReplicas": cur, "desiredReplicas": des, "minReplicas": 1, "maxReplicas": 10, "behavior": behavior,
-         "scaleUpEvents": [], "scaleDownEvents": []}, {"replicas": want, "reason": reason})
+         "scaleUpEvents": [], "scaleDownEvents": []},
+        {"replicas": want, "reason": reason,
+         "message": "the desired count is within the acceptable range" if reason == "DesiredWithinRange"
+         else "the desired replica count is more than the maximum replica count"})
 
 # ---- pkg/controller/nodelifecycle/node_lifecycle_controller_test.go, through nodelifecycle.observe_node ----
 # fakeNow 2015-01-01T12:00:00Z, grace 40 s, startup grace 60 s. ``lastHeartbeat`` is when the
@@ -453,7 +466,50 @@ for name, quick in [("ContainerScalingModeAuto", True), ("ContainerScalingModeOf
                     ("ContainerScalingModeAuto as default", True), ("ContainerScalingModeOff as default", False)]:
     vu(f"TestQuickOOM_ContainerResourcePolicy/test case: {name}", {"cpu": "4"}, RANGE, 0.25, 11, quick, 0.5, quick)
 
-# @@SECTIONS@@
+# ---- kubernetes/autoscaler cluster-autoscaler/core/scaledown/eligibility/eligibility_test.go ----
+# TestFilterOutUnremovable, through ca.node_scale_down_candidate's ``candidate`` (the node passes the
+# eligibility filter): BuildTestNode(name, 1000 mCPU, 10 bytes), pods of 600 m (big), 100 m (small)
+# and a 500 m DaemonSet pod; the utilization threshold is the 0.5 default. Rows about annotations,
+# ToBeDeleted taints and the unready switch have no input in this op.
+T = "eligibility_test.go:TestFilterOutUnremovable"
+for name, pods, ready, want in [("regular node stays", [], True, True),
+                                ("highly utilized node is filtered out", ["600m"], True, False),
+                                ("underutilized node stays", ["100m"], True, True),
+                                ("unready node stays", [], False, True),
+                                ("high utilization daemonsets node is filtered out", ["100m", "500m"], True, False)]:
+    for suffix in ("IgnoreDaemonSetUtilization=false", "IgnoreDaemonsetUtilization=true"):
+        if "daemonsets" in name and suffix.endswith("true"):
+            continue  # that row sets ignoreDaemonSetsUtilization false itself and has no suffix
+        desc = name if "daemonsets" in name else f"{name} {suffix}"
+        add(f"{T}/{desc}", "ca.node_scale_down_candidate",
+            {"allocatable": {"cpu": "1000m", "memory": "10"}, "podRequests": [{"cpu": c, "memory": "0"} for c in pods],
+             "unneededSinceSeconds": 0, "lastScaleUpAgeSeconds": None, "ready": ready}, {"candidate": want})
+
+# ---- pkg/controller/garbagecollector/garbagecollector_test.go, through gc.classify_owner_references ----
+# TestAttemptToDeleteItem: a pod whose RC owner answers 404 is deleted (background: no finalizer);
+# TestAbsentOwnerCache: each pod whose RC owner is absent is deleted the same way (the cache only
+# saves the second lookup of rc1).
+T = "garbagecollector_test.go"
+
+
+def rc_ref(name: str, uid: str, controller: bool | None = None) -> dict[str, Any]:
+    ref: dict[str, Any] = {"apiVersion": "v1", "kind": "ReplicationController", "name": name, "uid": uid}
+    if controller is not None:
+        ref["controller"] = controller
+    return ref
+
+
+def gc_case(name: str, ref: dict[str, Any]) -> None:
+    add(f"{T}:{name}", "gc.classify_owner_references",
+        {"object": {"metadata": {"ownerReferences": [ref]}}, "owners": {}},
+        {"solid": [], "dangling": [ref["uid"]], "waiting": [], "action": "delete", "propagationPolicy": "Background"})
+
+
+gc_case("TestAttemptToDeleteItem", rc_ref("owner1", "123"))
+for pod, ref in [("rc1Pod1", rc_ref("rc1", "1", True)), ("rc2Pod1", rc_ref("rc2", "2")),
+                 ("rc1Pod2", rc_ref("rc1", "1", False)), ("rc3Pod1", rc_ref("rc3", "3"))]:
+    gc_case(f"TestAbsentOwnerCache [{pod}]", ref)
+
 
 if __name__ == "__main__":
     out = pathlib.Path(__file__).with_name("other_audit2.jsonl")
