@@ -21,8 +21,10 @@ K runs".
 
 from __future__ import annotations
 
+import os
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -335,6 +337,23 @@ def explore(model: Any, properties: Sequence[Property], *, examples: int = 40, s
     exploration then goes on without that property (at most ``max_reruns`` times) to look for
     others. ``seconds`` is a budget: runs started after it do nothing and are not counted.
     """
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    # Hypothesis keeps a cache under ./.hypothesis even without an example database: a verify run
+    # leaves nothing in the user's directory (unless HYPOTHESIS_STORAGE_DIRECTORY says where)
+    scratch = None if os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY") else tempfile.TemporaryDirectory()
+    if scratch is not None:
+        set_hypothesis_home_dir(scratch.name)
+    try:
+        return _explore(model, properties, examples, steps, seconds, completion_steps, checker, max_reruns)
+    finally:
+        if scratch is not None:
+            set_hypothesis_home_dir(None)
+            scratch.cleanup()
+
+
+def _explore(model: Any, properties: Sequence[Property], examples: int, steps: int, seconds: float | None,
+             completion_steps: int, checker: str, max_reruns: int) -> dict[str, Result]:
     from hypothesis import HealthCheck, Phase, Verbosity, settings
     from hypothesis.stateful import run_state_machine_as_test
 
