@@ -126,6 +126,8 @@ class Store:
     uids: int = 0
     names: int = 0
     _h: int | None = field(default=None, init=False, compare=False, repr=False)
+    # the objects grouped by kind (and by kind and namespace), built on first listing
+    _kinds: dict[Any, tuple[Any, ...]] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __hash__(self) -> int:
         h = self._h
@@ -158,7 +160,26 @@ def get(store: Store, kind: str, namespace: str, name: str) -> Any | None:
 
 
 def list_kind(store: Store, kind: str, namespace: str | None = None) -> tuple[Any, ...]:
-    return tmap_kind(store.objects, kind, namespace)
+    return kind_index(store, store.objects, kind, namespace)
+
+
+def kind_index(holder: Any, items: tuple[tuple[Key, Any], ...], kind: str, namespace: str | None) -> tuple[Any, ...]:
+    """``tmap_kind(items, kind, namespace)``, remembered on ``holder`` (the immutable value that
+    owns ``items``, with a ``_kinds`` slot): controllers, the action enumeration and the
+    properties list the same kinds of the same store over and over."""
+    index = holder._kinds
+    if index is None:
+        index = {}
+        for k, v in items:
+            index.setdefault(k[0], []).append(v)
+        index = {k: tuple(v) for k, v in index.items()}
+        object.__setattr__(holder, "_kinds", index)
+    if namespace is None:
+        return index.get(kind, ())  # type: ignore[no-any-return]
+    found = index.get((kind, namespace))
+    if found is None:
+        found = index[(kind, namespace)] = tmap_kind(items, kind, namespace)
+    return found  # type: ignore[no-any-return]
 
 
 def _meta(obj: Any, **changes: Any) -> Any:

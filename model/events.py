@@ -31,6 +31,7 @@ from model.state import (
     _enqueue,
     _enqueue_after,
     _set_expectation,
+    evolve_state,
     now_ns,
 )
 from model.timeutil import NANOS
@@ -55,7 +56,7 @@ _WATCHES = {KCM: frozenset({"Deployment", "ReplicaSet", "Pod", "Node", "Service"
 
 
 def _notify_all(state: State, key: Key) -> State:
-    return dataclasses.replace(state, informers=tuple(notify(i, key) if key[0] in _WATCHES[i.name] else i
+    return evolve_state(state, informers=tuple(notify(i, key) if key[0] in _WATCHES[i.name] else i
                                                       for i in state.informers))
 
 
@@ -69,7 +70,7 @@ def commit(config: ClusterConfig, state: State, write: Write) -> State:
                                  allow_rebind=config.variant == "double-bind")
     if store is state.store:
         return state
-    return _notify_all(dataclasses.replace(state, store=store), key)
+    return _notify_all(evolve_state(state, store=store), key)
 
 
 def drain(config: ClusterConfig, state: State) -> State:
@@ -181,7 +182,7 @@ def _apply_effect(state: State, effect: Any, controller: str) -> State:
 def _deliver(config: ClusterConfig, state: State, name: str) -> State:
     inf = state.informer(name)
     inf, key, old, new = deliver_head(inf, state.store)
-    state = dataclasses.replace(state, informers=tuple(inf if i.name == name else i for i in state.informers))
+    state = evolve_state(state, informers=tuple(inf if i.name == name else i for i in state.informers))
     if name == KCM and old != new:
         state = _handle(config, state, key, old, new)
     return state

@@ -153,6 +153,7 @@ from model.informers import (
     cache_get,
     cache_list,
     drop_head,
+    evolve_informer,
     relist,
 )
 from model.objects import (
@@ -185,6 +186,7 @@ from model.state import (
     _enqueue,
     _enqueue_after,
     _set_expectation,
+    evolve_state,
     now_ns,
 )
 from model.timeutil import NANOS, Time
@@ -271,7 +273,7 @@ class Model:
             metadata=ObjectMeta(name=leader_wiring.LEASE_NAME, namespace=leader_wiring.LEASE_NAMESPACE),
             spec=LeaseSpec(holder_identity="kcm-1", lease_duration_seconds=cfg.timings.lease_duration,
                            acquire_time=Time(cfg.start_time), renew_time=Time(cfg.start_time), lease_transitions=0))))
-        state = dataclasses.replace(state, managers=managers)
+        state = evolve_state(state, managers=managers)
         from model.useractions import apply_object
 
         for obj in cfg.objects:
@@ -351,7 +353,7 @@ class Model:
         hpa = cache_get(inf, hpa_wiring.HPA_KIND, ns, name)
         rest = tuple(e for e in state.hpas if e[0] != key)
         if hpa is None:  # deleted: its memory goes (reconcileKey)
-            return dataclasses.replace(state, hpas=rest)
+            return evolve_state(state, hpas=rest)
         memory = next((mem for k, _, mem in state.hpas if k == key), None)
         ref = hpa.spec.scale_target_ref
         target = api.get(state.store, ref.kind, ns, ref.name)
@@ -364,7 +366,7 @@ class Model:
                                                       now_ns(cfg, state), cfg.variant)
         state, _ = self._write_all(state, writes)
         entry = (key, state.clock + cfg.timings.hpa_sync, memory)
-        return dataclasses.replace(state, hpas=tuple(sorted(rest + (entry,), key=lambda e: e[0])))
+        return evolve_state(state, hpas=tuple(sorted(rest + (entry,), key=lambda e: e[0])))
 
     # -- leader election ----------------------------------------------------------------------
     def _lease(self, state: State) -> Any:
@@ -397,9 +399,9 @@ class Model:
         if change == "step-down":
             managers = tuple(leader_wiring.restarted(x, state.clock) if x.identity == identity
                              else x for x in state.managers)
-            state = dataclasses.replace(state, managers=managers)
+            state = evolve_state(state, managers=managers)
             if not state.leaders():  # kube-controller-manager exits on lost leadership: memory is gone
-                state = dataclasses.replace(state, queues=tuple((c, ()) for c in QUEUE_CONTROLLERS),
+                state = evolve_state(state, queues=tuple((c, ()) for c in QUEUE_CONTROLLERS),
                                             expectations=(), delayed=())
             return state
         assert isinstance(change, LeaseSpec)
@@ -415,11 +417,11 @@ class Model:
             return state
         managers = tuple(dataclasses.replace(x, leading=True, failing_since=None, observed_at=None)
                          if x.identity == identity else x for x in state.managers)
-        state = dataclasses.replace(state, managers=managers, expectations=(), delayed=(),
+        state = evolve_state(state, managers=managers, expectations=(), delayed=(),
                                     queues=tuple((c, ()) for c in QUEUE_CONTROLLERS))
         # The new leader starts its controllers: a fresh list, every key enqueued.
         inf, _ = relist(state.informer(KCM), state.store)
-        state = dataclasses.replace(state, informers=tuple(inf if i.name == KCM else i for i in state.informers))
+        state = evolve_state(state, informers=tuple(inf if i.name == KCM else i for i in state.informers))
         return self._enqueue_everything(state)
 
     def _kubelet_actions(self, state: State) -> tuple[Action, ...]:
@@ -689,7 +691,7 @@ class Model:
             w = _chain_rv(w, written)
             before = state.store
             if state.env.conflict_next:
-                state = dataclasses.replace(state, env=dataclasses.replace(state.env, conflict_next=False))
+                state = evolve_state(state, env=dataclasses.replace(state.env, conflict_next=False))
                 return state, i
             try:
                 state = commit(self.config, state, w)
@@ -706,7 +708,7 @@ class Model:
     def _tick(self, state: State, seconds: int) -> State:
         clock = state.clock + seconds
         due = tuple(d for d in state.delayed if d[0] <= clock)
-        state = dataclasses.replace(state, clock=clock, delayed=tuple(d for d in state.delayed if d[0] > clock))
+        state = evolve_state(state, clock=clock, delayed=tuple(d for d in state.delayed if d[0] > clock))
         for _, controller, key in due:
             state = _enqueue(state, controller, key)
         for key, e in state.expectations:  # expired expectations: the next sync will act
@@ -716,7 +718,7 @@ class Model:
 
     def _relist(self, state: State, name: str) -> State:
         inf, changes = relist(state.informer(name), state.store)
-        state = dataclasses.replace(state, informers=tuple(inf if i.name == name else i for i in state.informers))
+        state = evolve_state(state, informers=tuple(inf if i.name == name else i for i in state.informers))
         if name == KCM:
             for key, old, new in changes:
                 state = _handle(self.config, state, key, old, new)
@@ -735,7 +737,7 @@ class Model:
 
     def _pop(self, state: State, controller: str, key: str) -> State:
         queues = tuple((c, tuple(k for k in q if k != key) if c == controller else q) for c, q in state.queues)
-        return dataclasses.replace(state, queues=queues)
+        return evolve_state(state, queues=queues)
 
     def _decide(self, state: State, controller: str, key: str) -> tuple[tuple[Write, ...], State, int | None]:
         """Run one reconcile's decision: (writes, state with in-memory changes, requeue_after)."""
@@ -853,8 +855,8 @@ class Model:
             # does not schedule it again before the binding's watch event arrives.
             inf = state.informer(SCHEDULER)
             bound = dataclasses.replace(pod, spec=dataclasses.replace(pod.spec, node_name=w.node))
-            inf = dataclasses.replace(inf, cache=api.tmap_put(inf.cache, ("Pod", ns, name), bound))
-            state = dataclasses.replace(state, informers=tuple(inf if i.name == SCHEDULER else i
+            inf = evolve_informer(inf, cache=api.tmap_put(inf.cache, ("Pod", ns, name), bound))
+            state = evolve_state(state, informers=tuple(inf if i.name == SCHEDULER else i
                                                                for i in state.informers))
         return state
 
@@ -869,17 +871,17 @@ class Model:
 
     def _fault(self, state: State, fault: Fault) -> State:
         cfg = self.config
-        state = dataclasses.replace(state, faults_left=state.faults_left.spend(fault.budget))
+        state = evolve_state(state, faults_left=state.faults_left.spend(fault.budget))
         env = state.env
         if isinstance(fault, NodeFail | NodeRecover):
             up = isinstance(fault, NodeRecover)
             nodes = tuple(NodeEnv(n.name, up, state.clock) if n.name == fault.node else n for n in env.nodes)
-            return dataclasses.replace(state, env=dataclasses.replace(env, nodes=nodes))
+            return evolve_state(state, env=dataclasses.replace(env, nodes=nodes))
         if isinstance(fault, ImagePullFail):
-            return dataclasses.replace(state, env=dataclasses.replace(
+            return evolve_state(state, env=dataclasses.replace(
                 env, unpullable=tuple(sorted(env.unpullable + (fault.image,)))))
         if isinstance(fault, WriteConflict):
-            return dataclasses.replace(state, env=dataclasses.replace(env, conflict_next=True))
+            return evolve_state(state, env=dataclasses.replace(env, conflict_next=True))
         if isinstance(fault, LeaseLoss):
             # Its last successful renewal is now; later ones fail.
             lease = self._lease(state)
@@ -892,7 +894,7 @@ class Model:
                 (dataclasses.replace(m, failing_since=state.clock) if isinstance(fault, LeaseLoss)
                  else dataclasses.replace(m, skew=m.skew + cfg.timings.clock_skew))
                 if m.identity == fault.identity else m for m in state.managers)
-            return dataclasses.replace(state, managers=managers)
+            return evolve_state(state, managers=managers)
         if isinstance(fault, PodCrash):
             ns, name = fault.pod.split("/", 1)
             pod = api.get(state.store, "Pod", ns, name)
@@ -901,7 +903,7 @@ class Model:
             return commit(cfg, state, api.UpdateStatus(kubelet_wiring.crash(pod, now_ns(cfg, state))))
         if isinstance(fault, DropEvent):
             inf = drop_head(state.informer(fault.informer), state.clock)
-            return dataclasses.replace(state, informers=tuple(inf if i.name == inf.name else i
+            return evolve_state(state, informers=tuple(inf if i.name == inf.name else i
                                                               for i in state.informers))
         if isinstance(fault, DuplicateEvent):
             inf = state.informer(fault.informer)
