@@ -427,6 +427,10 @@ class Model:
     def _kubelet_actions(self, state: State) -> tuple[Action, ...]:
         """What the running kubelets would do: a function of the store, the clock and the
         environment's nodes and images only, so it is memoized on those."""
+        return tuple(self._kubelet_work(state))
+
+    def _kubelet_work(self, state: State) -> dict[Action, Write]:
+        """Each enabled kubelet action (in order) with the write it makes."""
         env = state.env
         memo_key = (state.store, state.clock, env.nodes, env.unpullable)
         table = self._table("kubelet")
@@ -435,20 +439,24 @@ class Model:
             return found  # type: ignore[no-any-return]
         cfg = self.config
         now = now_ns(cfg, state)
-        out: list[Action] = []
+        out: dict[Action, Write] = {}
         pods = api.list_kind(state.store, "Pod")
         for n in env.nodes:
             if not n.up:
                 continue
             node = api.get(state.store, "Node", "", n.name)
-            if node is not None and kubelet_wiring.node_step(node, now) is not None:
-                out.append(NodeReady(n.name))
+            if node is not None:
+                w = kubelet_wiring.node_step(node, now)
+                if w is not None:
+                    out[NodeReady(n.name)] = w
             for p in pods:
-                if p.spec.node_name == n.name and kubelet_wiring.pod_step(
-                        p, env.unpullable, now, cfg.timings.termination, cfg.timings.readiness) is not None:
-                    out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
-        table[memo_key] = result = tuple(out)
-        return result
+                if p.spec.node_name == n.name:
+                    w = kubelet_wiring.pod_step(p, env.unpullable, now, cfg.timings.termination,
+                                                cfg.timings.readiness)
+                    if w is not None:
+                        out[KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}")] = w
+        table[memo_key] = out
+        return out
 
     def _level_decisions(self, state: State) -> dict[str, tuple[tuple[str, tuple[Write, ...]], ...]]:
         """Per level-driven controller, each key whose decision writes something, with its writes.
@@ -666,6 +674,9 @@ class Model:
         if isinstance(action, KubeletSync):
             return self._kubelet(state, action.node, action.pod)
         if isinstance(action, NodeReady):
+            w = self._kubelet_work(state).get(action)
+            if w is not None:
+                return self._write_all(state, (w,))[0]
             node = api.get(state.store, "Node", "", action.node)
             w = kubelet_wiring.node_step(node, now_ns(cfg, state)) if node is not None else None
             return self._write_all(state, (w,) if w else ())[0]
@@ -746,9 +757,15 @@ class Model:
         ns, name = key.split("/", 1)
         now = now_ns(cfg, state)
         if controller == DEPLOYMENT:
-            d = cache_get(inf, "Deployment", ns, name)
-            dout = deployment_wiring.sync(d, cache_list(inf, "ReplicaSet", ns), cache_list(inf, "Pod", ns), now,
-                                          cfg.variant)
+            # syncDeployment reads only the controller-manager's cache and the clock: memoized on them
+            memo_key = (inf, key, state.clock)
+            table = self._table("deployment-sync")
+            dout = table.get(memo_key)
+            if dout is None:
+                d = cache_get(inf, "Deployment", ns, name)
+                dout = deployment_wiring.sync(d, cache_list(inf, "ReplicaSet", ns), cache_list(inf, "Pod", ns), now,
+                                              cfg.variant)
+                table[memo_key] = dout
             if dout.error is not None:  # writes made, then the pass failed: retried with backoff
                 return dout.writes, _enqueue(state, DEPLOYMENT, key), None
             return dout.writes, state, dout.requeue_after
@@ -861,6 +878,9 @@ class Model:
         return state
 
     def _kubelet(self, state: State, node: str, pod_key: str) -> State:
+        w: Write | None = self._kubelet_work(state).get(KubeletSync(node, pod_key))
+        if w is not None:  # enabled here: the write was decided when the actions were listed
+            return self._write_all(state, (w,))[0]
         ns, name = pod_key.split("/", 1)
         pod = api.get(state.store, "Pod", ns, name)
         if pod is None or pod.spec.node_name != node:
