@@ -4,10 +4,10 @@ controllers' event handlers do when an event is delivered (enqueue keys, observe
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from model import apiserver as api
+from model import evolve
 from model.apiserver import Key, Write
 from model.config import ClusterConfig
 from model.controllers.replication import rc_to_rs
@@ -89,8 +89,8 @@ def _chain_rv(w: Write, written: dict[Key, tuple[str, str]]) -> Write:
     seen = written.get(api.key_of(obj))
     if seen is None or obj.metadata.resource_version != seen[0]:
         return w
-    obj = dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, resource_version=seen[1]))
-    return dataclasses.replace(w, obj=obj)  # type: ignore[call-arg]
+    obj = evolve.replace(obj, metadata=evolve.replace(obj.metadata, resource_version=seen[1]))
+    return evolve.replace(w, obj=obj)  # type: ignore[call-arg]
 
 
 # ---------------------------------------------------------------------------------------------

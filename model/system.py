@@ -103,12 +103,12 @@ them fairly (``settle``/``advance``).
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from model import apiserver as api
+from model import evolve
 from model.actions import (
     Action,
     ClockSkew,
@@ -412,10 +412,10 @@ class Model:
                     metadata=ObjectMeta(name=leader_wiring.LEASE_NAME, namespace=leader_wiring.LEASE_NAMESPACE),
                     spec=change)))
             else:
-                state = commit(self.config, state, api.Update(dataclasses.replace(lease, spec=change)))
+                state = commit(self.config, state, api.Update(evolve.replace(lease, spec=change)))
         except ApiError:
             return state
-        managers = tuple(dataclasses.replace(x, leading=True, failing_since=None, observed_at=None)
+        managers = tuple(evolve.replace(x, leading=True, failing_since=None, observed_at=None)
                          if x.identity == identity else x for x in state.managers)
         state = evolve_state(state, managers=managers, expectations=(), delayed=(),
                                     queues=tuple((c, ()) for c in QUEUE_CONTROLLERS))
@@ -527,6 +527,21 @@ class Model:
             return ()
         by_uid, dependents_of = _gc_index(state.store)
         dependents = dependents_of.get(obj.metadata.uid, [])
+        # The collector's decision on one object reads the object, its owners and its dependents:
+        # memoized on those objects (by identity; the entry holds them, so no id is reused while it
+        # lives). Most writes change one object, and every other object's decision carries over.
+        owners = tuple(by_uid.get(r.uid) for r in obj.metadata.owner_references)
+        memo_key = (id(obj), tuple(map(id, owners)), tuple(map(id, dependents)))
+        table = self._table("gc-object")
+        entry = table.get(memo_key)
+        if entry is not None:
+            return entry[0]  # type: ignore[no-any-return]
+        writes = self._gc_writes(obj, by_uid, dependents)
+        table[memo_key] = (writes, obj, owners, tuple(dependents))
+        return writes
+
+    @staticmethod
+    def _gc_writes(obj: Any, by_uid: dict[str, Any], dependents: list[Any]) -> tuple[Write, ...]:
         writes = nodes_wiring.gc_writes(obj, by_uid, bool(dependents))
         if not writes and "orphan" in obj.metadata.finalizers and obj.metadata.deletion_timestamp is not None:
             writes = nodes_wiring.orphan_writes(obj, dependents)
@@ -641,7 +656,7 @@ class Model:
         candidates.sort(key=lambda p: (p.metadata.creation_timestamp or 0, p.metadata.name))
         for p in candidates:
             if self.config.variant == "double-bind":
-                p2 = dataclasses.replace(p, spec=dataclasses.replace(p.spec, node_name=""))
+                p2 = evolve.replace(p, spec=evolve.replace(p.spec, node_name=""))
                 w = scheduler_wiring.decide(p2, nodes, pods, self.config.variant, now)
                 if p.spec.node_name and isinstance(w, api.Bind) and w.node == p.spec.node_name:
                     continue
@@ -688,7 +703,7 @@ class Model:
         if run is not None:  # a user action (model.useractions)
             new = run(self, state)
             if state.script_pc < len(cfg.script) and cfg.script[state.script_pc] == action:
-                new = dataclasses.replace(new, script_pc=state.script_pc + 1)
+                new = evolve.replace(new, script_pc=state.script_pc + 1)
             return new
         raise TypeError(f"unknown action {action!r}")
 
@@ -702,7 +717,7 @@ class Model:
             w = _chain_rv(w, written)
             before = state.store
             if state.env.conflict_next:
-                state = evolve_state(state, env=dataclasses.replace(state.env, conflict_next=False))
+                state = evolve_state(state, env=evolve.replace(state.env, conflict_next=False))
                 return state, i
             try:
                 state = commit(self.config, state, w)
@@ -804,12 +819,12 @@ class Model:
             count[0] += 1
             cur = box[0]
             if cur.env.conflict_next:
-                box[0] = dataclasses.replace(cur, env=dataclasses.replace(cur.env, conflict_next=False))
+                box[0] = evolve.replace(cur, env=evolve.replace(cur.env, conflict_next=False))
                 return CallError("the object has been modified; please apply your changes to the latest version "
                                  "and try again", "Conflict")
             obj = getattr(write, "obj", None)
             if isinstance(obj, ReplicaSet) and obj.kind == "ReplicationController":
-                write = dataclasses.replace(write, obj=rs_to_rc(obj))  # type: ignore[call-arg,arg-type]
+                write = evolve.replace(write, obj=rs_to_rc(obj))  # type: ignore[call-arg,arg-type]
             try:
                 box[0] = commit(self.config, cur, write)
             except ApiError as exc:
@@ -817,6 +832,15 @@ class Model:
             return None
 
         return box, issue
+
+    def _replay(self, state: State, max_writes: int | None,
+                calls: tuple[tuple[Write, CallError | None], ...]) -> State | None:
+        """Issue recorded calls in order; None as soon as one ends differently than recorded."""
+        box, issue = self._issuer(state, max_writes)
+        for write, result in calls:
+            if issue(write) != result:
+                return None
+        return box[0]
 
     def _reconcile_rs(self, state: State, key: str, max_writes: int | None, controller: str = REPLICASET) -> State:
         """One syncReplicaSet; the ReplicationController manager is the same pass over RCs seen
@@ -836,10 +860,33 @@ class Model:
             siblings = cache_list(inf, "ReplicaSet", ns)
         if rs is None:  # deleted: the controller forgets its expectations
             return _set_expectation(state, None, exp_key)
-        box, issue = self._issuer(state, max_writes)
-        out = replicaset_wiring.sync(rs, live, cache_list(inf, "Pod", ns), siblings, state.expectation(exp_key),
-                                     now_ns(cfg, state), issue, cfg.variant)
-        state = _set_expectation(box[0], out.expectations, exp_key)
+        exp = state.expectation(exp_key)
+        # The pass reads the cache, the live object, its expectations and the clock; what it does
+        # next also depends on how each API call ended. Memoized on the inputs with the calls it
+        # made: a hit replays those calls against this state and is used only if every call ends
+        # the same way (then the pass would have made exactly these calls and decided the same).
+        memo_key = (inf, controller, key, state.clock, exp, max_writes)
+        table = self._table("rs-sync")
+        entry = table.get(memo_key)
+        after = None
+        if entry is not None and entry[0] == live:
+            after = self._replay(state, max_writes, entry[1])
+        if after is not None and entry is not None:
+            out = entry[2]
+            state = _set_expectation(after, out.expectations, exp_key)
+        else:
+            box, issue = self._issuer(state, max_writes)
+            calls: list[tuple[Write, CallError | None]] = []
+
+            def recorded(write: Write) -> CallError | None:
+                result = issue(write)
+                calls.append((write, result))
+                return result
+
+            out = replicaset_wiring.sync(rs, live, cache_list(inf, "Pod", ns), siblings, exp,
+                                         now_ns(cfg, state), recorded, cfg.variant)
+            table[memo_key] = (live, tuple(calls), out)
+            state = _set_expectation(box[0], out.expectations, exp_key)
         if out.error is not None:
             return _enqueue(state, controller, key)
         if out.requeue_after is not None:
@@ -854,7 +901,7 @@ class Model:
         if pod is None:
             return state
         if cfg.variant == "double-bind":
-            pod = dataclasses.replace(pod, spec=dataclasses.replace(pod.spec, node_name=""))
+            pod = evolve.replace(pod, spec=evolve.replace(pod.spec, node_name=""))
         # The decision reads only the scheduler's cache and the clock: memoized on them.
         memo_key = (inf, state.clock, pod_key)
         table = self._table("schedule-decide")
@@ -871,7 +918,7 @@ class Model:
             # The scheduler "assumes" the pod bound in its own cache (schedule_one.go: assume) so it
             # does not schedule it again before the binding's watch event arrives.
             inf = state.informer(SCHEDULER)
-            bound = dataclasses.replace(pod, spec=dataclasses.replace(pod.spec, node_name=w.node))
+            bound = evolve.replace(pod, spec=evolve.replace(pod.spec, node_name=w.node))
             inf = evolve_informer(inf, cache=api.tmap_put(inf.cache, ("Pod", ns, name), bound))
             state = evolve_state(state, informers=tuple(inf if i.name == SCHEDULER else i
                                                                for i in state.informers))
@@ -896,23 +943,23 @@ class Model:
         if isinstance(fault, NodeFail | NodeRecover):
             up = isinstance(fault, NodeRecover)
             nodes = tuple(NodeEnv(n.name, up, state.clock) if n.name == fault.node else n for n in env.nodes)
-            return evolve_state(state, env=dataclasses.replace(env, nodes=nodes))
+            return evolve_state(state, env=evolve.replace(env, nodes=nodes))
         if isinstance(fault, ImagePullFail):
-            return evolve_state(state, env=dataclasses.replace(
+            return evolve_state(state, env=evolve.replace(
                 env, unpullable=tuple(sorted(env.unpullable + (fault.image,)))))
         if isinstance(fault, WriteConflict):
-            return evolve_state(state, env=dataclasses.replace(env, conflict_next=True))
+            return evolve_state(state, env=evolve.replace(env, conflict_next=True))
         if isinstance(fault, LeaseLoss):
             # Its last successful renewal is now; later ones fail.
             lease = self._lease(state)
             if lease is not None:
                 now = now_ns(cfg, state)
-                state = commit(cfg, state, api.Update(dataclasses.replace(
-                    lease, spec=dataclasses.replace(lease.spec, renew_time=now))))
+                state = commit(cfg, state, api.Update(evolve.replace(
+                    lease, spec=evolve.replace(lease.spec, renew_time=now))))
         if isinstance(fault, LeaseLoss | ClockSkew):
             managers = tuple(
-                (dataclasses.replace(m, failing_since=state.clock) if isinstance(fault, LeaseLoss)
-                 else dataclasses.replace(m, skew=m.skew + cfg.timings.clock_skew))
+                (evolve.replace(m, failing_since=state.clock) if isinstance(fault, LeaseLoss)
+                 else evolve.replace(m, skew=m.skew + cfg.timings.clock_skew))
                 if m.identity == fault.identity else m for m in state.managers)
             return evolve_state(state, managers=managers)
         if isinstance(fault, PodCrash):
@@ -936,7 +983,7 @@ class Model:
                 state = self._reconcile(state, fault.controller, q[0], max_writes=1)
             # restart: fresh list, empty queues and expectations, every key enqueued
             inf, _ = relist(state.informer(KCM), state.store)
-            state = dataclasses.replace(
+            state = evolve.replace(
                 state, informers=tuple(inf if i.name == KCM else i for i in state.informers),
                 queues=tuple((c, ()) for c in QUEUE_CONTROLLERS), expectations=(),
                 delayed=tuple(d for d in state.delayed if d[1] not in QUEUE_CONTROLLERS),
