@@ -613,6 +613,19 @@ class Model:
             due = leader_wiring.acquire_due(m, changed, cfg.timings.lease_duration)
             if due is not None:
                 out.append(due)
+        out.extend(self._object_deadlines(state, now))
+        return tuple(sorted(t for t in set(out) if t > state.clock))
+
+    def _object_deadlines(self, state: State, now: Time) -> tuple[int, ...]:
+        """The kubelets' and the taint eviction's next times: from the store, the clock and the
+        nodes' environment only (memoized on them)."""
+        memo_key = (state.store, state.clock, state.env.nodes)
+        table = self._table("object-deadlines")
+        found = table.get(memo_key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        cfg = self.config
+        out: list[int] = []
         pods = api.list_kind(state.store, "Pod")
         for p in pods:
             node_env = state.env.node(p.spec.node_name) if p.spec.node_name else None
@@ -622,7 +635,8 @@ class Model:
                     out.append(_second_of(cfg, wake))
         for node in state.objects("Node"):
             out.extend(_second_of(cfg, at) for at in nodes_wiring.eviction_deadlines(node, pods, now))
-        return tuple(sorted(t for t in set(out) if t > state.clock))
+        table[memo_key] = result = tuple(out)
+        return result
 
     def next_tick(self, state: State) -> int | None:
         events = [t for t in self.timed_events(state) if t <= self.config.max_seconds]
