@@ -57,9 +57,16 @@ def _check_ranges(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
             parser.exit(2, f"{parser.prog} {command}: error: argument {flag}: invalid value {value:g}: "
                            f"must be greater than or equal to {least}\n")
     reports = getattr(args, "reports", None)
-    if args.command == "verify" and reports and os.path.exists(reports) and not os.path.isdir(reports):
+    if args.command == "verify" and reports:
         # found before a run of minutes, not when its report is written
-        parser.exit(2, f"{parser.prog} verify: error: argument --reports: {reports} is not a directory\n")
+        if os.path.exists(reports) and not os.path.isdir(reports):
+            parser.exit(2, f"{parser.prog} verify: error: argument --reports: {reports} is not a directory\n")
+        existing = os.path.abspath(reports)
+        while not os.path.exists(existing):  # the directory is made later; its nearest existing ancestor
+            existing = os.path.dirname(existing)
+        if not os.path.isdir(existing) or not os.access(existing, os.W_OK):
+            parser.exit(2, f"{parser.prog} verify: error: argument --reports: cannot create {reports} "
+                           f"({existing} is not a writable directory)\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

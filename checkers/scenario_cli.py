@@ -74,6 +74,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.trace and os.path.exists(args.trace) and not os.path.isdir(args.trace):
         raise ModelError("Invalid", f"--trace {args.trace}: not a directory (traces are written as "
                          "DIR/<scenario>.itf.json and DIR/<scenario>.md)")
+    if args.trace:
+        try:  # before the runs: asked-for traces that cannot be written are an input error, not a warning
+            os.makedirs(args.trace, exist_ok=True)
+        except OSError as exc:
+            raise ModelError("Invalid", f"--trace {args.trace}: cannot create the directory: "
+                             f"{exc.strerror or exc}") from None
     passed = failed = bounded = invalid = 0
     interrupted = False
     try:

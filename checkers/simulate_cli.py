@@ -469,6 +469,9 @@ def _write_whole(path: str, text: str) -> None:
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, path)
+    except OSError as exc:  # name the file the user gave, not our temporary one
+        raise ModelError("Invalid", f"--mermaid {path}: cannot write: {exc.strerror or exc}",
+                         field="--mermaid") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -8,6 +8,7 @@ so the whole table takes a few seconds. The messages for manifests are Kubernete
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 WEB = (ROOT / "examples" / "web.yaml").read_text()
 CLUSTER = (ROOT / "examples" / "cluster.yaml").read_text()
 GALLERY_TRACE = ROOT / "reports" / "gallery" / "double-bind.itf.json"
+# where a verify run that wrongly accepted its input would write (never, when the tests pass)
+NO_REPORTS = str(Path(tempfile.gettempdir()) / "kubeproof-bad-input-reports")
 
 
 def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -97,7 +100,7 @@ def _write(path: Path, content: str | bytes) -> Path:
 # how each command takes manifests (verify with a budget that fails fast if the input were accepted)
 MANIFEST_COMMANDS: dict[str, Callable[[str], list[str]]] = {
     "simulate": lambda p: ["simulate", "--max-seconds", "1", p],
-    "verify": lambda p: ["verify", "--quiet", "--no-z3", "--bound", "1", "--runs", "1", "--reports", "/nonexistent",
+    "verify": lambda p: ["verify", "--quiet", "--no-z3", "--bound", "1", "--runs", "1", "--reports", NO_REPORTS,
                          "--manifests", p],
 }
 
@@ -122,7 +125,7 @@ def test_manifest_directory_is_applied_like_kubectl_apply_f(tmp_path: Path, caps
     (tmp_path / "README.txt").write_text("not a manifest: ignored, as kubectl apply -f DIR does")
     argv = MANIFEST_COMMANDS[command](str(tmp_path))
     if command == "verify":
-        argv[argv.index("/nonexistent")] = str(tmp_path / "reports")
+        argv[argv.index(NO_REPORTS)] = str(tmp_path / "reports")
     code, out, err = _cli(argv, capsys)
     assert code == 0, err
     if command == "simulate":
@@ -190,7 +193,7 @@ def test_bad_cluster_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], ca
     cluster = _write(tmp_path / "cluster.yaml", content)
     web = _write(tmp_path / "web.yaml", WEB)
     for argv in (["simulate", "--max-seconds", "1", "--cluster", str(cluster), str(web)],
-                 ["verify", "--quiet", "--no-z3", "--bound", "1", "--runs", "1", "--reports", "/nonexistent",
+                 ["verify", "--quiet", "--no-z3", "--bound", "1", "--runs", "1", "--reports", NO_REPORTS,
                   "--config", str(cluster), "--manifests", str(web)]):
         code, out, err = _cli(argv, capsys)
         assert code == 2, out + err
@@ -456,3 +459,14 @@ def test_replay_of_a_scenario_run_says_what_it_is(tmp_path: Path, capsys: pytest
     (itf,) = tmp_path.glob("*.itf.json")
     code, _, err = _cli(["replay", str(itf)], capsys)
     assert code == 2 and "not a kubeproof trace (a scenario's run from `kubeproof scenario run --trace`" in err
+
+
+# --- output places that cannot be written: refused before the run, naming the option ---------------------
+
+def test_output_under_a_file_is_refused_before_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = _write(tmp_path / "file", "not a directory")
+    scenario = str(ROOT / "tests" / "scenarios" / "deployment-rollback.yaml")
+    code, out, err = _cli(["scenario", "run", "--trace", str(blocker / "traces"), scenario], capsys)
+    assert code == 2 and out == "" and f"--trace {blocker / 'traces'}: cannot create the directory" in err
+    code, out, err = _cli(["verify", "--quiet", "--reports", str(blocker / "runs"), "--setup", "rollout-1"], capsys)
+    assert code == 2 and out == "" and f"argument --reports: cannot create {blocker / 'runs'}" in err
