@@ -1,23 +1,30 @@
-"""Random exploration of the transition system: a Hypothesis ``RuleBasedStateMachine`` and a seeded
-fair-walk simulator.
+"""Random exploration of the transition system with Hypothesis, and a seeded fair-walk simulator.
 
-``machine_for(model, properties)`` builds a state machine whose one rule picks among
-``model.actions(state)`` (Hypothesis chooses the index, so failures shrink to short action
-sequences), with an ``@invariant`` that checks every ``always`` property, ``event()`` per action
-kind and ``target()`` on the surge in use and the availability deficit (so Hypothesis steers towards
-the edges of the rollout bounds). Profiles dev/ci/nightly (tests/conftest.py) size it.
+``explore(model, properties, examples, steps)`` is the exploration ``kubeproof verify`` runs on
+every cluster: a Hypothesis state machine whose one rule picks among ``model.actions(state)``
+(users, faults, controllers, time; Hypothesis chooses the index, so a failing run shrinks to a short
+action sequence), finished by the controllers and time acting in turn until the cluster comes to
+rest. ``always`` properties are checked on every state and step, ``eventually`` ones where the run
+comes to rest, ``sometimes`` ones collect a witness. Settings are explicit and reproducible
+(derandomized, no example database, no deadline); a violation becomes a ``Trace`` of Hypothesis'
+shrunk failing run, which ``kubeproof replay`` confirms like any other counterexample.
 
-``simulate(model, properties, runs, steps, seed)`` is the quick driver ``kubeproof verify`` uses:
-seeded random runs in which users and faults act with some probability, then controllers run
-fairly until quiescent; ``always`` properties are checked on every state and step, ``sometimes``
-properties collect witnesses, and ``eventually`` properties are checked at the end of each run
-(where nothing more can happen). A violation keeps its trace; results say "no violation in K runs".
+``machine_for(model, properties)`` is the state machine the test suite runs under the Hypothesis
+profiles dev/ci/nightly (tests/conftest.py): the same rule, an ``@invariant`` over the ``always``
+properties, ``event()`` per action kind and ``target()`` on the surge in use and the availability
+deficit (so Hypothesis steers towards the edges of the rollout bounds).
+
+``simulate(model, properties, runs, steps, seed)``: seeded random runs in which users and faults act
+with some probability, then controllers run fairly until quiescent; results say "no violation in
+K runs".
 """
 
 from __future__ import annotations
 
+import os
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -330,6 +337,23 @@ def explore(model: Any, properties: Sequence[Property], *, examples: int = 40, s
     exploration then goes on without that property (at most ``max_reruns`` times) to look for
     others. ``seconds`` is a budget: runs started after it do nothing and are not counted.
     """
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    # Hypothesis keeps a cache under ./.hypothesis even without an example database: a verify run
+    # leaves nothing in the user's directory (unless HYPOTHESIS_STORAGE_DIRECTORY says where)
+    scratch = None if os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY") else tempfile.TemporaryDirectory()
+    if scratch is not None:
+        set_hypothesis_home_dir(scratch.name)
+    try:
+        return _explore(model, properties, examples, steps, seconds, completion_steps, checker, max_reruns)
+    finally:
+        if scratch is not None:
+            set_hypothesis_home_dir(None)
+            scratch.cleanup()
+
+
+def _explore(model: Any, properties: Sequence[Property], examples: int, steps: int, seconds: float | None,
+             completion_steps: int, checker: str, max_reruns: int) -> dict[str, Result]:
     from hypothesis import HealthCheck, Phase, Verbosity, settings
     from hypothesis.stateful import run_state_machine_as_test
 

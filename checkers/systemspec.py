@@ -264,6 +264,8 @@ SETUPS: dict[str, Callable[[], Any]] = {
     "recreate-1-fresh-caches": _fresh(_recreate_slow_exit),
     "stale-cache-start-1": _stale_start_1,
     "hpa-1-near-target": _hpa_small((105,), 3),
+    # the undo may come at any moment of the rollout (too large to exhaust in minutes)
+    "rollout-then-undo-fresh-caches": _fresh(_rollout_then_undo),
 }
 
 # setup -> the user actions already done (each followed by the cluster settling) in its initial state

@@ -166,11 +166,24 @@ def resolve_fenceposts(max_surge: int | str | None, max_unavailable: int | str |
     return surge, unavailable
 
 
+# resolve_fenceposts is pure on ints and strings; every rolling step asks it several times. A
+# refusal (ModelError) is not remembered: it is raised anew each call, as before.
+_resolve_fenceposts_cached = functools.lru_cache(maxsize=1024, typed=True)(resolve_fenceposts)
+
+
+def _resolve_fenceposts_memo(max_surge: int | str | None, max_unavailable: int | str | None,
+                             desired: int) -> tuple[int, int]:
+    try:
+        return _resolve_fenceposts_cached(max_surge, max_unavailable, desired)
+    except TypeError:  # an unhashable value: decide without the memo
+        return resolve_fenceposts(max_surge, max_unavailable, desired)
+
+
 def _fenceposts_or_zero(d: Deployment) -> tuple[int, int]:
     # The Go callers ignore the error ("caught by validation"): ResolveFenceposts then returns 0, 0.
     surge, unavailable = _rolling_params(d)
     try:
-        return resolve_fenceposts(surge, unavailable, d_replicas(d))
+        return _resolve_fenceposts_memo(surge, unavailable, d_replicas(d))
     except ModelError:
         return 0, 0
 
@@ -639,6 +652,7 @@ def sort_by_revision(rss: Iterable[ReplicaSet]) -> list[ReplicaSet]:
 # --- templates, new/old RSs --------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a template's labels are compared on every Deployment sync
 def _labels_without_hash(labels: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     return tuple((k, v) for k, v in labels if k != DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY)
 
