@@ -6,10 +6,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import textwrap
 
+from model import apiserver as api
+from model.canonical import canonical_quantities
 from model.config import default_config
 from model.manifests import load_manifests
+from model.objects import Node, NodeStatus, ObjectMeta
 from model.runner import settle
+from model.scenario.parse import parse_scenario
+from model.scenario.run import run_scenario
 from model.system import Model, State
 from model.useractions import Apply, MergePatch
 
@@ -89,3 +95,99 @@ def test_a_merge_patch_spelling_the_same_value_differently_is_a_no_op() -> None:
     after = s.get("Deployment", "web")
     assert after.metadata.resource_version == before.metadata.resource_version
     assert after.spec.template == before.spec.template
+
+
+def _scenario(cpu_again: str) -> str:
+    deploy = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {{name: app, labels: {{app: app}}}}
+spec:
+  replicas: 2
+  selector: {{matchLabels: {{app: app}}}}
+  template:
+    metadata: {{labels: {{app: app}}}}
+    spec:
+      terminationGracePeriodSeconds: 0
+      containers:
+      - name: main
+        image: registry.k8s.io/e2e-test-images/agnhost:2.53
+        resources: {{requests: {{cpu: "{cpu}"}}}}
+"""
+    step = "- apply: |\n" + textwrap.indent(deploy, "    ")
+    return f"""\
+name: quantity-spelling
+summary: re-apply with a quantity spelled differently
+cluster:
+  nodes: [{{name: node-1}}, {{name: node-2}}]
+steps:
+{step.format(cpu="500m")}\
+- waitFor:
+    condition: {{deployment: {{name: app, status: {{updatedReplicas: 2, availableReplicas: 2}}}}}}
+    timeoutSeconds: 120
+{step.format(cpu=cpu_again)}\
+- waitFor:
+    condition: {{deployment: {{name: app, observedGenerationCurrent: true, status: {{availableReplicas: 2}}}}}}
+    timeoutSeconds: 120
+- expect:
+    deployment: {{name: app, revision: "1"}}
+    replicaSets: {{count: 1}}
+"""
+
+
+def test_scenario_reapply_with_an_equal_quantity_stays_at_revision_1() -> None:
+    result = run_scenario(parse_scenario(_scenario("0.5"), "quantity-spelling.yaml"))
+    assert result.passed, result.failure.render() if result.failure else result.error
+
+
+def test_scenario_reapply_with_a_different_quantity_rolls_out_revision_2() -> None:
+    result = run_scenario(parse_scenario(_scenario("0.6"), "quantity-spelling.yaml"))
+    assert not result.passed and result.failure is not None
+    assert "revision" in result.failure.render()
+
+
+def test_every_kept_quantity_field_is_stored_canonically() -> None:
+    hpa, pod = load_manifests("""
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: web}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  maxReplicas: 5
+  metrics:
+  - type: Pods
+    pods: {metric: {name: qps}, target: {type: AverageValue, averageValue: "0.5"}}
+  - type: Object
+    object:
+      describedObject: {apiVersion: v1, kind: Service, name: web}
+      metric: {name: qps}
+      target: {type: Value, value: 2000m}
+  behavior:
+    scaleUp: {tolerance: "0.05"}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  overhead: {cpu: "0.25"}
+  initContainers: [{name: i, image: x, resources: {limits: {memory: 2048Ki}}}]
+  containers: [{name: c, image: x, resources: {requests: {cpu: 1000m}, limits: {cpu: "1.5"}}}]
+""")
+    store, stored = api.create(api.Store(), hpa, 0)
+    assert stored.spec.metrics[0].pods.target.average_value == "500m"
+    assert stored.spec.metrics[1].object.target.value == "2"
+    assert stored.spec.behavior.scale_up.tolerance == "50m"
+    _, stored_pod = api.create(store, pod, 0)
+    assert stored_pod.spec.overhead == (("cpu", "250m"),)
+    assert stored_pod.spec.init_containers[0].resources.limits == (("memory", "2Mi"),)
+    assert stored_pod.spec.init_containers[0].resources.requests == (("memory", "2Mi"),)
+    assert stored_pod.spec.containers[0].resources.requests == (("cpu", "1"),)
+    assert stored_pod.spec.containers[0].resources.limits == (("cpu", "1500m"),)
+    node = Node(metadata=ObjectMeta(name="n"), status=NodeStatus(capacity=(("cpu", "4000m"), ("memory", "8192Mi"))))
+    _, stored_node = api.create(api.Store(), node, 0)
+    assert stored_node.status.capacity == (("cpu", "4"), ("memory", "8Gi"))
+
+
+def test_an_already_canonical_object_is_stored_as_is() -> None:
+    (d,) = load_manifests(MANIFEST.format(cpu="500m", memory="1Gi"))
+    assert canonical_quantities(d) is d
