@@ -8,6 +8,13 @@ from zero) to one nanounit; binary values are capped at 2^63-1. ``value``/``mill
 (away from zero) as ``Value()``/``MilliValue()`` do. Both are cached: schedulers and autoscalers call
 them in inner loops. Checked against kubernetes/apimachinery @ eed236ce (2026-07), including
 the ``TestQuantityParse`` table of ``quantity_test.go``.
+
+``canonical`` is the text ``Quantity.String()``/``MarshalJSON`` emit for a parsed quantity, i.e. what
+the API server stores (``model.canonical`` applies it to stored objects): the parsed format
+(DecimalSI, BinarySI, DecimalExponent) with the largest suffix that keeps an integer mantissa
+(``CanonicalizeBytes``), or the input itself when ParseQuantity's fast path remembered it. Checked
+against ``TestQuantityString``, ``TestQuantityParseEmit``, ``TestNewSet``/``TestMilliNewSet``/
+``TestNewScaledSet`` and ``TestJSONWhitespace`` (kubernetes/kubernetes staging quantity_test.go).
 """
 
 from __future__ import annotations
