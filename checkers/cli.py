@@ -89,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kubeproof: error: an input file is not UTF-8 text ({exc.reason} at byte {exc.start})",
               file=sys.stderr)
         return 2
+    except RecursionError:
+        # Python's parsers recurse per level of nesting: an input nested thousands deep lands here.
+        print("kubeproof: error: an input is nested too deeply to read", file=sys.stderr)
+        return 2
     except Exception as exc:  # noqa: BLE001 - a bug of ours: one line, never a wall of traceback
         if os.environ.get("KUBEPROOF_DEBUG"):
             raise

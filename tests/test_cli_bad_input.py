@@ -81,6 +81,8 @@ MANIFESTS: dict[str, tuple[str | bytes, str]] = {
     "bad cpu quantity": (_web("cpu: 250m", "cpu: 2x"), "spec.template.spec.containers[0].resources.requests.cpu"),
     "bad name": (_web("  name: web\n  labels", "  name: Web_1\n  labels"), "metadata.name: Invalid value: \"Web_1\""),
     "a list kind with bad items": ("apiVersion: v1\nkind: List\nitems: 3\n", "items must be a list"),
+    "more replicas than the model runs": (_web("replicas: 3", "replicas: 3000000"),
+                                          "spec.replicas: 3000000: more replicas than kubeproof models"),
 }
 
 
@@ -162,7 +164,23 @@ CLUSTERS: dict[str, tuple[str | bytes, str]] = {
     "negative fault budget": ("nodes:\n  - {name: n1}\nfaults: {nodeFailures: -1}\n",
                               "faults.nodeFailures: must be a non-negative integer"),
     "unknown timing": ("nodes:\n  - {name: n1}\ntimings: {warp: 1}\n", "timings.warp: Unsupported value"),
-    "unknown variant": ("nodes:\n  - {name: n1}\nvariant: nosuch\n", "variant: Unsupported value: 'nosuch'"),
+    "unknown variant": ("nodes:\n  - {name: n1}\nvariant: nosuch\n",
+                        'variant: Unsupported value: "nosuch": supported values: "surge-rounds-up-unavailable"'),
+    "node name not a DNS subdomain": ("nodes:\n  - {name: Node_1}\n",
+                                      'nodes[0].name: Invalid value: "Node_1": a lowercase RFC 1123 subdomain'),
+    "label value a list": ("nodes:\n  - {name: n1, labels: {disk: [ssd]}}\n",
+                           'nodes[0].labels.disk: expected a string, got ["ssd"]'),
+    "label key with a space": ("nodes:\n  - {name: n1, labels: {\"disk type\": ssd}}\n",
+                               'nodes[0].labels: Invalid value: "disk type": name part must consist of'),
+    "label value with a space": ("nodes:\n  - {name: n1, labels: {disk: \"fast ssd\"}}\n",
+                                 'nodes[0].labels: Invalid value: "fast ssd": a valid label must be'),
+    "zone not a string": ("nodes:\n  - {name: n1, zone: [a]}\n", 'nodes[0].zone: expected a string, got ["a"]'),
+    "capacity beyond int64": ("nodes:\n  - {name: n1, cpu: 99999999999999999999Ei}\n",
+                              'nodes[0].cpu: Invalid value: "99999999999999999999Ei": too large'),
+    "namespace not a DNS label": ("nodes:\n  - {name: n1}\nnamespace: Team_A\n",
+                                  'namespace: Invalid value: "Team_A": a lowercase RFC 1123 label'),
+    "no controller manager": ("nodes:\n  - {name: n1}\ncontrollerManagers: 0\n",
+                              "controllerManagers: Invalid value: 0: must be greater than or equal to 1"),
 }
 
 
@@ -208,6 +226,11 @@ def test_cluster_file_that_is_a_directory_or_missing(tmp_path: Path, capsys: pyt
     (["conform", "check", "--impl", "cat", "--timeout", "nan", "x.jsonl"], "argument --timeout: invalid value nan"),
     (["conform", "check", "--impl", "", "x.jsonl"], "--impl needs a command"),
     (["conform", "ops", "extra"], "unrecognized arguments: extra"),
+    (["simulate", "--fault", "scale:web=99999999999", str(ROOT / "examples" / "web.yaml")],
+     "spec.replicas: cannot unmarshal number 99999999999 into an int32 field"),
+    (["simulate", "--fault", "scale:web=100000", str(ROOT / "examples" / "web.yaml")],
+     "spec.replicas: 100000: more replicas than kubeproof models"),
+    (["simulate", "--fault", "scale:web=-1", str(ROOT / "examples" / "web.yaml")], "expected scale:DEPLOYMENT=N"),
     (["nosuch"], "invalid choice: 'nosuch'"),
     ([], "the following arguments are required: COMMAND"),
 ])
@@ -280,3 +303,138 @@ def test_replay_of_a_tampered_trace_is_not_confirmed(tmp_path: Path, capsys: pyt
     assert code == 1 and "differs from the recording" in out
     code, out, _ = _cli(["replay", str(GALLERY_TRACE)], capsys)
     assert code == 0 and out.startswith("confirmed")
+
+
+def test_replicas_beyond_the_model_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    one = _write(tmp_path / "a.yaml", _web("replicas: 3", "replicas: 300"))
+    two = _write(tmp_path / "b.yaml", _web("replicas: 3", "replicas: 300").replace("name: web\n", "name: web2\n"))
+    code, _, err = _cli(["simulate", str(one), str(two)], capsys)
+    assert code == 2 and "the workloads ask for 600 replicas in all" in err
+
+
+# --- scenarios -----------------------------------------------------------------------------------------
+
+SCENARIO_HEAD = "name: s\ncluster:\n  nodes:\n    - {name: node-1, cpu: \"4\", memory: 8Gi}\n"
+APPLY = """steps:
+  - apply: |
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: d}
+      spec:
+        replicas: 1
+        selector: {matchLabels: {a: b}}
+        strategy: {rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}
+        template:
+          metadata: {labels: {a: b}}
+          spec: {containers: [{name: c, image: i}]}
+"""
+SCENARIOS: dict[str, tuple[str | bytes, str]] = {
+    "empty": ("", "expected a mapping at the top"),
+    "a list": ("- a\n", "expected a mapping at the top, got a list"),
+    "tabs": ("name: s\nsteps:\n\t- settle: {}\n", "not valid YAML"),
+    "binary": (b"\xff\xfe\x00", "not a UTF-8 text file"),
+    "name not the file's": (SCENARIO_HEAD.replace("name: s", "name: t") + APPLY, "name: must equal the file name"),
+    "unknown top-level field": (SCENARIO_HEAD + "variant: no-surge-bound\n" + APPLY,
+                                "variant: unknown field (known: name, source, adaptation, summary, cluster, steps)"),
+    "bad node cpu": (SCENARIO_HEAD.replace('cpu: \"4\"', "cpu: 4x") + APPLY,
+                     'cluster.nodes[0].cpu: Invalid value: "4x": quantity "4x": quantities must match'),
+    "negative node memory": (SCENARIO_HEAD.replace("memory: 8Gi", "memory: -8Gi") + APPLY,
+                             'cluster.nodes[0].memory: Invalid value: "-8Gi": must be greater than or equal to 0'),
+    "unknown node field": (SCENARIO_HEAD.replace("cpu:", "gpu:") + APPLY, "cluster.nodes[0].gpu: unknown field"),
+    "unknown step": (SCENARIO_HEAD + APPLY + "  - teleport: {}\n", "steps[1].teleport: unknown step kind"),
+    "maxSurge 0 and maxUnavailable 0": (SCENARIO_HEAD + APPLY.replace("maxSurge: 1", "maxSurge: 0"),
+                                        "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: "
+                                        "may not be 0 when `maxSurge` is 0"),
+    "maxUnavailable 150%": (SCENARIO_HEAD + APPLY.replace("maxUnavailable: 0", 'maxUnavailable: "150%"'),
+                            'maxUnavailable: Invalid value: "150%": must not be greater than 100%'),
+    "replicas as a string": (SCENARIO_HEAD + APPLY.replace("replicas: 1", 'replicas: "3"'),
+                             'spec.replicas: expected an integer, got string "3"'),
+    "negative timeout": (SCENARIO_HEAD + APPLY + "  - waitFor: {condition: {deployment: {name: d}}, timeoutSeconds: -5}\n",
+                         "steps[1].waitFor.timeoutSeconds: must be >= 0, got -5"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCENARIOS))
+def test_bad_scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str) -> None:
+    content, message = SCENARIOS[case]
+    path = _write(tmp_path / "s.yaml", content)
+    code, out, err = _cli(["scenario", "run", str(path)], capsys)
+    assert code == 2, out + err
+    assert f"INVALID {path}" in out and message in out, out
+    assert "1 file(s) are not valid scenarios" in err
+
+
+def test_scenario_missing_file_and_empty_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _cli(["scenario", "run", str(tmp_path / "no.yaml")], capsys)
+    assert code == 2 and "cannot read file: No such file or directory" in out
+    code, _, err = _cli(["scenario", "run", str(tmp_path)], capsys)
+    assert code == 2 and "a directory with no scenario files" in err
+
+
+# --- inputs nested deeper than Python's parsers recurse ----------------------------------------------
+
+DEEP_YAML = "a: " + "[" * 1500 + "]" * 1500 + "\n"
+DEEP_JSON = "[" * 100000 + "]" * 100000 + "\n"
+
+
+@pytest.mark.parametrize(("argv", "name", "stream", "message"), [
+    (["simulate", "{}"], "m.yaml", "err", "invalid YAML: nested too deeply"),
+    (["verify", "--quiet", "--manifests", "{}"], "m.yaml", "err", "invalid YAML: nested too deeply"),
+    (["simulate", "--cluster", "{}", str(ROOT / "examples" / "web.yaml")], "c.yaml", "err",
+     "invalid YAML: nested too deeply"),
+    (["scenario", "run", "{}"], "s.yaml", "out", "not valid YAML: nested too deeply"),
+    (["conform", "run", "{}"], "c.jsonl", "err", "c.jsonl:1: not JSON this reader accepts: nested too deeply"),
+    (["replay", "{}"], "t.itf.json", "err", "not a kubeproof trace (not JSON this reader accepts: nested too deeply)"),
+])
+def test_deeply_nested_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], name: str,
+                             stream: str, message: str) -> None:
+    path = _write(tmp_path / name, DEEP_JSON if name.endswith("json") or name.endswith("jsonl") else DEEP_YAML)
+    code, out, err = _cli([a.replace("{}", str(path)) for a in argv], capsys)
+    assert code == 2, out + err
+    assert message in (out if stream == "out" else err)
+
+
+def test_serve_answers_a_deeply_nested_request() -> None:
+    from checkers.conform_cli import answer_line
+
+    answer = answer_line(DEEP_JSON)
+    assert answer == {"id": None, "output": {"error": {"kind": "Invalid",
+                                                       "message": "request is nested too deeply to decode"}}}
+
+
+# --- conformance case files --------------------------------------------------------------------------
+
+def test_a_file_that_is_not_json_lines_is_reported_briefly(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path / "web.jsonl", WEB)
+    code, out, err = _cli(["conform", "run", str(path)], capsys)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 6 and lines[-1].endswith("more malformed lines not shown (is it a JSON Lines case file?)")
+    every_line = sum(1 for line in WEB.splitlines() if line.strip())  # each one counted, not each one listed
+    assert out.strip().endswith(f"0 passed, 0 failed, 0 skipped, {every_line} malformed")
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("[1, 2]", "a case must be a JSON object, got an array"),
+    ('"text"', "a case must be a JSON object, got a string"),
+    ("null", "a case must be a JSON object, got null"),
+    ('{"id": "a", "input": {}, "expect": {}}', "op: Required value"),
+    ('{"id": "a", "op": 7, "input": {}, "expect": {}}', "op: Invalid value: 7: must be a string"),
+    ('{"id": "a", "op": "x.y", "input": [], "expect": {}}', "input: Invalid value: must be a JSON object"),
+    ('{"id": "a", "op": "x.y", "input": {}}', "expect: Required value"),
+    ('{"id": "a", "op": "x.y", "input": {}, "expect": {}', "not JSON: Expecting ',' delimiter"),
+])
+def test_malformed_case_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, message: str) -> None:
+    path = _write(tmp_path / "c.jsonl", line + "\n")
+    for argv in (["conform", "run", str(path)], ["conform", "check", "--impl", "cat", str(path)]):
+        code, _, err = _cli(argv, capsys)
+        assert code == 2 and f"{path}:1: {message}" in err, err
+
+
+def test_yaml_numbers_and_booleans_in_node_labels_are_their_text(tmp_path: Path) -> None:
+    from model.config import load_cluster_file
+
+    path = _write(tmp_path / "c.yaml", "nodes:\n  - {name: n1, labels: {ssd: true, rack: 3}, zone: zone-a}\n")
+    (node,) = load_cluster_file(str(path))["nodes"]
+    assert node.labels == (("rack", "3"), ("ssd", "true")) and node.zone == "zone-a"
