@@ -116,7 +116,7 @@ def parse_fault(text: str) -> ScheduledFault:
             raise ModelError("Invalid", f"--fault {text!r}: spec.replicas: cannot unmarshal number {n} into an "
                              "int32 field", field="--fault")
         if n > MODEL_MAX_REPLICAS:
-            raise ModelError("Unsupported", f"--fault {text!r}: spec.replicas: {n}: more replicas than kubeproof "
+            raise ModelError("Invalid", f"--fault {text!r}: spec.replicas: {n}: more replicas than kubeproof "
                              f"models (at most {MODEL_MAX_REPLICAS})", field="--fault")
     return ScheduledFault(seconds, kind, arg)
 

@@ -415,7 +415,7 @@ def load_config(manifest_paths: Sequence[str], cluster_file: str | None = None, 
     total = sum(obj.spec.replicas or 0 for obj in objects
                 if obj.kind in ("Deployment", "ReplicaSet", "ReplicationController"))
     if total > MODEL_MAX_REPLICAS:
-        raise ModelError("Unsupported", f"{', '.join(map(str, manifest_paths))}: the workloads ask for {total} "
+        raise ModelError("Invalid", f"{', '.join(map(str, manifest_paths))}: the workloads ask for {total} "
                          f"replicas in all (spec.replicas), more than kubeproof models (at most {MODEL_MAX_REPLICAS})")
     seen: set[tuple[str, str, str]] = set()
     for obj in objects:

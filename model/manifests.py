@@ -188,7 +188,7 @@ CLUSTER_SCOPED = frozenset({"Node"})
 MODEL_MAX_REPLICAS = 500
 """Model-only: the most replicas the workloads of one run may ask for, together. Kubernetes accepts any
 int32; the model creates and schedules every pod as a value, and far beyond this a run does not end in
-reasonable time, so a larger count is refused up front (``Unsupported``) rather than left to hang."""
+reasonable time, so a larger count is refused up front (``Invalid``, naming the limit) rather than left to hang."""
 _REPLICATED = ("Deployment", "ReplicaSet", "ReplicationController")
 
 
@@ -556,7 +556,7 @@ def load_object(doc: Any, namespace: str = "default", source: str | None = None,
         ceiling = getattr(getattr(hpa, "spec", None), "max_replicas", None)
         if isinstance(ceiling, int) and ceiling > MODEL_MAX_REPLICAS:
             # under load the HPA would take the workload there: the same bound as spec.replicas
-            raise _error("Unsupported", where, f"spec.maxReplicas: {ceiling}: more replicas than kubeproof models "
+            raise _error("Invalid", where, f"spec.maxReplicas: {ceiling}: more replicas than kubeproof models "
                          f"(at most {MODEL_MAX_REPLICAS}; Kubernetes itself accepts up to 2147483647)",
                          "spec.maxReplicas")
         return hpa
@@ -577,7 +577,7 @@ def load_object(doc: Any, namespace: str = "default", source: str | None = None,
         raise _invalid(where, errors)
     replicas = obj.spec.replicas if kind in _REPLICATED else None
     if replicas is not None and replicas > MODEL_MAX_REPLICAS:
-        raise _error("Unsupported", where, f"spec.replicas: {replicas}: more replicas than kubeproof models (at "
+        raise _error("Invalid", where, f"spec.replicas: {replicas}: more replicas than kubeproof models (at "
                      f"most {MODEL_MAX_REPLICAS} in all; Kubernetes itself accepts up to 2147483647)",
                      "spec.replicas")
     return obj

@@ -361,6 +361,8 @@ SCENARIOS: dict[str, tuple[str | bytes, str]] = {
                             'maxUnavailable: Invalid value: "150%": must not be greater than 100%'),
     "replicas as a string": (SCENARIO_HEAD + APPLY.replace("replicas: 1", 'replicas: "3"'),
                              'spec.replicas: expected an integer, got string "3"'),
+    "more replicas than the model runs": (SCENARIO_HEAD + APPLY.replace("replicas: 1", "replicas: 100000"),
+                                          "spec.replicas: 100000: more replicas than kubeproof models"),
     "negative timeout": (SCENARIO_HEAD + APPLY + "  - waitFor: {condition: {deployment: {name: d}}, timeoutSeconds: -5}\n",
                          "steps[1].waitFor.timeoutSeconds: must be >= 0, got -5"),
 }
