@@ -89,3 +89,27 @@ def test_malformed_shapes_get_the_catalogue_error_shape() -> None:
             if isinstance(err, dict) and not (isinstance(err.get("kind"), str) and isinstance(err.get("message"), str)):
                 problems.append(f"{op} ({name}): error without kind and message: {err}")
     assert not problems, "\n".join(problems[:20])
+
+
+def test_arithmetic_trouble_in_the_input_is_an_error_output_not_an_exception() -> None:
+    from model.conformance import evaluate
+
+    # a fractional container count divides by zero inside the recommender
+    out = evaluate("vpa.recommend", {"containersPerPod": 0.5})
+    assert out["error"]["kind"] == "Invalid"
+
+
+def test_a_window_that_is_not_a_number_is_refused_quickly() -> None:
+    import json
+    import re
+    from pathlib import Path
+
+    from model.conformance import evaluate
+
+    # a real case whose pod metrics carry a window, with the window made a string
+    lines = Path(__file__).parent.joinpath("conformance_cases", "hpa.jsonl").read_text().splitlines()
+    case = json.loads(next(line for line in lines if '"windowSeconds"' in line))
+    text = re.sub(r'"windowSeconds": [0-9.]+', '"windowSeconds": "x"', json.dumps(case["input"]), count=1)
+    out = evaluate(case["op"], json.loads(text))
+    assert out["error"]["kind"] == "Invalid"
+    assert "windowSeconds" in out["error"]["message"]
