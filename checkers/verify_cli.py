@@ -47,7 +47,7 @@ def register(sub: Any) -> None:
     p.add_argument("--seconds", type=float, default=120.0, metavar="S",
                    help="time budget for the whole run (default 120)")
     p.add_argument("--config", metavar="CLUSTER.yaml", help="cluster file (nodes, faults, maxSeconds...)")
-    p.add_argument("--manifests", nargs="+", metavar="FILE", help="manifests to deploy instead of the default suite")
+    p.add_argument("--manifests", nargs="+", metavar="FILE|DIR", help="manifests to deploy instead of the default suite")
     p.add_argument("--setup", default=None, metavar="NAME",
                    help="check one named small cluster (see `kubeproof variants`); default: the default suite")
     p.add_argument("--property", action="append", metavar="NAME", help="check only this property (repeatable)")
@@ -105,6 +105,9 @@ def _model_and_spec(args: argparse.Namespace) -> tuple[Any, Any]:
     return build_system(args.variant, setup, args.manifests, args.config), spec
 
 
+_WORKLOADS = frozenset({"Deployment", "ReplicaSet", "ReplicationController"})
+
+
 def clusters_for(args: argparse.Namespace) -> list[Cluster]:
     """The clusters a verify run checks: the one named by --setup/--manifests/--variant, or the
     default suite followed by the built-in default cluster."""
@@ -113,6 +116,11 @@ def clusters_for(args: argparse.Namespace) -> list[Cluster]:
     if args.setup or args.manifests or args.variant or args.config:
         model, spec = _model_and_spec(args)
         label = "manifests" if args.manifests else str(spec.args.get("setup", "default"))
+        if args.manifests and not any(getattr(o, "kind", "") in _WORKLOADS for o in model.config.objects):
+            # a bare Pod or Service has no controller whose promises the properties state
+            raise ModelError("Invalid", f"{', '.join(args.manifests)}: nothing to verify: no "
+                             "Deployment, ReplicaSet or ReplicationController among the manifests",
+                             field="--manifests")
         # a cluster of the suite leaves out the same properties on its own (its story cannot reach them)
         entry = next((s for s in DEFAULT_SUITE if s.setup == label and not args.manifests), None)
         return [Cluster(label, "", model, spec, exhaust=False, skip=entry.skip if entry else (),

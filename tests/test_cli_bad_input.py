@@ -472,3 +472,12 @@ def test_output_under_a_file_is_refused_before_the_run(tmp_path: Path, capsys: p
     assert code == 2 and out == "" and f"--trace {blocker / 'traces'}: cannot create the directory" in err
     code, out, err = _cli(["verify", "--quiet", "--reports", str(blocker / "runs"), "--setup", "rollout-1"], capsys)
     assert code == 2 and out == "" and f"argument --reports: cannot create {blocker / 'runs'}" in err
+
+
+def test_verify_on_manifests_without_a_workload_controller_says_there_is_nothing_to_verify(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pod.yaml").write_text("apiVersion: v1\nkind: Pod\nmetadata:\n  name: solo\n"
+                                       "spec:\n  containers:\n  - name: c\n    image: nginx\n")
+    code, out, err = _cli(["verify", "--manifests", str(tmp_path), "--quiet"], capsys)
+    assert code == 2, out + err
+    assert "nothing to verify: no Deployment, ReplicaSet or ReplicationController" in err
