@@ -765,3 +765,155 @@ def test_reapplying_a_pod_changes_its_labels_and_image_and_keeps_its_node() -> N
     changed = POD.replace("    spec:\n", "").replace("spec:\n", "spec:\n  restartPolicy: Never\n")
     message = fails_at(apply(POD) + "- settle: {}\n" + apply(changed), 2)
     assert "spec: Forbidden: pod updates may not change fields" in message
+
+
+# ---------------------------------------------------------------------------------------------
+# defaults the world conventions promise where a manifest is silent
+
+
+BARE_DEPLOYMENT = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: bare}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: bare}}
+  template:
+    metadata: {labels: {app: bare}}
+    spec:
+      containers: [{name: main, image: "registry.k8s.io/pause:3.10"}]
+"""
+
+
+def test_pod_template_defaults_grace_period_30_and_restart_policy_always() -> None:
+    passes(apply(BARE_DEPLOYMENT) + """\
+- expect:
+    deployment: {name: bare, template: {terminationGracePeriodSeconds: 30, restartPolicy: Always}}
+- settle: {}
+- expect:
+    deployment: {name: bare, newReplicaSet: {template: {terminationGracePeriodSeconds: 30}}}
+""")
+
+
+def test_revision_history_limit_defaults_to_10() -> None:
+    # 12 rollouts leave 11 old ReplicaSets; the cleanup keeps the 10 newest of them.
+    updates = "".join(
+        f"- updateImage: {{deployment: bare, container: main, image: \"registry.k8s.io/pause:3.{i}\"}}\n"
+        "- settle: {}\n" for i in range(11, 23))
+    passes(apply(BARE_DEPLOYMENT) + "- settle: {}\n" + updates + """\
+- expect:
+    deployment: {name: bare, revision: "13", complete: true, oldReplicaSets: {count: 10}}
+""")
+
+
+def test_progress_deadline_defaults_to_600_seconds() -> None:
+    unpullable = BARE_DEPLOYMENT.replace("pause:3.10", "pause:404")
+    passes("- makeImageUnpullable: {image: \"registry.k8s.io/pause:404\"}\n" + apply(unpullable, "created") + """\
+- waitFor:
+    condition:
+      deployment:
+        name: bare
+        conditions: [{type: Progressing, status: "False", reason: ProgressDeadlineExceeded}]
+    since: created
+    notBeforeSeconds: 600
+    timeoutSeconds: 660
+""")
+
+
+def test_min_ready_seconds_defaults_to_0_pods_are_available_once_ready() -> None:
+    passes(apply(BARE_DEPLOYMENT) + """\
+- waitFor:
+    condition: {pods: {selector: {app: bare}, count: 1, allReady: true}}
+    timeoutSeconds: 60
+- waitFor:
+    condition: {deployment: {name: bare, status: {availableReplicas: 1}}}
+    timeoutSeconds: 0
+""")
+
+
+def test_default_tolerations_keep_pods_300_seconds_on_an_unreachable_node() -> None:
+    passes(apply(BARE_DEPLOYMENT) + """\
+- settle: {}
+- id: stopped
+  stopNode: {nodeOfPod: {selector: {app: bare}}, as: lost}
+- waitFor:
+    condition: {pod: {name: "${lost.pod}", deletionRequested: true}}
+    since: stopped
+    notBeforeSeconds: 300
+    timeoutSeconds: 420
+""")
+
+
+def test_a_silent_node_turns_unknown_after_the_grace_period_and_its_pods_not_ready() -> None:
+    # Kubernetes' node monitor grace period is 40 s (50 s in recent releases), checked every 5 s.
+    passes(apply(BARE_DEPLOYMENT) + """\
+- settle: {}
+- id: stopped
+  stopNode: {nodeOfPod: {selector: {app: bare}}, as: lost}
+- waitFor:
+    condition: {node: {name: "${lost}", ready: false}}
+    since: stopped
+    notBeforeSeconds: 40
+    timeoutSeconds: 60
+- waitFor:
+    condition: {pod: {name: "${lost.pod}", ready: false, terminating: false}}
+    timeoutSeconds: 10
+""")
+
+
+HPA_TARGET = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: cons}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: cons}}
+  template:
+    metadata: {labels: {app: cons}}
+    spec:
+      terminationGracePeriodSeconds: 0
+      containers:
+        - name: cons
+          image: registry.k8s.io/e2e-test-images/resource-consumer:1.13
+          resources: {requests: {cpu: 200m}}
+"""
+
+HPA_V2 = """\
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: cons}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cons}
+  minReplicas: 1
+  maxReplicas: 5
+  metrics:
+    - type: Resource
+      resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+"""
+
+
+def test_hpa_default_tolerance_sync_period_and_scale_down_window() -> None:
+    # 210m over 2 pods of 200m is 52.5% of a 50% target: ratio 1.05, inside the 0.1 tolerance.
+    # 230m is 57.5%: ratio 1.15, so ceil(2 * 1.15) = 3 at the next 15 s sync.
+    # Load 0 then scales to the minimum only once the default 300 s scale-down window has passed
+    # (at the earliest 300 - 15 s after the change, by the timing convention).
+    passes(apply(HPA_TARGET) + "- settle: {}\n"
+           + "- setCPULoad: {target: {kind: Deployment, name: cons}, totalMillicores: 210}\n"
+           + apply(HPA_V2) + """\
+- wait: {seconds: 120, condition: {deployment: {name: cons, spec: {replicas: 2}}}}
+- id: more
+  setCPULoad: {target: {kind: Deployment, name: cons}, totalMillicores: 230}
+- waitFor:
+    condition: {deployment: {name: cons, spec: {replicas: 3}}}
+    timeoutSeconds: 15
+- waitFor:
+    condition: {deployment: {name: cons, status: {readyReplicas: 3}}}
+    timeoutSeconds: 60
+- id: idle
+  setCPULoad: {target: {kind: Deployment, name: cons}, totalMillicores: 0}
+- waitFor:
+    condition: {deployment: {name: cons, spec: {replicas: 1}}}
+    since: idle
+    notBeforeSeconds: 285
+    timeoutSeconds: 315
+""")
