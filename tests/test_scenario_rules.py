@@ -917,3 +917,44 @@ def test_hpa_default_tolerance_sync_period_and_scale_down_window() -> None:
     notBeforeSeconds: 285
     timeoutSeconds: 315
 """)
+
+
+def hpa_first_steps(hpa: str) -> str:
+    """One 200m pod under 2000m (1000% of a 50% target; raw recommendation 20, capped at 10), the
+    HPA created once the pod's CPU samples count (a minute after it became Ready), and the scale
+    decisions it makes: the first one at least 2 replicas, then 10."""
+    one_pod = HPA_TARGET.replace("replicas: 2", "replicas: 1")
+    return (apply(one_pod) + "- settle: {}\n"
+            + "- setCPULoad: {target: {kind: Deployment, name: cons}, totalMillicores: 2000}\n"
+            + "- wait: {seconds: 90}\n" + apply(hpa) + """\
+- id: first
+  waitFor:
+    condition: {deployment: {name: cons, spec: {replicas: {min: 2}}}}
+    timeoutSeconds: 30
+""")
+
+
+def test_hpa_without_behavior_scales_up_at_most_to_twice_the_replicas_or_4() -> None:
+    # Mirrors horizontal.go: normalizeDesiredReplicas / calculateScaleUpLimit. The API default
+    # leaves an omitted behavior nil (SetDefaults_HorizontalPodAutoscalerBehavior fills only a given
+    # one), so the legacy limit max(2 * 1, 4) = 4 applies, not the policies.
+    passes(hpa_first_steps(HPA_V2.replace("maxReplicas: 5", "maxReplicas: 10")) + """\
+- expect: {deployment: {name: cons, spec: {replicas: 4}}}
+- waitFor:
+    condition: {deployment: {name: cons, spec: {replicas: 8}}}
+    timeoutSeconds: 60
+""")
+
+
+def test_hpa_behavior_fields_omitted_take_the_default_scale_up_policies() -> None:
+    # A given but empty behavior gets the default rules: max(1 + 100%, 1 + 4 pods) = 5 in the first
+    # 15 s period, then max(5 + 100%, 5 + 4) = 10.
+    hpa = HPA_V2.replace("maxReplicas: 5", "maxReplicas: 10") + "  behavior: {}\n"
+    passes(hpa_first_steps(hpa) + """\
+- expect: {deployment: {name: cons, spec: {replicas: 5}}}
+- waitFor:
+    condition: {deployment: {name: cons, spec: {replicas: 10}}}
+    since: first
+    notBeforeSeconds: 15
+    timeoutSeconds: 60
+""")
