@@ -960,9 +960,6 @@ def test_hpa_behavior_fields_omitted_take_the_default_scale_up_policies() -> Non
 """)
 
 
-@pytest.mark.xfail(strict=True, reason="model gap: horizontal.metrics_from_usage reports every pod's CPU "
-                   "under a container named 'main', so a ContainerResource metric naming the pod's real "
-                   "container finds no samples (fix belongs in model/wiring/hpa.py or podautoscaler)")
 def test_a_container_resource_metric_sees_the_load_of_its_container() -> None:
     # e2e horizontal_pod_autoscaling.go "Deployment (Container Resource)": the consumer's only
     # container is named after the workload; 2000m on one 200m pod is far above a 50% target.
