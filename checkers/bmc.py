@@ -304,16 +304,7 @@ def _violation(p: Property, states: list[Any], actions: list[Any], detail: str) 
 
 def _check_liveness(ex: _Explorer, p: Property, complete: bool, scope: str) -> Result:
     model = ex.model
-    graph = nx.MultiDiGraph()
-    enabled_index: dict[int, set[str]] = {}
-    for src, _dst, label in ex.edges:
-        enabled_index.setdefault(src, set()).add(label)
-    graph.graph["enabled"] = enabled_index
-    expanded = [sid for sid in range(len(ex.states)) if ex.expanded[sid]]
-    graph.add_nodes_from(expanded)
-    for src, dst, label in ex.edges:
-        if ex.expanded[dst]:
-            graph.add_edge(src, dst, action=label)
+    graph, expanded, components = _fair_graph(ex)
     bad_cache: dict[int, bool] = {}
 
     def bad(sid: int) -> bool:
@@ -330,7 +321,7 @@ def _check_liveness(ex: _Explorer, p: Property, complete: bool, scope: str) -> R
     if stuck:
         sid = min(stuck, key=lambda s: ex.depth[s])
         candidates.append((ex.depth[sid], [sid], None))
-    for comp in nx.strongly_connected_components(graph):
+    for comp in components:
         comp_set = set(comp)
         if len(comp_set) == 1:
             (only,) = comp_set
@@ -370,6 +361,27 @@ def _check_liveness(ex: _Explorer, p: Property, complete: bool, scope: str) -> R
     note = "a fair cycle on which the property does not stay true"
     return Result(p.name, "bmc", "violated", f"fair lasso with a {len(labels)}-step cycle",
                   Trace(tuple(states), tuple(actions), loop, p.name, p.kind, note))
+
+
+def _fair_graph(ex: _Explorer) -> tuple[Any, list[int], list[set[int]]]:
+    """The fair subgraph of the explored states, its expanded states and its strongly connected
+    components: the same for every liveness property of one exploration, so built once."""
+    cached = getattr(ex, "_fair_graph", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    graph = nx.MultiDiGraph()
+    enabled_index: dict[int, set[str]] = {}
+    for src, _dst, label in ex.edges:
+        enabled_index.setdefault(src, set()).add(label)
+    graph.graph["enabled"] = enabled_index
+    expanded = [sid for sid in range(len(ex.states)) if ex.expanded[sid]]
+    graph.add_nodes_from(expanded)
+    for src, dst, label in ex.edges:
+        if ex.expanded[dst]:
+            graph.add_edge(src, dst, action=label)
+    built = (graph, expanded, list(nx.strongly_connected_components(graph)))
+    ex._fair_graph = built  # type: ignore[attr-defined]
+    return built
 
 
 def _fair_out(ex: _Explorer, sid: int) -> Iterable[str]:

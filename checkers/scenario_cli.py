@@ -80,7 +80,7 @@ def _run(args: argparse.Namespace) -> int:
         for path in _expand(args.files):
             try:
                 scenario = load_scenario(path)
-            except (ScenarioFileError, OSError, UnicodeDecodeError) as exc:
+            except (ScenarioFileError, OSError, UnicodeDecodeError, RecursionError) as exc:
                 failed += 1
                 invalid += 1
                 print(f"INVALID {path}")
@@ -136,6 +136,8 @@ def _problems(exc: Exception) -> list[str]:
     """The problems of an unreadable scenario file, in user terms (no parser internals)."""
     if isinstance(exc, UnicodeDecodeError):
         return ["not a UTF-8 text file (a scenario is YAML)"]
+    if isinstance(exc, RecursionError):
+        return ["not valid YAML: nested too deeply"]
     if isinstance(exc, OSError):
         return [f"cannot read file: {exc.strerror or exc}"]
     problems = list(getattr(exc, "problems", []) or [str(exc)])

@@ -107,6 +107,16 @@ def parse_fault(text: str) -> ScheduledFault:
                "cpu-load": lambda a: bool(re.fullmatch(r"[^=]+=[0-9]+", a))}.get(kind)
     if form_ok is not None and not form_ok(arg):
         raise ModelError("Invalid", f"--fault {text!r}: expected {_FAULT_FORMS[kind]}", field="--fault")
+    if kind == "scale":
+        from model.manifests import MODEL_MAX_REPLICAS
+
+        n = int(arg.partition("=")[2])
+        if n >= 2**31:  # the Scale subresource's spec.replicas is an int32, as a Deployment's is
+            raise ModelError("Invalid", f"--fault {text!r}: spec.replicas: cannot unmarshal number {n} into an "
+                             "int32 field", field="--fault")
+        if n > MODEL_MAX_REPLICAS:
+            raise ModelError("Unsupported", f"--fault {text!r}: spec.replicas: {n}: more replicas than kubeproof "
+                             f"models (at most {MODEL_MAX_REPLICAS})", field="--fault")
     return ScheduledFault(seconds, kind, arg)
 
 

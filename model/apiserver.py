@@ -14,12 +14,12 @@ AlreadyExists). Writes are also data (``Create``, ``Update``, ``UpdateStatus``, 
 
 from __future__ import annotations
 
-import dataclasses
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from model import evolve
 from model.objects import ObjectMeta, Toleration
 from model.timeutil import NANOS
 
@@ -126,6 +126,8 @@ class Store:
     uids: int = 0
     names: int = 0
     _h: int | None = field(default=None, init=False, compare=False, repr=False)
+    # the objects grouped by kind (and by kind and namespace), built on first listing
+    _kinds: dict[Any, tuple[Any, ...]] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __hash__(self) -> int:
         h = self._h
@@ -158,11 +160,30 @@ def get(store: Store, kind: str, namespace: str, name: str) -> Any | None:
 
 
 def list_kind(store: Store, kind: str, namespace: str | None = None) -> tuple[Any, ...]:
-    return tmap_kind(store.objects, kind, namespace)
+    return kind_index(store, store.objects, kind, namespace)
+
+
+def kind_index(holder: Any, items: tuple[tuple[Key, Any], ...], kind: str, namespace: str | None) -> tuple[Any, ...]:
+    """``tmap_kind(items, kind, namespace)``, remembered on ``holder`` (the immutable value that
+    owns ``items``, with a ``_kinds`` slot): controllers, the action enumeration and the
+    properties list the same kinds of the same store over and over."""
+    index = holder._kinds
+    if index is None:
+        index = {}
+        for k, v in items:
+            index.setdefault(k[0], []).append(v)
+        index = {k: tuple(v) for k, v in index.items()}
+        object.__setattr__(holder, "_kinds", index)
+    if namespace is None:
+        return index.get(kind, ())  # type: ignore[no-any-return]
+    found = index.get((kind, namespace))
+    if found is None:
+        found = index[(kind, namespace)] = tmap_kind(items, kind, namespace)
+    return found  # type: ignore[no-any-return]
 
 
 def _meta(obj: Any, **changes: Any) -> Any:
-    return dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, **changes))
+    return evolve.replace(obj, metadata=evolve.replace(obj.metadata, **changes))
 
 
 _ALNUM = "0123456789bcdfghjklmnpqrstvwxz"  # Kubernetes' rand.String alphabet minus vowels, shortened
@@ -191,7 +212,7 @@ def _admit_pod(pod: Any, default_toleration: int) -> Any:
                    for t in tolerations):
             tolerations.append(Toleration(key=key, operator="Exists", effect="NoExecute",
                                           toleration_seconds=default_toleration))
-    spec = dataclasses.replace(
+    spec = evolve.replace(
         spec,
         tolerations=tuple(tolerations),
         restart_policy=spec.restart_policy or "Always",
@@ -199,8 +220,8 @@ def _admit_pod(pod: Any, default_toleration: int) -> Any:
                                           else spec.termination_grace_period_seconds),
         scheduler_name=spec.scheduler_name or "default-scheduler",
     )
-    status = pod.status if pod.status.phase else dataclasses.replace(pod.status, phase="Pending")
-    return dataclasses.replace(pod, spec=spec, status=status)
+    status = pod.status if pod.status.phase else evolve.replace(pod.status, phase="Pending")
+    return evolve.replace(pod, spec=spec, status=status)
 
 
 def create(store: Store, obj: Any, now: int, default_toleration: int = 300) -> tuple[Store, Any]:
@@ -254,15 +275,15 @@ def update(store: Store, obj: Any) -> tuple[Store, Any]:
     generation = cur.metadata.generation
     if obj.kind in GENERATION_KINDS and obj.spec != cur.spec:
         generation += 1
-    meta = dataclasses.replace(
+    meta = evolve.replace(
         obj.metadata, uid=cur.metadata.uid, creation_timestamp=cur.metadata.creation_timestamp,
         deletion_timestamp=cur.metadata.deletion_timestamp,
         deletion_grace_period_seconds=cur.metadata.deletion_grace_period_seconds, generation=generation,
     )
-    new = dataclasses.replace(obj, metadata=meta)
+    new = evolve.replace(obj, metadata=meta)
     if hasattr(cur, "status"):
-        new = dataclasses.replace(new, status=cur.status)
-    if new == dataclasses.replace(cur, metadata=dataclasses.replace(cur.metadata,
+        new = evolve.replace(new, status=cur.status)
+    if new == evolve.replace(cur, metadata=evolve.replace(cur.metadata,
                                                                     resource_version=meta.resource_version)):
         return store, cur  # a no-op update does not bump the resourceVersion
     return _put(store, new)
@@ -275,8 +296,8 @@ def update_status(store: Store, obj: Any) -> tuple[Store, Any]:
     annotations = obj.metadata.annotations if obj.kind != "Pod" else cur.metadata.annotations
     if cur.status == obj.status and cur.metadata.annotations == annotations:
         return store, cur
-    return _put(store, dataclasses.replace(cur, status=obj.status,
-                                           metadata=dataclasses.replace(cur.metadata, annotations=annotations)))
+    return _put(store, evolve.replace(cur, status=obj.status,
+                                           metadata=evolve.replace(cur.metadata, annotations=annotations)))
 
 
 def delete(store: Store, kind: str, namespace: str, name: str, now: int, propagation: str = "Background",
@@ -336,8 +357,8 @@ def bind(store: Store, namespace: str, name: str, node: str, allow_rebind: bool 
 
     conds = tuple(c for c in cur.status.conditions if c.type != "PodScheduled") + (
         PodCondition(type="PodScheduled", status="True"),)
-    new = dataclasses.replace(cur, spec=dataclasses.replace(cur.spec, node_name=node),
-                              status=dataclasses.replace(cur.status, conditions=conds))
+    new = evolve.replace(cur, spec=evolve.replace(cur.spec, node_name=node),
+                              status=evolve.replace(cur.status, conditions=conds))
     return _put(store, new)
 
 

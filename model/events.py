@@ -4,10 +4,10 @@ controllers' event handlers do when an event is delivered (enqueue keys, observe
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from model import apiserver as api
+from model import evolve
 from model.apiserver import Key, Write
 from model.config import ClusterConfig
 from model.controllers.replication import rc_to_rs
@@ -31,6 +31,7 @@ from model.state import (
     _enqueue,
     _enqueue_after,
     _set_expectation,
+    evolve_state,
     now_ns,
 )
 from model.timeutil import NANOS
@@ -55,7 +56,7 @@ _WATCHES = {KCM: frozenset({"Deployment", "ReplicaSet", "Pod", "Node", "Service"
 
 
 def _notify_all(state: State, key: Key) -> State:
-    return dataclasses.replace(state, informers=tuple(notify(i, key) if key[0] in _WATCHES[i.name] else i
+    return evolve_state(state, informers=tuple(notify(i, key) if key[0] in _WATCHES[i.name] else i
                                                       for i in state.informers))
 
 
@@ -69,7 +70,7 @@ def commit(config: ClusterConfig, state: State, write: Write) -> State:
                                  allow_rebind=config.variant == "double-bind")
     if store is state.store:
         return state
-    return _notify_all(dataclasses.replace(state, store=store), key)
+    return _notify_all(evolve_state(state, store=store), key)
 
 
 def drain(config: ClusterConfig, state: State) -> State:
@@ -88,8 +89,8 @@ def _chain_rv(w: Write, written: dict[Key, tuple[str, str]]) -> Write:
     seen = written.get(api.key_of(obj))
     if seen is None or obj.metadata.resource_version != seen[0]:
         return w
-    obj = dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, resource_version=seen[1]))
-    return dataclasses.replace(w, obj=obj)  # type: ignore[call-arg]
+    obj = evolve.replace(obj, metadata=evolve.replace(obj.metadata, resource_version=seen[1]))
+    return evolve.replace(w, obj=obj)  # type: ignore[call-arg]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,7 +182,7 @@ def _apply_effect(state: State, effect: Any, controller: str) -> State:
 def _deliver(config: ClusterConfig, state: State, name: str) -> State:
     inf = state.informer(name)
     inf, key, old, new = deliver_head(inf, state.store)
-    state = dataclasses.replace(state, informers=tuple(inf if i.name == name else i for i in state.informers))
+    state = evolve_state(state, informers=tuple(inf if i.name == name else i for i in state.informers))
     if name == KCM and old != new:
         state = _handle(config, state, key, old, new)
     return state

@@ -18,11 +18,19 @@ Modelling choices (keep the state small, keep what controllers can observe):
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from model.apiserver import Key, Store, objects_fingerprint, tmap_del, tmap_get, tmap_kind, tmap_put
+from model.apiserver import (
+    Key,
+    Store,
+    kind_index,
+    objects_fingerprint,
+    tmap_del,
+    tmap_get,
+    tmap_put,
+)
+from model.evolve import evolver
 
 __all__ = ["Informer", "notify", "deliver_head", "drop_head", "relist", "cache_get", "cache_list", "is_stale"]
 
@@ -36,6 +44,7 @@ class Informer:
     pending: tuple[Key, ...] = ()
     dropped_since: int | None = None
     _h: int | None = field(default=None, init=False, compare=False, repr=False)
+    _kinds: dict[Any, tuple[Any, ...]] | None = field(default=None, init=False, compare=False, repr=False)
 
     def __hash__(self) -> int:
         h = self._h
@@ -45,11 +54,14 @@ class Informer:
         return int(h)
 
 
+evolve_informer = evolver(Informer)  # dataclasses.replace for Informer (model.evolve)
+
+
 def notify(inf: Informer, key: Key) -> Informer:
     """A watch event for ``key`` is on its way (coalesced with one already pending)."""
     if key in inf.pending:
         return inf
-    return dataclasses.replace(inf, pending=inf.pending + (key,))
+    return evolve_informer(inf, pending=inf.pending + (key,))
 
 
 def deliver_head(inf: Informer, store: Store) -> tuple[Informer, Key, Any | None, Any | None]:
@@ -58,14 +70,14 @@ def deliver_head(inf: Informer, store: Store) -> tuple[Informer, Key, Any | None
     old = tmap_get(inf.cache, key)
     new = tmap_get(store.objects, key)
     cache = tmap_put(inf.cache, key, new) if new is not None else tmap_del(inf.cache, key)
-    return dataclasses.replace(inf, cache=cache, pending=inf.pending[1:]), key, old, new
+    return evolve_informer(inf, cache=cache, pending=inf.pending[1:]), key, old, new
 
 
 def drop_head(inf: Informer, now: int) -> Informer:
     """The oldest pending event is lost: the cache keeps the old version of that object."""
     if not inf.pending:
         return inf
-    return dataclasses.replace(
+    return evolve_informer(
         inf, pending=inf.pending[1:], dropped_since=now if inf.dropped_since is None else inf.dropped_since
     )
 
@@ -92,4 +104,4 @@ def cache_get(inf: Informer, kind: str, namespace: str, name: str) -> Any | None
 
 
 def cache_list(inf: Informer, kind: str, namespace: str | None = None) -> tuple[Any, ...]:
-    return tmap_kind(inf.cache, kind, namespace)
+    return kind_index(inf, inf.cache, kind, namespace)

@@ -185,6 +185,12 @@ _MODEL_TYPES: dict[str, type] = {
 }
 CLUSTER_SCOPED = frozenset({"Node"})
 
+MODEL_MAX_REPLICAS = 500
+"""Model-only: the most replicas the workloads of one run may ask for, together. Kubernetes accepts any
+int32; the model creates and schedules every pod as a value, and far beyond this a run does not end in
+reasonable time, so a larger count is refused up front (``Unsupported``) rather than left to hang."""
+_REPLICATED = ("Deployment", "ReplicaSet", "ReplicationController")
+
 
 # --- strict structural check ----------------------------------------------------------------------
 
@@ -324,6 +330,8 @@ def parse_documents(text: str, source: str = "<manifest>") -> list[tuple[int, An
         docs = list(yaml.load_all(text, Loader=_StrictLoader))  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, source) from None
+    except RecursionError:
+        raise ModelError("Invalid", f"{source}: invalid YAML: nested too deeply") from None
     return [(i, d) for i, d in enumerate(docs, 1) if d is not None]
 
 
@@ -560,6 +568,11 @@ def load_object(doc: Any, namespace: str = "default", source: str | None = None,
         errors = [*errors, *_service_port_errors(doc)]
     if errors:
         raise _invalid(where, errors)
+    replicas = obj.spec.replicas if kind in _REPLICATED else None
+    if replicas is not None and replicas > MODEL_MAX_REPLICAS:
+        raise _error("Unsupported", where, f"spec.replicas: {replicas}: more replicas than kubeproof models (at "
+                     f"most {MODEL_MAX_REPLICAS} in all; Kubernetes itself accepts up to 2147483647)",
+                     "spec.replicas")
     return obj
 
 

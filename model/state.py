@@ -8,7 +8,6 @@ controllers' queues and expectations.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +17,7 @@ from model.config import ClusterConfig, FaultBudget
 from model.controllers.controller_utils import (
     ControlleeExpectations,
 )
+from model.evolve import evolver
 from model.informers import (
     Informer,
 )
@@ -140,6 +140,8 @@ class State:
         return next((e for k, e in self.expectations if k == key), None)
 
 
+evolve_state = evolver(State)  # dataclasses.replace for State, without its per-call field inspection
+
 _STATE_FIELDS = ("clock", "store", "informers", "queues", "delayed", "expectations", "env", "faults_left",
                  "script_pc", "managers", "hpas", "vpas", "cluster_autoscaler")
 
@@ -150,22 +152,24 @@ def now_ns(config: ClusterConfig, state: State) -> Time:
 
 
 def _enqueue(state: State, controller: str, key: str) -> State:
+    if any(c == controller and key in q for c, q in state.queues):
+        return state  # already queued: the work queue dedups (the same value, no copy)
     queues = []
     for c, q in state.queues:
-        if c == controller and key not in q:
+        if c == controller:
             q = q + (key,)
         queues.append((c, q))
-    return dataclasses.replace(state, queues=tuple(queues))
+    return evolve_state(state, queues=tuple(queues))
 
 
 def _set_expectation(state: State, exp: ControlleeExpectations | None, key: str) -> State:
     rest = tuple(e for e in state.expectations if e[0] != key)
     if exp is not None:
         rest = tuple(sorted(rest + ((key, exp),), key=lambda e: e[0]))
-    return dataclasses.replace(state, expectations=rest)
+    return evolve_state(state, expectations=rest)
 
 
 def _enqueue_after(state: State, controller: str, key: str, at: int) -> State:
     if (at, controller, key) in state.delayed:
         return state
-    return dataclasses.replace(state, delayed=tuple(sorted(state.delayed + ((at, controller, key),))))
+    return evolve_state(state, delayed=tuple(sorted(state.delayed + ((at, controller, key),))))

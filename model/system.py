@@ -103,12 +103,12 @@ them fairly (``settle``/``advance``).
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from model import apiserver as api
+from model import evolve
 from model.actions import (
     Action,
     ClockSkew,
@@ -153,6 +153,7 @@ from model.informers import (
     cache_get,
     cache_list,
     drop_head,
+    evolve_informer,
     relist,
 )
 from model.objects import (
@@ -169,6 +170,7 @@ from model.objects import (
 from model.state import (
     DEPLOYMENT,
     ENDPOINTS,
+    GARBAGE_COLLECTOR,
     HPA_CONTROLLER,
     KCM,
     LEVEL_CONTROLLERS,
@@ -184,6 +186,7 @@ from model.state import (
     _enqueue,
     _enqueue_after,
     _set_expectation,
+    evolve_state,
     now_ns,
 )
 from model.timeutil import NANOS, Time
@@ -232,12 +235,24 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 # the model
 
+MEMO_LIMIT = 1 << 15  # entries per memo table before it is emptied
+
 
 @dataclass(frozen=True, slots=True)
 class Model:
     """The transition system for one ``ClusterConfig``."""
 
     config: ClusterConfig
+    # Memo tables of pure derived values (see "Performance" above); never part of the model's value.
+    _memo: dict[str, dict[Any, Any]] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def _table(self, name: str) -> dict[Any, Any]:
+        table = self._memo.get(name)
+        if table is None:
+            table = self._memo[name] = {}
+        elif len(table) >= MEMO_LIMIT:
+            table.clear()  # bounded: a long run keeps only recent entries; results do not depend on it
+        return table
 
     # -- init ---------------------------------------------------------------------------------
     def init_states(self) -> tuple[State, ...]:
@@ -258,7 +273,7 @@ class Model:
             metadata=ObjectMeta(name=leader_wiring.LEASE_NAME, namespace=leader_wiring.LEASE_NAMESPACE),
             spec=LeaseSpec(holder_identity="kcm-1", lease_duration_seconds=cfg.timings.lease_duration,
                            acquire_time=Time(cfg.start_time), renew_time=Time(cfg.start_time), lease_transitions=0))))
-        state = dataclasses.replace(state, managers=managers)
+        state = evolve_state(state, managers=managers)
         from model.useractions import apply_object
 
         for obj in cfg.objects:
@@ -286,7 +301,6 @@ class Model:
 
     def controller_actions(self, state: State) -> tuple[Action, ...]:
         """The weakly fair actions, in the runner's round-robin order."""
-        cfg = self.config
         out: list[Action] = []
         for inf in state.informers:
             if inf.pending:
@@ -302,20 +316,11 @@ class Model:
         pod = self._next_to_schedule(state)
         if pod is not None:
             out.append(Schedule(pod))
-        now = now_ns(cfg, state)
-        for n in state.env.nodes:
-            if not n.up:
-                continue
-            node = api.get(state.store, "Node", "", n.name)
-            if node is not None and kubelet_wiring.node_step(node, now) is not None:
-                out.append(NodeReady(n.name))
-            for p in api.list_kind(state.store, "Pod"):
-                if p.spec.node_name == n.name and kubelet_wiring.pod_step(
-                        p, state.env.unpullable, now, cfg.timings.termination, cfg.timings.readiness) is not None:
-                    out.append(KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}"))
+        out.extend(self._kubelet_actions(state))
         if leading:
+            level = self._level_decisions(state)
             for controller in LEVEL_CONTROLLERS:
-                for key in self._level_keys(state, controller):
+                for key, _ in level[controller]:
                     out.append(Reconcile(controller, key))
             out.extend(Reconcile(HPA_CONTROLLER, key) for key in self._hpas_due(state))
         for m in state.managers:
@@ -348,7 +353,7 @@ class Model:
         hpa = cache_get(inf, hpa_wiring.HPA_KIND, ns, name)
         rest = tuple(e for e in state.hpas if e[0] != key)
         if hpa is None:  # deleted: its memory goes (reconcileKey)
-            return dataclasses.replace(state, hpas=rest)
+            return evolve_state(state, hpas=rest)
         memory = next((mem for k, _, mem in state.hpas if k == key), None)
         ref = hpa.spec.scale_target_ref
         target = api.get(state.store, ref.kind, ns, ref.name)
@@ -361,7 +366,7 @@ class Model:
                                                       now_ns(cfg, state), cfg.variant)
         state, _ = self._write_all(state, writes)
         entry = (key, state.clock + cfg.timings.hpa_sync, memory)
-        return dataclasses.replace(state, hpas=tuple(sorted(rest + (entry,), key=lambda e: e[0])))
+        return evolve_state(state, hpas=tuple(sorted(rest + (entry,), key=lambda e: e[0])))
 
     # -- leader election ----------------------------------------------------------------------
     def _lease(self, state: State) -> Any:
@@ -394,9 +399,9 @@ class Model:
         if change == "step-down":
             managers = tuple(leader_wiring.restarted(x, state.clock) if x.identity == identity
                              else x for x in state.managers)
-            state = dataclasses.replace(state, managers=managers)
+            state = evolve_state(state, managers=managers)
             if not state.leaders():  # kube-controller-manager exits on lost leadership: memory is gone
-                state = dataclasses.replace(state, queues=tuple((c, ()) for c in QUEUE_CONTROLLERS),
+                state = evolve_state(state, queues=tuple((c, ()) for c in QUEUE_CONTROLLERS),
                                             expectations=(), delayed=())
             return state
         assert isinstance(change, LeaseSpec)
@@ -407,20 +412,82 @@ class Model:
                     metadata=ObjectMeta(name=leader_wiring.LEASE_NAME, namespace=leader_wiring.LEASE_NAMESPACE),
                     spec=change)))
             else:
-                state = commit(self.config, state, api.Update(dataclasses.replace(lease, spec=change)))
+                state = commit(self.config, state, api.Update(evolve.replace(lease, spec=change)))
         except ApiError:
             return state
-        managers = tuple(dataclasses.replace(x, leading=True, failing_since=None, observed_at=None)
+        managers = tuple(evolve.replace(x, leading=True, failing_since=None, observed_at=None)
                          if x.identity == identity else x for x in state.managers)
-        state = dataclasses.replace(state, managers=managers, expectations=(), delayed=(),
+        state = evolve_state(state, managers=managers, expectations=(), delayed=(),
                                     queues=tuple((c, ()) for c in QUEUE_CONTROLLERS))
         # The new leader starts its controllers: a fresh list, every key enqueued.
         inf, _ = relist(state.informer(KCM), state.store)
-        state = dataclasses.replace(state, informers=tuple(inf if i.name == KCM else i for i in state.informers))
+        state = evolve_state(state, informers=tuple(inf if i.name == KCM else i for i in state.informers))
         return self._enqueue_everything(state)
 
+    def _kubelet_actions(self, state: State) -> tuple[Action, ...]:
+        """What the running kubelets would do: a function of the store, the clock and the
+        environment's nodes and images only, so it is memoized on those."""
+        return tuple(self._kubelet_work(state))
+
+    def _kubelet_work(self, state: State) -> dict[Action, Write]:
+        """Each enabled kubelet action (in order) with the write it makes."""
+        env = state.env
+        memo_key = (state.store, state.clock, env.nodes, env.unpullable)
+        table = self._table("kubelet")
+        found = table.get(memo_key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        cfg = self.config
+        now = now_ns(cfg, state)
+        out: dict[Action, Write] = {}
+        pods = api.list_kind(state.store, "Pod")
+        for n in env.nodes:
+            if not n.up:
+                continue
+            node = api.get(state.store, "Node", "", n.name)
+            if node is not None:
+                w = kubelet_wiring.node_step(node, now)
+                if w is not None:
+                    out[NodeReady(n.name)] = w
+            for p in pods:
+                if p.spec.node_name == n.name:
+                    w = kubelet_wiring.pod_step(p, env.unpullable, now, cfg.timings.termination,
+                                                cfg.timings.readiness)
+                    if w is not None:
+                        out[KubeletSync(n.name, f"{p.metadata.namespace}/{p.metadata.name}")] = w
+        table[memo_key] = out
+        return out
+
+    def _level_decisions(self, state: State) -> dict[str, tuple[tuple[str, tuple[Write, ...]], ...]]:
+        """Per level-driven controller, each key whose decision writes something, with its writes.
+
+        The garbage collector and the endpoints controller decide from the store alone, the node
+        lifecycle and taint eviction controllers from the store, the clock and the nodes'
+        environment: the decisions are memoized on exactly those values (states that differ only
+        elsewhere, in caches, queues or expectations, share them)."""
+        store_table = self._table("level-store")
+        by_store = store_table.get(state.store)
+        if by_store is None:
+            by_store = {c: self._level_compute(state, c) for c in (GARBAGE_COLLECTOR, ENDPOINTS)}
+            store_table[state.store] = by_store
+        nodes_key = (state.store, state.clock, state.env.nodes)
+        nodes_table = self._table("level-nodes")
+        by_nodes = nodes_table.get(nodes_key)
+        if by_nodes is None:
+            by_nodes = {c: self._level_compute(state, c) for c in (NODE_LIFECYCLE, TAINT_EVICTION)}
+            nodes_table[nodes_key] = by_nodes
+        return {**by_nodes, **by_store}
+
+    def _level_compute(self, state: State, controller: str) -> tuple[tuple[str, tuple[Write, ...]], ...]:
+        out = []
+        for k in self._level_candidates(state, controller):
+            writes = self._level_writes(state, controller, k)
+            if writes:
+                out.append((k, writes))
+        return tuple(out)
+
     def _level_keys(self, state: State, controller: str) -> tuple[str, ...]:
-        return tuple(k for k in self._level_candidates(state, controller) if self._level_writes(state, controller, k))
+        return tuple(k for k, _ in self._level_decisions(state)[controller])
 
     def _level_candidates(self, state: State, controller: str) -> tuple[str, ...]:
         if controller in (NODE_LIFECYCLE, TAINT_EVICTION):
@@ -460,6 +527,21 @@ class Model:
             return ()
         by_uid, dependents_of = _gc_index(state.store)
         dependents = dependents_of.get(obj.metadata.uid, [])
+        # The collector's decision on one object reads the object, its owners and its dependents:
+        # memoized on those objects (by identity; the entry holds them, so no id is reused while it
+        # lives). Most writes change one object, and every other object's decision carries over.
+        owners = tuple(by_uid.get(r.uid) for r in obj.metadata.owner_references)
+        memo_key = (id(obj), tuple(map(id, owners)), tuple(map(id, dependents)))
+        table = self._table("gc-object")
+        entry = table.get(memo_key)
+        if entry is not None:
+            return entry[0]  # type: ignore[no-any-return]
+        writes = self._gc_writes(obj, by_uid, dependents)
+        table[memo_key] = (writes, obj, owners, tuple(dependents))
+        return writes
+
+    @staticmethod
+    def _gc_writes(obj: Any, by_uid: dict[str, Any], dependents: list[Any]) -> tuple[Write, ...]:
         writes = nodes_wiring.gc_writes(obj, by_uid, bool(dependents))
         if not writes and "orphan" in obj.metadata.finalizers and obj.metadata.deletion_timestamp is not None:
             writes = nodes_wiring.orphan_writes(obj, dependents)
@@ -531,6 +613,19 @@ class Model:
             due = leader_wiring.acquire_due(m, changed, cfg.timings.lease_duration)
             if due is not None:
                 out.append(due)
+        out.extend(self._object_deadlines(state, now))
+        return tuple(sorted(t for t in set(out) if t > state.clock))
+
+    def _object_deadlines(self, state: State, now: Time) -> tuple[int, ...]:
+        """The kubelets' and the taint eviction's next times: from the store, the clock and the
+        nodes' environment only (memoized on them)."""
+        memo_key = (state.store, state.clock, state.env.nodes)
+        table = self._table("object-deadlines")
+        found = table.get(memo_key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        cfg = self.config
+        out: list[int] = []
         pods = api.list_kind(state.store, "Pod")
         for p in pods:
             node_env = state.env.node(p.spec.node_name) if p.spec.node_name else None
@@ -540,7 +635,8 @@ class Model:
                     out.append(_second_of(cfg, wake))
         for node in state.objects("Node"):
             out.extend(_second_of(cfg, at) for at in nodes_wiring.eviction_deadlines(node, pods, now))
-        return tuple(sorted(t for t in set(out) if t > state.clock))
+        table[memo_key] = result = tuple(out)
+        return result
 
     def next_tick(self, state: State) -> int | None:
         events = [t for t in self.timed_events(state) if t <= self.config.max_seconds]
@@ -555,7 +651,16 @@ class Model:
         return state.clock >= inf.dropped_since + cfg.timings.resync
 
     def _next_to_schedule(self, state: State) -> str | None:
+        """The scheduler's next pod: a function of its cache and the clock (memoized on them)."""
         inf = state.informer(SCHEDULER)
+        memo_key = (inf, state.clock)
+        table = self._table("schedule-next")
+        if memo_key in table:
+            return table[memo_key]  # type: ignore[no-any-return]
+        table[memo_key] = result = self._next_to_schedule_of(inf, state)
+        return result
+
+    def _next_to_schedule_of(self, inf: Informer, state: State) -> str | None:
         pods = cache_list(inf, "Pod")
         nodes = cache_list(inf, "Node")
         now = now_ns(self.config, state)
@@ -565,7 +670,7 @@ class Model:
         candidates.sort(key=lambda p: (p.metadata.creation_timestamp or 0, p.metadata.name))
         for p in candidates:
             if self.config.variant == "double-bind":
-                p2 = dataclasses.replace(p, spec=dataclasses.replace(p.spec, node_name=""))
+                p2 = evolve.replace(p, spec=evolve.replace(p.spec, node_name=""))
                 w = scheduler_wiring.decide(p2, nodes, pods, self.config.variant, now)
                 if p.spec.node_name and isinstance(w, api.Bind) and w.node == p.spec.node_name:
                     continue
@@ -598,6 +703,9 @@ class Model:
         if isinstance(action, KubeletSync):
             return self._kubelet(state, action.node, action.pod)
         if isinstance(action, NodeReady):
+            w = self._kubelet_work(state).get(action)
+            if w is not None:
+                return self._write_all(state, (w,))[0]
             node = api.get(state.store, "Node", "", action.node)
             w = kubelet_wiring.node_step(node, now_ns(cfg, state)) if node is not None else None
             return self._write_all(state, (w,) if w else ())[0]
@@ -609,7 +717,7 @@ class Model:
         if run is not None:  # a user action (model.useractions)
             new = run(self, state)
             if state.script_pc < len(cfg.script) and cfg.script[state.script_pc] == action:
-                new = dataclasses.replace(new, script_pc=state.script_pc + 1)
+                new = evolve.replace(new, script_pc=state.script_pc + 1)
             return new
         raise TypeError(f"unknown action {action!r}")
 
@@ -623,7 +731,7 @@ class Model:
             w = _chain_rv(w, written)
             before = state.store
             if state.env.conflict_next:
-                state = dataclasses.replace(state, env=dataclasses.replace(state.env, conflict_next=False))
+                state = evolve_state(state, env=evolve.replace(state.env, conflict_next=False))
                 return state, i
             try:
                 state = commit(self.config, state, w)
@@ -640,7 +748,7 @@ class Model:
     def _tick(self, state: State, seconds: int) -> State:
         clock = state.clock + seconds
         due = tuple(d for d in state.delayed if d[0] <= clock)
-        state = dataclasses.replace(state, clock=clock, delayed=tuple(d for d in state.delayed if d[0] > clock))
+        state = evolve_state(state, clock=clock, delayed=tuple(d for d in state.delayed if d[0] > clock))
         for _, controller, key in due:
             state = _enqueue(state, controller, key)
         for key, e in state.expectations:  # expired expectations: the next sync will act
@@ -650,7 +758,7 @@ class Model:
 
     def _relist(self, state: State, name: str) -> State:
         inf, changes = relist(state.informer(name), state.store)
-        state = dataclasses.replace(state, informers=tuple(inf if i.name == name else i for i in state.informers))
+        state = evolve_state(state, informers=tuple(inf if i.name == name else i for i in state.informers))
         if name == KCM:
             for key, old, new in changes:
                 state = _handle(self.config, state, key, old, new)
@@ -669,7 +777,7 @@ class Model:
 
     def _pop(self, state: State, controller: str, key: str) -> State:
         queues = tuple((c, tuple(k for k in q if k != key) if c == controller else q) for c, q in state.queues)
-        return dataclasses.replace(state, queues=queues)
+        return evolve_state(state, queues=queues)
 
     def _decide(self, state: State, controller: str, key: str) -> tuple[tuple[Write, ...], State, int | None]:
         """Run one reconcile's decision: (writes, state with in-memory changes, requeue_after)."""
@@ -678,9 +786,15 @@ class Model:
         ns, name = key.split("/", 1)
         now = now_ns(cfg, state)
         if controller == DEPLOYMENT:
-            d = cache_get(inf, "Deployment", ns, name)
-            dout = deployment_wiring.sync(d, cache_list(inf, "ReplicaSet", ns), cache_list(inf, "Pod", ns), now,
-                                          cfg.variant)
+            # syncDeployment reads only the controller-manager's cache and the clock: memoized on them
+            memo_key = (inf, key, state.clock)
+            table = self._table("deployment-sync")
+            dout = table.get(memo_key)
+            if dout is None:
+                d = cache_get(inf, "Deployment", ns, name)
+                dout = deployment_wiring.sync(d, cache_list(inf, "ReplicaSet", ns), cache_list(inf, "Pod", ns), now,
+                                              cfg.variant)
+                table[memo_key] = dout
             if dout.error is not None:  # writes made, then the pass failed: retried with backoff
                 return dout.writes, _enqueue(state, DEPLOYMENT, key), None
             return dout.writes, state, dout.requeue_after
@@ -690,7 +804,10 @@ class Model:
         if controller == HPA_CONTROLLER:
             return self._reconcile_hpa(state, key)
         if controller in LEVEL_CONTROLLERS:
-            return self._write_all(state, self._level_writes(state, controller, key))[0]
+            writes = next((w for k, w in self._level_decisions(state)[controller] if k == key), None)
+            if writes is None:  # not enabled here (a replayed or scripted step): decide afresh
+                writes = self._level_writes(state, controller, key)
+            return self._write_all(state, writes)[0]
         state = self._pop(state, controller, key)
         if controller in (REPLICASET, REPLICATION):
             return self._reconcile_rs(state, key, max_writes, controller)
@@ -716,12 +833,12 @@ class Model:
             count[0] += 1
             cur = box[0]
             if cur.env.conflict_next:
-                box[0] = dataclasses.replace(cur, env=dataclasses.replace(cur.env, conflict_next=False))
+                box[0] = evolve.replace(cur, env=evolve.replace(cur.env, conflict_next=False))
                 return CallError("the object has been modified; please apply your changes to the latest version "
                                  "and try again", "Conflict")
             obj = getattr(write, "obj", None)
             if isinstance(obj, ReplicaSet) and obj.kind == "ReplicationController":
-                write = dataclasses.replace(write, obj=rs_to_rc(obj))  # type: ignore[call-arg,arg-type]
+                write = evolve.replace(write, obj=rs_to_rc(obj))  # type: ignore[call-arg,arg-type]
             try:
                 box[0] = commit(self.config, cur, write)
             except ApiError as exc:
@@ -729,6 +846,15 @@ class Model:
             return None
 
         return box, issue
+
+    def _replay(self, state: State, max_writes: int | None,
+                calls: tuple[tuple[Write, CallError | None], ...]) -> State | None:
+        """Issue recorded calls in order; None as soon as one ends differently than recorded."""
+        box, issue = self._issuer(state, max_writes)
+        for write, result in calls:
+            if issue(write) != result:
+                return None
+        return box[0]
 
     def _reconcile_rs(self, state: State, key: str, max_writes: int | None, controller: str = REPLICASET) -> State:
         """One syncReplicaSet; the ReplicationController manager is the same pass over RCs seen
@@ -748,10 +874,33 @@ class Model:
             siblings = cache_list(inf, "ReplicaSet", ns)
         if rs is None:  # deleted: the controller forgets its expectations
             return _set_expectation(state, None, exp_key)
-        box, issue = self._issuer(state, max_writes)
-        out = replicaset_wiring.sync(rs, live, cache_list(inf, "Pod", ns), siblings, state.expectation(exp_key),
-                                     now_ns(cfg, state), issue, cfg.variant)
-        state = _set_expectation(box[0], out.expectations, exp_key)
+        exp = state.expectation(exp_key)
+        # The pass reads the cache, the live object, its expectations and the clock; what it does
+        # next also depends on how each API call ended. Memoized on the inputs with the calls it
+        # made: a hit replays those calls against this state and is used only if every call ends
+        # the same way (then the pass would have made exactly these calls and decided the same).
+        memo_key = (inf, controller, key, state.clock, exp, max_writes)
+        table = self._table("rs-sync")
+        entry = table.get(memo_key)
+        after = None
+        if entry is not None and entry[0] == live:
+            after = self._replay(state, max_writes, entry[1])
+        if after is not None and entry is not None:
+            out = entry[2]
+            state = _set_expectation(after, out.expectations, exp_key)
+        else:
+            box, issue = self._issuer(state, max_writes)
+            calls: list[tuple[Write, CallError | None]] = []
+
+            def recorded(write: Write) -> CallError | None:
+                result = issue(write)
+                calls.append((write, result))
+                return result
+
+            out = replicaset_wiring.sync(rs, live, cache_list(inf, "Pod", ns), siblings, exp,
+                                         now_ns(cfg, state), recorded, cfg.variant)
+            table[memo_key] = (live, tuple(calls), out)
+            state = _set_expectation(box[0], out.expectations, exp_key)
         if out.error is not None:
             return _enqueue(state, controller, key)
         if out.requeue_after is not None:
@@ -766,9 +915,16 @@ class Model:
         if pod is None:
             return state
         if cfg.variant == "double-bind":
-            pod = dataclasses.replace(pod, spec=dataclasses.replace(pod.spec, node_name=""))
-        w = scheduler_wiring.decide(pod, cache_list(inf, "Node"), cache_list(inf, "Pod"), cfg.variant,
-                                    now_ns(cfg, state))
+            pod = evolve.replace(pod, spec=evolve.replace(pod.spec, node_name=""))
+        # The decision reads only the scheduler's cache and the clock: memoized on them.
+        memo_key = (inf, state.clock, pod_key)
+        table = self._table("schedule-decide")
+        if memo_key in table:
+            w = table[memo_key]
+        else:
+            w = scheduler_wiring.decide(pod, cache_list(inf, "Node"), cache_list(inf, "Pod"), cfg.variant,
+                                        now_ns(cfg, state))
+            table[memo_key] = w
         if w is None:
             return state
         state, done = self._write_all(state, (w,))
@@ -776,13 +932,16 @@ class Model:
             # The scheduler "assumes" the pod bound in its own cache (schedule_one.go: assume) so it
             # does not schedule it again before the binding's watch event arrives.
             inf = state.informer(SCHEDULER)
-            bound = dataclasses.replace(pod, spec=dataclasses.replace(pod.spec, node_name=w.node))
-            inf = dataclasses.replace(inf, cache=api.tmap_put(inf.cache, ("Pod", ns, name), bound))
-            state = dataclasses.replace(state, informers=tuple(inf if i.name == SCHEDULER else i
+            bound = evolve.replace(pod, spec=evolve.replace(pod.spec, node_name=w.node))
+            inf = evolve_informer(inf, cache=api.tmap_put(inf.cache, ("Pod", ns, name), bound))
+            state = evolve_state(state, informers=tuple(inf if i.name == SCHEDULER else i
                                                                for i in state.informers))
         return state
 
     def _kubelet(self, state: State, node: str, pod_key: str) -> State:
+        w: Write | None = self._kubelet_work(state).get(KubeletSync(node, pod_key))
+        if w is not None:  # enabled here: the write was decided when the actions were listed
+            return self._write_all(state, (w,))[0]
         ns, name = pod_key.split("/", 1)
         pod = api.get(state.store, "Pod", ns, name)
         if pod is None or pod.spec.node_name != node:
@@ -793,30 +952,30 @@ class Model:
 
     def _fault(self, state: State, fault: Fault) -> State:
         cfg = self.config
-        state = dataclasses.replace(state, faults_left=state.faults_left.spend(fault.budget))
+        state = evolve_state(state, faults_left=state.faults_left.spend(fault.budget))
         env = state.env
         if isinstance(fault, NodeFail | NodeRecover):
             up = isinstance(fault, NodeRecover)
             nodes = tuple(NodeEnv(n.name, up, state.clock) if n.name == fault.node else n for n in env.nodes)
-            return dataclasses.replace(state, env=dataclasses.replace(env, nodes=nodes))
+            return evolve_state(state, env=evolve.replace(env, nodes=nodes))
         if isinstance(fault, ImagePullFail):
-            return dataclasses.replace(state, env=dataclasses.replace(
+            return evolve_state(state, env=evolve.replace(
                 env, unpullable=tuple(sorted(env.unpullable + (fault.image,)))))
         if isinstance(fault, WriteConflict):
-            return dataclasses.replace(state, env=dataclasses.replace(env, conflict_next=True))
+            return evolve_state(state, env=evolve.replace(env, conflict_next=True))
         if isinstance(fault, LeaseLoss):
             # Its last successful renewal is now; later ones fail.
             lease = self._lease(state)
             if lease is not None:
                 now = now_ns(cfg, state)
-                state = commit(cfg, state, api.Update(dataclasses.replace(
-                    lease, spec=dataclasses.replace(lease.spec, renew_time=now))))
+                state = commit(cfg, state, api.Update(evolve.replace(
+                    lease, spec=evolve.replace(lease.spec, renew_time=now))))
         if isinstance(fault, LeaseLoss | ClockSkew):
             managers = tuple(
-                (dataclasses.replace(m, failing_since=state.clock) if isinstance(fault, LeaseLoss)
-                 else dataclasses.replace(m, skew=m.skew + cfg.timings.clock_skew))
+                (evolve.replace(m, failing_since=state.clock) if isinstance(fault, LeaseLoss)
+                 else evolve.replace(m, skew=m.skew + cfg.timings.clock_skew))
                 if m.identity == fault.identity else m for m in state.managers)
-            return dataclasses.replace(state, managers=managers)
+            return evolve_state(state, managers=managers)
         if isinstance(fault, PodCrash):
             ns, name = fault.pod.split("/", 1)
             pod = api.get(state.store, "Pod", ns, name)
@@ -825,7 +984,7 @@ class Model:
             return commit(cfg, state, api.UpdateStatus(kubelet_wiring.crash(pod, now_ns(cfg, state))))
         if isinstance(fault, DropEvent):
             inf = drop_head(state.informer(fault.informer), state.clock)
-            return dataclasses.replace(state, informers=tuple(inf if i.name == inf.name else i
+            return evolve_state(state, informers=tuple(inf if i.name == inf.name else i
                                                               for i in state.informers))
         if isinstance(fault, DuplicateEvent):
             inf = state.informer(fault.informer)
@@ -838,7 +997,7 @@ class Model:
                 state = self._reconcile(state, fault.controller, q[0], max_writes=1)
             # restart: fresh list, empty queues and expectations, every key enqueued
             inf, _ = relist(state.informer(KCM), state.store)
-            state = dataclasses.replace(
+            state = evolve.replace(
                 state, informers=tuple(inf if i.name == KCM else i for i in state.informers),
                 queues=tuple((c, ()) for c in QUEUE_CONTROLLERS), expectations=(),
                 delayed=tuple(d for d in state.delayed if d[1] not in QUEUE_CONTROLLERS),

@@ -343,7 +343,7 @@ def stabilize_with_behavior(inp: Mapping[str, Any]) -> dict[str, Any]:
     ``hpa.stabilize_with_behavior``; windows given)."""
     now = _BASE_NOW
     behavior = inp.get("behavior") or {}
-    replicas, reason, _, history = hz.stabilize_recommendation_with_behaviors(
+    replicas, reason, message, history = hz.stabilize_recommendation_with_behaviors(
         _recommendations(inp.get("recommendations"), now),
         int(inp["currentReplicas"]),
         int(inp["desiredReplicas"]),
@@ -351,7 +351,8 @@ def stabilize_with_behavior(inp: Mapping[str, Any]) -> dict[str, Any]:
         _window(behavior.get("scaleDown"), 0) * NANOS,
         now,
     )
-    return {"replicas": replicas, "recommendations": [r.replicas for r in history], "reason": reason}
+    return {"replicas": replicas, "recommendations": [r.replicas for r in history], "reason": reason,
+            "message": message}
 
 
 def _resolved_rules(inp: Mapping[str, Any], window_seconds: int) -> tuple[t.HPAScalingRules, t.HPAScalingRules]:

@@ -14,10 +14,10 @@ Variants applied here (``model.variants``), as transformations of the pass's inp
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from model import evolve
 from model.apiserver import Create, Delete, Update, UpdateStatus, Write
 from model.controllers.deployment import context as dctx
 from model.controllers.deployment.deployment_controller import sync_deployment
@@ -52,11 +52,11 @@ def transform_input(d: Deployment, variant: str | None) -> Deployment:
         ru = d.spec.strategy.rolling_update
         if ru is not None and ru.max_unavailable is not None:
             up = _round_up_percent(ru.max_unavailable, d.spec.replicas or 0)
-            strategy = dataclasses.replace(d.spec.strategy,
-                                           rolling_update=dataclasses.replace(ru, max_unavailable=up))
-            d = dataclasses.replace(d, spec=dataclasses.replace(d.spec, strategy=strategy))
+            strategy = evolve.replace(d.spec.strategy,
+                                           rolling_update=evolve.replace(ru, max_unavailable=up))
+            d = evolve.replace(d, spec=evolve.replace(d.spec, strategy=strategy))
     if variant == "history-deletes-rollback-target":
-        d = dataclasses.replace(d, spec=dataclasses.replace(d.spec, revision_history_limit=0))
+        d = evolve.replace(d, spec=evolve.replace(d.spec, revision_history_limit=0))
     return d
 
 
@@ -67,10 +67,10 @@ def transform_output(out: DeployOutcome, d: Deployment, variant: str | None) -> 
         for w in out.writes:
             if isinstance(w, Update | Create) and isinstance(w.obj, ReplicaSet) \
                     and equal_ignore_hash(w.obj.spec.template, d.spec.template):
-                w = dataclasses.replace(w, obj=dataclasses.replace(  # type: ignore[call-arg]
-                    w.obj, spec=dataclasses.replace(w.obj.spec, replicas=d.spec.replicas)))
+                w = evolve.replace(w, obj=evolve.replace(  # type: ignore[call-arg]
+                    w.obj, spec=evolve.replace(w.obj.spec, replicas=d.spec.replicas)))
             writes.append(w)
-        out = dataclasses.replace(out, writes=tuple(writes))
+        out = evolve.replace(out, writes=tuple(writes))
     return out
 
 
@@ -96,13 +96,13 @@ def _generation_hashed(d: Deployment, rss: list[ReplicaSet], out: DeployOutcome 
     for w in out.writes:
         if isinstance(w, Create) and isinstance(w.obj, ReplicaSet) and (t := w.obj.spec.template) is not None:
             rs, sel = w.obj, w.obj.spec.selector
-            tpl = dataclasses.replace(t, metadata=dataclasses.replace(t.metadata, labels=_rehash(t.metadata.labels, h)))
-            spec = dataclasses.replace(rs.spec, template=tpl, selector=dataclasses.replace(
+            tpl = evolve.replace(t, metadata=evolve.replace(t.metadata, labels=_rehash(t.metadata.labels, h)))
+            spec = evolve.replace(rs.spec, template=tpl, selector=evolve.replace(
                 sel, match_labels=_rehash(sel.match_labels, h)) if sel is not None else None)
-            w = Create(dataclasses.replace(rs, spec=spec, metadata=dataclasses.replace(
+            w = Create(evolve.replace(rs, spec=spec, metadata=evolve.replace(
                 rs.metadata, name=name, labels=_rehash(rs.metadata.labels, h))))
         writes.append(w)
-    return dataclasses.replace(out, writes=tuple(writes))
+    return evolve.replace(out, writes=tuple(writes))
 
 
 def _drop_leftover(d: Deployment, rss: list[ReplicaSet], out: DeployOutcome) -> DeployOutcome:
@@ -127,11 +127,11 @@ def _drop_leftover(d: Deployment, rss: list[ReplicaSet], out: DeployOutcome) -> 
     for rs in ordered:
         added += util.get_proportion(rs, d, to_add, added)
     leftover, first = to_add - added, ordered[0].metadata.name
-    writes = tuple(dataclasses.replace(w, obj=dataclasses.replace(  # type: ignore[call-arg]
-        w.obj, spec=dataclasses.replace(w.obj.spec, replicas=max(0, (w.obj.spec.replicas or 0) - leftover))))
+    writes = tuple(evolve.replace(w, obj=evolve.replace(  # type: ignore[call-arg]
+        w.obj, spec=evolve.replace(w.obj.spec, replicas=max(0, (w.obj.spec.replicas or 0) - leftover))))
         if isinstance(w, Update) and isinstance(w.obj, ReplicaSet) and w.obj.metadata.name == first else w
         for w in out.writes)
-    return dataclasses.replace(out, writes=writes)
+    return evolve.replace(out, writes=writes)
 
 
 def _writes_of(actions: tuple[Any, ...], namespace: str) -> tuple[Write, ...]:
@@ -161,7 +161,7 @@ def sync(d: Deployment | None, replica_sets: tuple[ReplicaSet, ...], pods: tuple
     rss = list(replica_sets)
     if variant == "recreate-no-wait" and d.spec.strategy.type == "Recreate":
         # The controller is told old pods are already gone.
-        rss = [dataclasses.replace(r, status=dataclasses.replace(r.status, replicas=0)) for r in rss]
+        rss = [evolve.replace(r, status=evolve.replace(r.status, replicas=0)) for r in rss]
         pods = ()
     if variant == "hash-includes-generation":
         rss = _generation_hashed(d, rss, None)

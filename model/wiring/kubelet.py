@@ -20,8 +20,7 @@ does nothing while its node is stopped.
 
 from __future__ import annotations
 
-import dataclasses
-
+from model import evolve
 from model.apiserver import Delete, UpdateStatus, Write
 from model.controllers import kubelet as table
 from model.objects import Node, NodeCondition, Pod
@@ -112,7 +111,7 @@ def node_step(node: Node, now: Time) -> Write | None:
     conds = tuple(c for c in node.status.conditions if c.type != "Ready") + (
         NodeCondition(type="Ready", status="True", reason="KubeletReady", last_heartbeat_time=now,
                       last_transition_time=now),)
-    conds = tuple(dataclasses.replace(c, status="False", reason="KubeletHasSufficientMemory")
+    conds = tuple(evolve.replace(c, status="False", reason="KubeletHasSufficientMemory")
                   if c.type in ("MemoryPressure", "DiskPressure", "PIDPressure") and c.status != "False" else c
                   for c in conds)
-    return UpdateStatus(dataclasses.replace(node, status=dataclasses.replace(node.status, conditions=conds)))
+    return UpdateStatus(evolve.replace(node, status=evolve.replace(node.status, conditions=conds)))

@@ -14,11 +14,11 @@ These controllers read the API server's objects directly (their caches are not m
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import importlib
 from typing import Any
 
+from model import evolve
 from model.apiserver import Delete, Update, UpdateStatus, Write
 from model.objects import Node, Pod
 from model.timeutil import NANOS, Time
@@ -54,7 +54,7 @@ def node_writes(node: Node, pods: tuple[Pod, ...], up: bool, since: int, now: Ti
     if obs.node.status != node.status:
         writes.append(UpdateStatus(obs.node))
     if obs.node.spec != node.spec:
-        writes.append(Update(dataclasses.replace(node, spec=obs.node.spec)))
+        writes.append(Update(evolve.replace(node, spec=obs.node.spec)))
     if obs.ready != "True":
         writes.extend(UpdateStatus(p) for p in nl.pods_to_mark_not_ready(pods, node.metadata.name, now))
     return tuple(writes)
@@ -125,7 +125,7 @@ def gc_writes(obj: Any, by_uid: dict[str, Any], has_dependents: bool) -> tuple[W
     d = gc.classify_owner_references(meta, owners, has_dependents)
     if d.action == "patchOwnerRefs":
         stripped = gc.strip_owner_references(meta, d.dangling + d.waiting)
-        return (Update(dataclasses.replace(obj, metadata=dataclasses.replace(stripped, resource_version=""))),)
+        return (Update(evolve.replace(obj, metadata=evolve.replace(stripped, resource_version=""))),)
     if d.action in ("delete", "deleteForeground"):
         if meta.deletion_timestamp is not None and d.action == "deleteForeground":
             return _finalize(obj, has_dependents)
@@ -147,7 +147,7 @@ def _finalize(obj: Any, has_dependents: bool) -> tuple[Write, ...]:
         fins = tuple(f for f in fins if f != "orphan")
     if fins == meta.finalizers:
         return ()
-    return (Update(dataclasses.replace(obj, metadata=dataclasses.replace(meta, finalizers=fins, resource_version=""))),)
+    return (Update(evolve.replace(obj, metadata=evolve.replace(meta, finalizers=fins, resource_version=""))),)
 
 
 def orphan_writes(owner: Any, dependents: list[Any]) -> tuple[Write, ...]:
@@ -155,7 +155,7 @@ def orphan_writes(owner: Any, dependents: list[Any]) -> tuple[Write, ...]:
     out: list[Write] = []
     for d in dependents:
         refs = tuple(r for r in d.metadata.owner_references if r.uid != owner.metadata.uid)
-        out.append(Update(dataclasses.replace(d, metadata=dataclasses.replace(
+        out.append(Update(evolve.replace(d, metadata=evolve.replace(
             d.metadata, owner_references=refs, resource_version=""))))
     return tuple(out)
 

@@ -13,10 +13,10 @@ Variants applied here: ``ignore-expectations`` (the pass is told there is no exp
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from model import evolve
 from model.apiserver import Create, Delete, Update, UpdateStatus, Write
 from model.controllers.controller_ref_manager import PodPatch
 from model.controllers.controller_utils import (
@@ -52,8 +52,8 @@ def patch_write(patch: PodPatch, pod: Pod | None) -> Write | None:
     else:
         refs = tuple(r for r in meta.owner_references if r.uid != patch.owner_ref.uid)
         fins = tuple(f for f in meta.finalizers if f not in patch.finalizers)
-    meta = dataclasses.replace(meta, owner_references=refs, finalizers=fins, resource_version="")
-    return Update(dataclasses.replace(pod, metadata=meta))
+    meta = evolve.replace(meta, owner_references=refs, finalizers=fins, resource_version="")
+    return Update(evolve.replace(pod, metadata=meta))
 
 
 def sync(rs: ReplicaSet, live: ReplicaSet | None, pods: tuple[Pod, ...], replicasets: tuple[ReplicaSet, ...],
@@ -87,7 +87,7 @@ def sync(rs: ReplicaSet, live: ReplicaSet | None, pods: tuple[Pod, ...], replica
         create_outcome=on_create, delete_outcome=on_delete, patch_outcome=on_patch)
     error = res.error
     if res.status_write and res.status is not None:
-        err = issue(UpdateStatus(dataclasses.replace(rs, status=res.status)))
+        err = issue(UpdateStatus(evolve.replace(rs, status=res.status)))
         if err is not None and error is None:
             error = err.message
     requeue = None

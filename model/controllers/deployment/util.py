@@ -18,6 +18,7 @@ import functools
 import hashlib
 import json
 import math
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -27,6 +28,7 @@ from model.objects import (
     Deployment,
     DeploymentCondition,
     DeploymentStatus,
+    ObjectMeta,
     PodTemplateSpec,
     ReplicaSet,
     ReplicaSetCondition,
@@ -164,11 +166,24 @@ def resolve_fenceposts(max_surge: int | str | None, max_unavailable: int | str |
     return surge, unavailable
 
 
+# resolve_fenceposts is pure on ints and strings; every rolling step asks it several times. A
+# refusal (ModelError) is not remembered: it is raised anew each call, as before.
+_resolve_fenceposts_cached = functools.lru_cache(maxsize=1024, typed=True)(resolve_fenceposts)
+
+
+def _resolve_fenceposts_memo(max_surge: int | str | None, max_unavailable: int | str | None,
+                             desired: int) -> tuple[int, int]:
+    try:
+        return _resolve_fenceposts_cached(max_surge, max_unavailable, desired)
+    except TypeError:  # an unhashable value: decide without the memo
+        return resolve_fenceposts(max_surge, max_unavailable, desired)
+
+
 def _fenceposts_or_zero(d: Deployment) -> tuple[int, int]:
     # The Go callers ignore the error ("caught by validation"): ResolveFenceposts then returns 0, 0.
     surge, unavailable = _rolling_params(d)
     try:
-        return resolve_fenceposts(surge, unavailable, d_replicas(d))
+        return _resolve_fenceposts_memo(surge, unavailable, d_replicas(d))
     except ModelError:
         return 0, 0
 
@@ -637,17 +652,39 @@ def sort_by_revision(rss: Iterable[ReplicaSet]) -> list[ReplicaSet]:
 # --- templates, new/old RSs --------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a template's labels are compared on every Deployment sync
+def _labels_without_hash(labels: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((k, v) for k, v in labels if k != DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY)
+
+
 def _without_hash_label(template: PodTemplateSpec) -> PodTemplateSpec:
-    labels = tuple((k, v) for k, v in template.metadata.labels if k != DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY)
+    labels = _labels_without_hash(template.metadata.labels)
     return dataclasses.replace(template, metadata=dataclasses.replace(template.metadata, labels=labels))
+
+
+# The fields ``==`` compares, minus the ones equal_ignore_hash looks at separately: comparing these
+# tuples is exactly the dataclass equality of the templates with the hash label dropped, without
+# building two stripped copies per comparison (it runs for every RS on every Deployment sync).
+_TEMPLATE_REST = operator.attrgetter(*[f.name for f in dataclasses.fields(PodTemplateSpec)
+                                       if f.compare and f.name != "metadata"])
+_META_REST = operator.attrgetter(*[f.name for f in dataclasses.fields(ObjectMeta) if f.compare and f.name != "labels"])
+_EMPTY_TEMPLATE = PodTemplateSpec()
 
 
 def equal_ignore_hash(t1: PodTemplateSpec | None, t2: PodTemplateSpec | None) -> bool:
     """Mirrors deployment_util.go: EqualIgnoreHash (templates equal once the pod-template-hash label
     is dropped from both; maps are sorted tuples, so nil and empty already compare equal)."""
-    a = _without_hash_label(t1 or PodTemplateSpec())
-    b = _without_hash_label(t2 or PodTemplateSpec())
-    return a == b
+    a = _EMPTY_TEMPLATE if t1 is None else t1
+    b = _EMPTY_TEMPLATE if t2 is None else t2
+    if a is b:
+        return True
+    if type(a) is not type(b) or _TEMPLATE_REST(a) != _TEMPLATE_REST(b):
+        return False
+    ma, mb = a.metadata, b.metadata
+    if ma is mb:
+        return True
+    return (type(ma) is type(mb) and _META_REST(ma) == _META_REST(mb)
+            and _labels_without_hash(ma.labels) == _labels_without_hash(mb.labels))
 
 
 def find_new_replica_set(d: Deployment, rs_list: Iterable[ReplicaSet]) -> ReplicaSet | None:
