@@ -187,14 +187,16 @@ def test_with_a_node_failure_every_cluster_state_is_abstracted_too(placement: st
 
 
 @pytest.mark.slow
-def test_two_replicas_every_cluster_state_is_abstracted() -> None:
-    concrete, _abstract, gaps = simulation_gaps(2, 1, 0, nodes=2)
+@pytest.mark.parametrize("placement", ["nodes", "pool"])
+def test_two_replicas_every_cluster_state_is_abstracted(placement: str) -> None:
+    concrete, _abstract, gaps = simulation_gaps(2, 1, 0, nodes=2, placement=placement)
     assert concrete == 76463 and gaps == []
 
 
 @pytest.mark.slow
-def test_unavailability_budget_every_cluster_state_is_abstracted() -> None:
-    concrete, _abstract, gaps = simulation_gaps(1, 0, 1, nodes=2)
+@pytest.mark.parametrize("placement", ["nodes", "pool"])
+def test_unavailability_budget_every_cluster_state_is_abstracted(placement: str) -> None:
+    concrete, _abstract, gaps = simulation_gaps(1, 0, 1, nodes=2, placement=placement)
     assert concrete == 18203 and gaps == []
 
 
