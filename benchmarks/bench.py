@@ -124,7 +124,7 @@ def rollout_sweep(replicas: list[int], failures: int = 1) -> None:
         states = [int(str(g["distinct"])) for g in group]
         bad = [str(g["job"]) for g in group if g["violated"] or not g["complete"]]
         rows.append((r, len(group), f"{min(states):,}..{max(states):,}",
-                     f"{sum(float(str(g['seconds'])) for g in group):.1f}", ", ".join(bad) or "none"))
+                     f"{sum(float(str(g['cpu'])) for g in group):.1f}", ", ".join(bad) or "none"))
     table(f"Rollout model, exhaustive: every pair, 3 nodes, {failures} node failure(s) "
           f"({len(todo)} configurations, {wall:.1f}s wall on {os.cpu_count()} cores)",
           ("replicas", "configs", "distinct", "cpu seconds", "violated or not exhausted"), rows)

@@ -7,10 +7,10 @@ Why it exists
 The cluster model (``model.system``) is exact but large: a 2-replica rollout with fresh caches
 already has tens of thousands of states, and it is not name-symmetric (the scheduler takes pods by
 (creationTimestamp, name), the ReplicaSet controller breaks deletion ties by UID), so symmetry
-reduction cannot be applied to it soundly. This module is an *abstraction* of the same story that
-is small enough to verify exhaustively for replicas 1..10 over every maxSurge/maxUnavailable pair
-with a node failure, and it is checked against the cluster model (``tests/test_rollout_model.py``:
-every reachable cluster state, abstracted with ``abstract_state``, is a reachable state here).
+reduction cannot be applied to it soundly. This module is an *abstraction* of the same story, small
+enough to verify exhaustively (liveness included) over every maxSurge/maxUnavailable pair with a
+node failure, and it is checked against the cluster model (``tests/test_rollout_model.py``: every
+reachable cluster state, abstracted with ``abstract_state``, is a reachable state here).
 
 The state (``RState``)
 ======================
@@ -27,9 +27,19 @@ The state (``RState``)
 * ``faults_left`` — node failures still allowed.
 
 Pod phases: ``starting`` (bound, phase Pending), ``unready`` (Running, not Ready: the container
-started and is not ready yet, or the node lifecycle controller marked it not ready), ``ready``
-(Running, Ready) and ``terminating`` (deletionTimestamp set). minReadySeconds is 0, so ready =
-available.
+started and is not ready yet, or the node lifecycle controller marked it not ready) and ``ready``
+(Running, Ready). minReadySeconds is 0, so ready = available. A terminating pod (deletionTimestamp
+set) is dropped at once: no decision counts it (the ReplicaSet controller, its status and the
+co-location rank count active pods only; capacity is not modelled).
+
+Two placements. ``nodes`` keeps every node. ``pool`` merges the healthy nodes into one pool
+(``nodes[0]``) and keeps the failed ones after it; pods are created and bound in one step (a
+pending pod's wait is folded into "not ready yet"), the pool's kubelets take one step
+(unready → ready), co-location and "started or not" no longer separate victims (more victims are
+possible). Which pods were on a failed node is decided when the node lifecycle controller marks it
+(``MarkNotReady`` moves *any part* of the pool's pods onto it): until then a failed node's pods
+behave like the pool's (ready ones stay ready, unready ones may stay unready), so deciding late
+only adds behaviours and saves branching. The pool needs a node that never fails.
 
 Two reductions, both sound because the behaviour does not depend on what they forget:
 
@@ -57,16 +67,16 @@ Transitions (``RAction``; actor, category as in ``model.system``)
 * ``CreatePod``/``DeletePod`` (replicaset-controller): one create or delete toward spec.replicas
   (active = not terminating pods), victims ranked as above; ``UpdateStatus``: the RS status is
   recomputed from the pods (``available`` = active ready pods, on any node the API still
-  believes);
+  believes). Status and pod changes are separate steps, so every lag of the status is reachable;
 * ``Schedule`` (scheduler): a pending pod is bound to an ``up`` or ``failed`` node (a failed node is
   still Ready and untainted until the node lifecycle controller notices);
-* ``Start``/``Ready``/``Remove`` (kubelet of an ``up`` node): starting → unready → ready;
-  a terminating pod goes away;
+* ``Start``/``Ready`` (kubelet of an ``up`` node): starting → unready → ready;
 * ``NodeFail`` (fault): an ``up`` node's kubelet goes silent;
 * ``MarkNotReady`` (time: after the node-monitor grace period): the node lifecycle controller marks
   a ``failed`` node NotReady, taints it and marks its pods not ready (MarkPodsNotReady);
 * ``Evict`` (time: after the default 300 s toleration): the taint eviction controller deletes one
-  pod of a ``notready`` node; it stays terminating forever (no kubelet confirms it).
+  pod of a ``notready`` node (``pool``: all of them at once, their tolerations expire together); it
+  stays terminating forever (no kubelet confirms it), which no decision counts.
 
 What is abstracted away (documented departures)
 ===============================================
@@ -178,12 +188,15 @@ class RAction:
     phase: str = ""
     actor: str = ""
     category: str = "controller"
-    moved: tuple[tuple[int, str, int], ...] = ()   # NodeFail in the pool placement: the failed node's pods
+    # MarkNotReady in the pool placement: the pool's pods that were on the failed node
+    moved: tuple[tuple[int, str, int], ...] | None = None
 
     def __str__(self) -> str:
-        if self.moved or self.kind == "NodeFail" and self.node < 0:
+        if self.moved is not None:
             pods = ", ".join(f"{n}×rs{r} {ph}" for r, ph, n in self.moved) or "no pods"
-            return f"{self.kind}(a node with {pods})"
+            return f"{self.kind}(node{self.node}, which held {pods})"
+        if self.kind == "NodeFail" and self.node < 0:
+            return "NodeFail(a healthy node)"
         if self.kind == "UpdateTemplate":
             return f"UpdateTemplate(rev{self.revision})"
         parts = []
@@ -392,11 +405,9 @@ class RolloutModel:
             active = self.active(s, rs.revision)
             if active < rs.spec:
                 if self.placement == "pool":
-                    # created and bound in one step: to a healthy node or to a failed one the API
-                    # still shows Ready (a pending pod's wait is folded into "not ready yet")
-                    for i in self._distinct_nodes(s):
-                        if s.nodes[i].health in (UP, FAILED):
-                            out.append(RAction("CreatePod", rs.revision, i, actor="replicaset-controller"))
+                    # created and bound in one step (a pending pod's wait is folded into "not ready
+                    # yet"); a pod bound to a failed node is one of the pool's until it is marked
+                    out.append(RAction("CreatePod", rs.revision, 0, actor="replicaset-controller"))
                 else:
                     out.append(RAction("CreatePod", rs.revision, actor="replicaset-controller"))
             elif active > rs.spec:
@@ -418,6 +429,15 @@ class RolloutModel:
                         out.append(RAction("Start", rev, i, actor=kubelet))
                     elif phase == UNREADY:
                         out.append(RAction("Ready", rev, i, actor=kubelet))
+            elif here.health == FAILED and self.placement == "pool":
+                # which of the pool's pods were on the failed node is decided now, when it matters:
+                # until it is marked, a failed node's pods look like any other (ready ones stay
+                # ready; unready ones may stay so) — any part of the pool's pods
+                pool = s.nodes[0].pods
+                for split in itertools.product(*(range(n + 1) for _r, _ph, n in pool)):
+                    moved = tuple((r, ph, k) for (r, ph, _n), k in zip(pool, split, strict=True) if k)
+                    out.append(RAction("MarkNotReady", node=i, actor="node-lifecycle-controller", category="time",
+                                       moved=moved))
             elif here.health == FAILED:
                 out.append(RAction("MarkNotReady", node=i, actor="node-lifecycle-controller", category="time"))
             elif self.placement == "pool":
@@ -427,11 +447,7 @@ class RolloutModel:
                 for rev, phase, _n in here.pods:
                     out.append(RAction("Evict", rev, i, phase, actor="taint-eviction-controller", category="time"))
         if s.faults_left > 0 and self.placement == "pool":
-            # the failing node is one of the healthy ones: it holds any part of the pool's pods
-            pool = s.nodes[0].pods
-            for split in itertools.product(*(range(n + 1) for _r, _ph, n in pool)):
-                moved = tuple((r, ph, k) for (r, ph, _n), k in zip(pool, split, strict=True) if k)
-                out.append(RAction("NodeFail", actor="env", category="fault", moved=moved))
+            out.append(RAction("NodeFail", actor="env", category="fault"))
         elif s.faults_left > 0:
             for i in distinct:
                 if s.nodes[i].health == UP:
@@ -471,11 +487,16 @@ class RolloutModel:
         if k == "Ready":
             return _with_node(s, a.node, _move(s.nodes[a.node], a.revision, UNREADY, READY))
         if k == "NodeFail" and self.placement == "pool":
+            nodes = (s.nodes[0], *sorted((*s.nodes[1:], NodeCount(FAILED, ()))))
+            return _r(s, nodes=nodes, faults_left=s.faults_left - 1)
+        if k == "MarkNotReady" and a.moved is not None:
             pool = s.nodes[0].pods
+            marked: tuple[tuple[int, str, int], ...] = ()
             for r, ph, n in a.moved:
                 pool = _add(pool, (r, ph), -n)
-            nodes = (NodeCount(UP, pool), *sorted((*s.nodes[1:], NodeCount(FAILED, a.moved))))
-            return _r(s, nodes=nodes, faults_left=s.faults_left - 1)
+                marked = _add(marked, (r, UNREADY), n)
+            rest = (*s.nodes[1:a.node], NodeCount(NOTREADY, marked), *s.nodes[a.node + 1:])
+            return _r(s, nodes=(NodeCount(UP, pool), *sorted(rest)))
         if k == "NodeFail":
             return _r(_with_node(s, a.node, NodeCount(FAILED, s.nodes[a.node].pods)),
                                        faults_left=s.faults_left - 1)
@@ -580,15 +601,26 @@ def abstract_state(model: RolloutModel, state: Any) -> RState:
         pods[pod.spec.node_name] = _add(pods[pod.spec.node_name], (rev, phase), 1)
     nodes = tuple(NodeCount(health[name], pods[name]) for name in health)
     if model.placement == "pool":
+        # a failed node's pods stay in the pool until the node is marked (see MarkNotReady)
         pool: tuple[tuple[int, str, int], ...] = ()
         for node in nodes:
-            if node.health == UP:
+            if node.health in (UP, FAILED):
                 for r, ph, n in node.pods:
                     pool = _add(pool, (r, UNREADY if ph == STARTING else ph), n)
         for r, n in pending:
             pool = _add(pool, (r, UNREADY), n)
         pending = ()
-        nodes = (NodeCount(UP, pool), *sorted(n for n in nodes if n.health != UP))
+        marked = []
+        for nc in nodes:
+            if nc.health == NOTREADY:
+                # the pool does not tell a started pod from one not started yet
+                held: tuple[tuple[int, str, int], ...] = ()
+                for r, ph, k in nc.pods:
+                    held = _add(held, (r, UNREADY if ph == STARTING else ph), k)
+                marked.append(NodeCount(NOTREADY, held))
+            elif nc.health == FAILED:
+                marked.append(NodeCount(FAILED, ()))
+        nodes = (NodeCount(UP, pool), *sorted(marked))
     return RState(template, tuple(sorted(rss)), pending, nodes, state.faults_left.node_failures)
 
 

@@ -187,14 +187,16 @@ def test_with_a_node_failure_every_cluster_state_is_abstracted_too(placement: st
 
 
 @pytest.mark.slow
-def test_two_replicas_every_cluster_state_is_abstracted() -> None:
-    concrete, _abstract, gaps = simulation_gaps(2, 1, 0, nodes=2)
+@pytest.mark.parametrize("placement", ["nodes", "pool"])
+def test_two_replicas_every_cluster_state_is_abstracted(placement: str) -> None:
+    concrete, _abstract, gaps = simulation_gaps(2, 1, 0, nodes=2, placement=placement)
     assert concrete == 76463 and gaps == []
 
 
 @pytest.mark.slow
-def test_unavailability_budget_every_cluster_state_is_abstracted() -> None:
-    concrete, _abstract, gaps = simulation_gaps(1, 0, 1, nodes=2)
+@pytest.mark.parametrize("placement", ["nodes", "pool"])
+def test_unavailability_budget_every_cluster_state_is_abstracted(placement: str) -> None:
+    concrete, _abstract, gaps = simulation_gaps(1, 0, 1, nodes=2, placement=placement)
     assert concrete == 18203 and gaps == []
 
 
@@ -211,8 +213,8 @@ def test_the_rollout_sweep_exhausts_every_pair_for_one_to_three_replicas_with_a_
     assert all(r["complete"] for r in results)
     assert [r["job"] for r in results if r["violated"]] == []
     by_job = {r["job"]: r for r in results}
-    assert by_job["replicas=3 surge=1 unavailable=0 nodes=3 failures=1"]["distinct"] == 3224
-    assert by_job["replicas=2 surge=0 unavailable=1 nodes=3 failures=1"]["distinct"] == 653
+    assert by_job["replicas=3 surge=1 unavailable=0 nodes=3 failures=1"]["distinct"] == 2784
+    assert by_job["replicas=2 surge=0 unavailable=1 nodes=3 failures=1"]["distinct"] == 527
     # every property is decided, none left bounded or unknown
     cells = {cell for r in results for name, cell in r["results"].items() if name != "rollout_pods_above_surge"}
     assert not any(c.startswith(("exhaustive to bound", "unknown", "VIOLATED")) for c in cells)
@@ -224,7 +226,7 @@ def test_the_sweep_command_reports_the_rollout_model(capsys: pytest.CaptureFixtu
     assert main(["--model", "rollout", "--replicas", "1", "--pairs", "1/0", "25%/25%", "--node-failures", "1",
                  "--workers", "1"]) == 0
     out = capsys.readouterr().out
-    assert "replicas=1 surge=1 unavailable=0 nodes=3 failures=1: 154 states" in out
+    assert "replicas=1 surge=1 unavailable=0 nodes=3 failures=1: 132 states" in out
     assert "2 configurations in" in out and "0 with violations or not exhausted" in out
 
 
