@@ -23,6 +23,7 @@ _COMMAND_MODULES = (
     "checkers.conform_cli",    # conform serve|run|check
     "checkers.simulate_cli",   # simulate
     "checkers.scenario_cli",   # scenario run
+    "checkers.sweep",          # sweep
 )
 
 

@@ -11,8 +11,10 @@ placement, node symmetry) *to completion*: every property proved or violated, li
 installed, on a local Dask cluster instead (the extra is optional: without it the flag says so and
 the process pool is used).
 
-    python3 -m checkers.sweep --replicas 1 2 3 --pairs 1/0 0/1 25%/25% --bound 12
-    python3 -m checkers.sweep --model rollout --replicas 1 2 3 4 --pairs all --node-failures 1
+    kubeproof sweep --replicas 1 2 3 --pairs 1/0 0/1 25%/25% --bound 12
+    kubeproof sweep --model rollout --replicas 1 2 3 4 --pairs all --node-failures 1
+
+(``python3 -m checkers.sweep`` is the same command.)
 """
 
 from __future__ import annotations
@@ -112,28 +114,83 @@ def sweep(todo: Sequence[Job], workers: int | None = None, use_dask: bool = Fals
 
 
 def _pair(text: str) -> tuple[int | str, int | str]:
-    s, _, u = text.partition("/")
+    """``SURGE/UNAVAILABLE`` (integers or percentages), validated as Kubernetes validates
+    ``spec.strategy.rollingUpdate``."""
+    from model.errors import ModelError
+    from model.objects import RollingUpdateDeployment
+    from model.validation import check, validate_rolling_update_deployment
+
+    s, sep, u = text.partition("/")
 
     def one(x: str) -> int | str:
-        return x if x.endswith("%") else int(x)
-    return one(s), one(u)
+        x = x.strip()
+        if x.endswith("%"):
+            return x
+        try:
+            return int(x)
+        except ValueError:
+            raise ModelError("Invalid", f"{text!r}: expected SURGE/UNAVAILABLE, each an integer or a "
+                             "percentage such as 25%", field="--pairs") from None
+    if not sep:
+        raise ModelError("Invalid", f"{text!r}: expected SURGE/UNAVAILABLE, e.g. 1/0 or 25%/25%", field="--pairs")
+    pair = one(s), one(u)
+    try:
+        check(validate_rolling_update_deployment(RollingUpdateDeployment(max_unavailable=pair[1], max_surge=pair[0]),
+                                                 "spec.strategy.rollingUpdate"))
+    except ModelError as exc:
+        raise ModelError("Invalid", f"{text}: {exc.message}", field="--pairs") from None
+    return pair
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python3 -m checkers.sweep", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--replicas", type=int, nargs="+", default=[1, 2, 3])
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--replicas", type=int, nargs="+", default=[1, 2, 3], metavar="N")
     p.add_argument("--model", choices=["cluster", "rollout"], default="cluster",
                    help="cluster: the full model to --bound; rollout: the rollout-level abstraction, to completion")
-    p.add_argument("--pairs", nargs="+", default=["1/0", "0/1", "1/1", "25%/25%"],
-                   help="maxSurge/maxUnavailable pairs, or 'all' (ALL_PAIRS)")
+    p.add_argument("--pairs", nargs="+", default=["1/0", "0/1", "1/1", "25%/25%"], metavar="SURGE/UNAVAILABLE",
+                   help="maxSurge/maxUnavailable pairs, or 'all' (every pair in 0..2 x 0..2 but 0/0, and 25%%/25%%)")
     p.add_argument("--nodes", type=int, default=3)
     p.add_argument("--node-failures", type=int, default=0)
     p.add_argument("--bound", type=int, default=None, help="depth bound (default 12; rollout: unbounded)")
     p.add_argument("--seconds", type=float, default=None, help="budget per configuration")
     p.add_argument("--workers", type=int, default=None)
-    p.add_argument("--dask", action="store_true", help="run on a local Dask cluster (optional extra)")
-    args = p.parse_args(argv)
+    p.add_argument("--dask", action="store_true",
+                   help="run on a local Dask cluster (optional extra: pip install \".[dask]\")")
+
+
+def register(sub: Any) -> None:
+    """Add ``sweep`` to the ``kubeproof`` parser."""
+    p = sub.add_parser("sweep", help="the model checker over many rolling-update configurations, in parallel",
+                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_arguments(p)
+    p.set_defaults(func=cmd_sweep)
+
+
+def _check(args: argparse.Namespace) -> None:
+    import math
+
+    from model.errors import ModelError
+
+    def bad(flag: str, value: Any, why: str) -> ModelError:
+        return ModelError("Invalid", f"Invalid value: {value}: {why}", field=flag)
+    for r in args.replicas:
+        if r < 1:
+            raise bad("--replicas", r, "must be greater than or equal to 1")
+        if r > 500:
+            raise bad("--replicas", r, "more replicas than kubeproof models (at most 500)")
+    if args.nodes < 1:
+        raise bad("--nodes", args.nodes, "must be greater than or equal to 1")
+    if not 0 <= args.node_failures <= args.nodes:
+        raise bad("--node-failures", args.node_failures, f"must be between 0 and --nodes ({args.nodes})")
+    if args.bound is not None and args.bound < 0:
+        raise bad("--bound", args.bound, "must be greater than or equal to 0")
+    if args.seconds is not None and (not math.isfinite(args.seconds) or args.seconds <= 0):
+        raise bad("--seconds", args.seconds, "must be a positive, finite number")
+    if args.workers is not None and args.workers < 1:
+        raise bad("--workers", args.workers, "must be greater than or equal to 1")
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    _check(args)
     pairs = list(ALL_PAIRS) if args.pairs == ["all"] else [_pair(x) for x in args.pairs]
     bound = args.bound if args.bound is not None else (10_000 if args.model == "rollout" else 12)
     todo = jobs(args.replicas, pairs, args.nodes, args.node_failures, bound, args.seconds, model=args.model)
@@ -149,6 +206,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(todo)} configurations in {time.monotonic() - start:.1f}s, {bad} with violations"
           + (" or not exhausted" if args.model == "rollout" else ""))
     return 1 if bad else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python3 -m checkers.sweep ...`` is ``kubeproof sweep ...``."""
+    from checkers import cli
+
+    return cli.main(["sweep", *(argv if argv is not None else sys.argv[1:])])
 
 
 if __name__ == "__main__":

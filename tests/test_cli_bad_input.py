@@ -235,6 +235,13 @@ def test_cluster_file_that_is_a_directory_or_missing(tmp_path: Path, capsys: pyt
     (["simulate", "--fault", "scale:web=100000", str(ROOT / "examples" / "web.yaml")],
      "spec.replicas: 100000: more replicas than kubeproof models"),
     (["simulate", "--fault", "scale:web=-1", str(ROOT / "examples" / "web.yaml")], "expected scale:DEPLOYMENT=N"),
+    (["sweep", "--pairs", "abc"], "--pairs: 'abc': expected SURGE/UNAVAILABLE"),
+    (["sweep", "--pairs", "0/0"], "maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0"),
+    (["sweep", "--pairs", "1/150%"], 'maxUnavailable: Invalid value: "150%": must not be greater than 100%'),
+    (["sweep", "--replicas", "-1"], "--replicas: Invalid value: -1"),
+    (["sweep", "--nodes", "0"], "--nodes: Invalid value: 0"),
+    (["sweep", "--node-failures", "4"], "--node-failures: Invalid value: 4"),
+    (["sweep", "--seconds", "nan"], "--seconds: Invalid value: nan"),
     (["nosuch"], "invalid choice: 'nosuch'"),
     ([], "the following arguments are required: COMMAND"),
 ])
@@ -481,3 +488,11 @@ def test_verify_on_manifests_without_a_workload_controller_says_there_is_nothing
     code, out, err = _cli(["verify", "--manifests", str(tmp_path), "--quiet"], capsys)
     assert code == 2, out + err
     assert "nothing to verify: no Deployment, ReplicaSet or ReplicationController" in err
+
+
+def test_sweep_of_the_rollout_model_over_every_pair_exhausts_each_configuration(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _cli(["sweep", "--model", "rollout", "--replicas", "1", "2", "--pairs", "all",
+                           "--node-failures", "1", "--workers", "1"], capsys)
+    assert code == 0, out + err
+    assert "18 configurations" in out and "0 with violations or not exhausted" in out
