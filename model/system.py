@@ -121,8 +121,9 @@ remembered on exactly the values it reads. What is cached, and why it is sound:
   each call and how it ended; a hit replays those calls on the current state and is used only if
   every call ends as recorded (the pass is deterministic given its inputs and those outcomes),
   otherwise the pass runs.
-* ``Store``/``Informer``: hashes over keys and resourceVersions, computed once, and the objects
-  grouped by kind (and namespace) on first listing: slots excluded from equality and hashing.
+* ``Store``/``Informer``: hashes over keys and resourceVersions, computed once, and each listing
+  of a kind (or kind and namespace), remembered on first use: slots excluded from equality and
+  hashing.
 * ``model.evolve``: ``dataclasses.replace`` compiled once per class (the State is replaced several
   times per step); deployment util caches the stripped template labels and the fenceposts
   (``functools.lru_cache``, bounded).
@@ -508,6 +509,8 @@ class Model:
         return {**by_nodes, **by_store}
 
     def _level_compute(self, state: State, controller: str) -> tuple[tuple[str, tuple[Write, ...]], ...]:
+        if controller == GARBAGE_COLLECTOR:
+            return self._gc_compute(state)
         out = []
         for k in self._level_candidates(state, controller):
             writes = self._level_writes(state, controller, k)
@@ -555,13 +558,30 @@ class Model:
         if obj is None:
             return ()
         by_uid, dependents_of = _gc_index(state.store)
-        dependents = dependents_of.get(obj.metadata.uid, [])
+        return self._gc_decision(obj, by_uid, dependents_of, self._table("gc-object"))
+
+    def _gc_compute(self, state: State) -> tuple[tuple[str, tuple[Write, ...]], ...]:
+        """``_level_compute`` for the garbage collector in one pass over the store (the candidates
+        of ``_level_candidates``, each object's writes as ``_level_writes`` decides them)."""
+        by_uid, dependents_of = _gc_index(state.store)
+        table = self._table("gc-object")
+        out = []
+        for (kind, ns, name), obj in state.store.objects:
+            meta = obj.metadata
+            if meta.owner_references or meta.deletion_timestamp is not None and meta.finalizers:
+                writes = self._gc_decision(obj, by_uid, dependents_of, table)
+                if writes:
+                    out.append((f"{kind}/{ns}/{name}", writes))
+        return tuple(out)
+
+    def _gc_decision(self, obj: Any, by_uid: dict[str, Any], dependents_of: dict[str, list[Any]],
+                     table: dict[Any, Any]) -> tuple[Write, ...]:
         # The collector's decision on one object reads the object, its owners and its dependents:
         # memoized on those objects (by identity; the entry holds them, so no id is reused while it
         # lives). Most writes change one object, and every other object's decision carries over.
+        dependents = dependents_of.get(obj.metadata.uid, [])
         owners = tuple(by_uid.get(r.uid) for r in obj.metadata.owner_references)
         memo_key = (id(obj), tuple(map(id, owners)), tuple(map(id, dependents)))
-        table = self._table("gc-object")
         entry = table.get(memo_key)
         if entry is not None:
             return entry[0]  # type: ignore[no-any-return]
