@@ -164,7 +164,7 @@ def list_kind(store: Store, kind: str, namespace: str | None = None) -> tuple[An
 
 
 def kind_index(holder: Any, items: tuple[tuple[Key, Any], ...], kind: str, namespace: str | None) -> tuple[Any, ...]:
-    """``tmap_kind(items, kind, namespace)``, remembered on ``holder`` (the immutable value that
+    """Model-only: ``tmap_kind(items, kind, namespace)``, remembered on ``holder`` (the immutable value that
     owns ``items``, with a ``_kinds`` slot): controllers, the action enumeration and the
     properties list the same kinds of the same store over and over. Each listing is computed on
     first use only (a cache replaced by the next delivery is listed once or twice)."""

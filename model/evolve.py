@@ -21,7 +21,8 @@ _KEEP = object()
 
 
 def evolver(cls: type[T]) -> Callable[..., T]:
-    """``evolver(C)(obj, **changes)`` == ``dataclasses.replace(obj, **changes)`` for instances of C."""
+    """Model-only: ``evolver(C)(obj, **changes)`` == ``dataclasses.replace(obj, **changes)`` for
+    instances of C."""
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     names = [f.name for f in fields if f.init]
     params = ", ".join(f"{n}=_KEEP" for n in names)
@@ -67,7 +68,8 @@ _EVOLVERS: dict[type, Callable[..., Any]] = {}
 
 
 def replace(obj: T, /, **changes: Any) -> T:
-    """``dataclasses.replace(obj, **changes)``, through the (cached) evolver of ``type(obj)``."""
+    """Model-only: ``dataclasses.replace(obj, **changes)``, through the (cached) evolver of
+    ``type(obj)``."""
     fn = _EVOLVERS.get(type(obj))
     if fn is None:
         fn = _EVOLVERS[type(obj)] = evolver(type(obj))
