@@ -165,21 +165,18 @@ def list_kind(store: Store, kind: str, namespace: str | None = None) -> tuple[An
 
 
 def kind_index(holder: Any, items: tuple[tuple[Key, Any], ...], kind: str, namespace: str | None) -> tuple[Any, ...]:
-    """``tmap_kind(items, kind, namespace)``, remembered on ``holder`` (the immutable value that
+    """Model-only: ``tmap_kind(items, kind, namespace)``, remembered on ``holder`` (the immutable value that
     owns ``items``, with a ``_kinds`` slot): controllers, the action enumeration and the
-    properties list the same kinds of the same store over and over."""
+    properties list the same kinds of the same store over and over. Each listing is computed on
+    first use only (a cache replaced by the next delivery is listed once or twice)."""
     index = holder._kinds
     if index is None:
         index = {}
-        for k, v in items:
-            index.setdefault(k[0], []).append(v)
-        index = {k: tuple(v) for k, v in index.items()}
         object.__setattr__(holder, "_kinds", index)
-    if namespace is None:
-        return index.get(kind, ())  # type: ignore[no-any-return]
-    found = index.get((kind, namespace))
+    query = kind if namespace is None else (kind, namespace)
+    found = index.get(query)
     if found is None:
-        found = index[(kind, namespace)] = tmap_kind(items, kind, namespace)
+        found = index[query] = tmap_kind(items, kind, namespace)
     return found  # type: ignore[no-any-return]
 
 

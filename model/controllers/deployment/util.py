@@ -22,6 +22,7 @@ import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from model import evolve
 from model.errors import ModelError
 from model.intstr import get_scaled_value_from_int_or_percent
 from model.objects import (
@@ -117,12 +118,12 @@ def d_replicas(d: Deployment) -> int:
 
 def with_rs_replicas(rs: ReplicaSet, replicas: int) -> ReplicaSet:
     """Model-only: a copy of ``rs`` with ``spec.replicas`` set."""
-    return dataclasses.replace(rs, spec=dataclasses.replace(rs.spec, replicas=replicas))
+    return evolve.replace(rs, spec=evolve.replace(rs.spec, replicas=replicas))
 
 
 def with_annotations(obj: Any, annotations: dict[str, str]) -> Any:
     """Model-only: a copy of an object (RS or Deployment) with its annotations replaced by ``annotations``."""
-    return dataclasses.replace(obj, metadata=dataclasses.replace(obj.metadata, annotations=freeze_map(annotations)))
+    return evolve.replace(obj, metadata=evolve.replace(obj.metadata, annotations=freeze_map(annotations)))
 
 
 def is_rolling_update(d: Deployment) -> bool:
@@ -659,7 +660,7 @@ def _labels_without_hash(labels: tuple[tuple[str, str], ...]) -> tuple[tuple[str
 
 def _without_hash_label(template: PodTemplateSpec) -> PodTemplateSpec:
     labels = _labels_without_hash(template.metadata.labels)
-    return dataclasses.replace(template, metadata=dataclasses.replace(template.metadata, labels=labels))
+    return evolve.replace(template, metadata=evolve.replace(template.metadata, labels=labels))
 
 
 # The fields ``==`` compares, minus the ones equal_ignore_hash looks at separately: comparing these
@@ -732,7 +733,7 @@ def find_active_or_latest(new_rs: ReplicaSet | None, old_rss: Sequence[ReplicaSe
 def set_from_replica_set_template(d: Deployment, template: PodTemplateSpec | None) -> Deployment:
     """Mirrors deployment_util.go: SetFromReplicaSetTemplate (the RS template minus the hash label)."""
     t = _without_hash_label(template or PodTemplateSpec())
-    return dataclasses.replace(d, spec=dataclasses.replace(d.spec, template=t))
+    return evolve.replace(d, spec=evolve.replace(d.spec, template=t))
 
 
 # --- conditions ---------------------------------------------------------------------------------
@@ -762,14 +763,14 @@ def set_deployment_condition(status: DeploymentStatus, condition: DeploymentCond
     if current is not None and current.status == condition.status and current.reason == condition.reason:
         return status
     if current is not None and current.status == condition.status:
-        condition = dataclasses.replace(condition, last_transition_time=current.last_transition_time)
+        condition = evolve.replace(condition, last_transition_time=current.last_transition_time)
     kept = tuple(c for c in status.conditions if c.type != condition.type)
-    return dataclasses.replace(status, conditions=(*kept, condition))
+    return evolve.replace(status, conditions=(*kept, condition))
 
 
 def remove_deployment_condition(status: DeploymentStatus, ctype: str) -> DeploymentStatus:
     """Mirrors deployment_util.go: RemoveDeploymentCondition."""
-    return dataclasses.replace(status, conditions=tuple(c for c in status.conditions if c.type != ctype))
+    return evolve.replace(status, conditions=tuple(c for c in status.conditions if c.type != ctype))
 
 
 def replica_set_to_deployment_condition(cond: ReplicaSetCondition) -> DeploymentCondition:
