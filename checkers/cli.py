@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -46,9 +47,26 @@ _MINIMUMS = (("verify", "seconds", "--seconds", 0), ("verify", "bound", "--bound
 def _check_ranges(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     for command, attr, flag, least in _MINIMUMS:
         value = getattr(args, attr, None)
-        if args.command == command and value is not None and value < least:
+        if args.command != command or value is None:
+            continue
+        if not math.isfinite(value):
+            # nan compares false with everything: a nan budget would never run out
+            parser.exit(2, f"{parser.prog} {command}: error: argument {flag}: invalid value {value}: "
+                           "must be a finite number\n")
+        if value < least:
             parser.exit(2, f"{parser.prog} {command}: error: argument {flag}: invalid value {value:g}: "
                            f"must be greater than or equal to {least}\n")
+    reports = getattr(args, "reports", None)
+    if args.command == "verify" and reports:
+        # found before a run of minutes, not when its report is written
+        if os.path.exists(reports) and not os.path.isdir(reports):
+            parser.exit(2, f"{parser.prog} verify: error: argument --reports: {reports} is not a directory\n")
+        existing = os.path.abspath(reports)
+        while not os.path.exists(existing):  # the directory is made later; its nearest existing ancestor
+            existing = os.path.dirname(existing)
+        if not os.path.isdir(existing) or not os.access(existing, os.W_OK):
+            parser.exit(2, f"{parser.prog} verify: error: argument --reports: cannot create {reports} "
+                           f"({existing} is not a writable directory)\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,6 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnicodeDecodeError as exc:
         print(f"kubeproof: error: an input file is not UTF-8 text ({exc.reason} at byte {exc.start})",
               file=sys.stderr)
+        return 2
+    except RecursionError:
+        # Python's parsers recurse per level of nesting: an input nested thousands deep lands here.
+        print("kubeproof: error: an input is nested too deeply to read", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - a bug of ours: one line, never a wall of traceback
         if os.environ.get("KUBEPROOF_DEBUG"):

@@ -72,6 +72,8 @@ def answer_line(line: str) -> dict[str, Any]:
         request = json.loads(line)
     except json.JSONDecodeError as exc:
         return {"id": None, "output": _bad_request(f"request is not JSON: {exc}")}
+    except RecursionError:
+        return {"id": None, "output": _bad_request("request is nested too deeply to decode")}
     if not isinstance(request, dict):
         return {"id": None, "output": _bad_request('a request must be a JSON object {"id", "op", "input"}')}
     rid = request.get("id")
@@ -178,6 +180,9 @@ def read_cases(paths: Iterable[str]) -> Iterator[Case]:
             except json.JSONDecodeError as exc:
                 yield Case(where, "", None, None, where, f"not JSON: {exc}")
                 continue
+            except RecursionError:
+                yield Case(where, "", None, None, where, "not JSON this reader accepts: nested too deeply")
+                continue
             problem = _case_problem(data)
             if problem:
                 yield Case(str(data.get("id", where)) if isinstance(data, dict) else where, "", None, None, where,
@@ -186,11 +191,16 @@ def read_cases(paths: Iterable[str]) -> Iterator[Case]:
             yield Case(str(data.get("id", where)), data["op"], data.get("input", {}), data["expect"], where)
 
 
+def _json_type(value: Any) -> str:
+    names = {list: "an array", str: "a string", bool: "a boolean", int: "a number", float: "a number"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
 def _case_problem(data: Any) -> str:
     """What is wrong with one decoded case line ("" when it is a case), naming the field."""
     shape = '(a case is {"id": ..., "op": "<group>.<name>", "input": {...}, "expect": {...}})'
     if not isinstance(data, dict):
-        return f"a case must be a JSON object, got {type(data).__name__} {shape}"
+        return f"a case must be a JSON object, got {_json_type(data)} {shape}"
     if "op" not in data:
         return f"op: Required value {shape}"
     if not isinstance(data["op"], str):
@@ -228,6 +238,9 @@ class Tally:
         return f"{self.passed} passed, {self.failed} failed, {self.skipped} skipped{extra}"
 
 
+_MALFORMED_SHOWN = 5  # malformed lines listed per file; the tally counts them all
+
+
 def judge_cases(cases: Iterable[Case], answer: Callable[[Case], Any],
                 report: Callable[[Case, Any, Verdict], None]) -> Tally:
     """Judge each case with ``answer`` (the output for a case), calling ``report`` per case."""
@@ -242,11 +255,19 @@ def judge_cases(cases: Iterable[Case], answer: Callable[[Case], Any],
 
 def _judge_into(tally: Tally, cases: Iterable[Case], answer: Callable[[Case], Any],
                 report: Callable[[Case, Any, Verdict], None]) -> None:
+    per_file: dict[str, int] = {}
     for case in cases:
         if case.problem:
             # Not a case at all: an input error for the user to fix, reported apart from the verdicts.
             tally.malformed += 1
-            print(f"kubeproof: error: {case.source}: {case.problem}", file=sys.stderr, flush=True)
+            file = case.source.rpartition(":")[0]
+            per_file[file] = per_file.get(file, 0) + 1
+            if per_file[file] <= _MALFORMED_SHOWN:
+                print(f"kubeproof: error: {case.source}: {case.problem}", file=sys.stderr, flush=True)
+            elif per_file[file] == _MALFORMED_SHOWN + 1:
+                # a file that is not JSON Lines at all (a YAML manifest...) should not flood the terminal
+                print(f"kubeproof: error: {file}: more malformed lines not shown (is it a JSON Lines case file?)",
+                      file=sys.stderr, flush=True)
             continue
         output = answer(case)
         verdict = judge(case.op, case.expect, output)

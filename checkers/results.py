@@ -45,6 +45,7 @@ class Result:
     detail: str = ""
     trace: Trace | None = None
     stats: dict[str, Any] = field(default_factory=dict, compare=False)
+    setup: str = ""  # the named cluster it was checked on, when a run checks several
 
     def is_ok(self) -> bool:
         return self.status in ("proved", "bounded", "sampled", "n/a")
@@ -68,4 +69,6 @@ class Result:
             out["lasso"] = self.trace.loop is not None
         if self.stats:
             out["stats"] = self.stats
+        if self.setup:
+            out["setup"] = self.setup
         return out

@@ -74,13 +74,19 @@ def _run(args: argparse.Namespace) -> int:
     if args.trace and os.path.exists(args.trace) and not os.path.isdir(args.trace):
         raise ModelError("Invalid", f"--trace {args.trace}: not a directory (traces are written as "
                          "DIR/<scenario>.itf.json and DIR/<scenario>.md)")
+    if args.trace:
+        try:  # before the runs: asked-for traces that cannot be written are an input error, not a warning
+            os.makedirs(args.trace, exist_ok=True)
+        except OSError as exc:
+            raise ModelError("Invalid", f"--trace {args.trace}: cannot create the directory: "
+                             f"{exc.strerror or exc}") from None
     passed = failed = bounded = invalid = 0
     interrupted = False
     try:
         for path in _expand(args.files):
             try:
                 scenario = load_scenario(path)
-            except (ScenarioFileError, OSError, UnicodeDecodeError) as exc:
+            except (ScenarioFileError, OSError, UnicodeDecodeError, RecursionError) as exc:
                 failed += 1
                 invalid += 1
                 print(f"INVALID {path}")
@@ -136,6 +142,8 @@ def _problems(exc: Exception) -> list[str]:
     """The problems of an unreadable scenario file, in user terms (no parser internals)."""
     if isinstance(exc, UnicodeDecodeError):
         return ["not a UTF-8 text file (a scenario is YAML)"]
+    if isinstance(exc, RecursionError):
+        return ["not valid YAML: nested too deeply"]
     if isinstance(exc, OSError):
         return [f"cannot read file: {exc.strerror or exc}"]
     problems = list(getattr(exc, "problems", []) or [str(exc)])

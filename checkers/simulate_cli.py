@@ -40,7 +40,8 @@ def register(sub: Any) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("manifests", nargs="+", metavar="MANIFEST", help="YAML manifests (multi-document)")
+    p.add_argument("manifests", nargs="+", metavar="MANIFEST", help="YAML manifests (multi-document), or directories of them (their *.yaml, *.yml, *.json, "
+                   "as kubectl apply -f DIR)")
     p.add_argument("--cluster", metavar="FILE", help="cluster file (nodes, faults, maxSeconds)")
     p.add_argument("--fault", action="append", default=[], metavar="KIND[:ARG][@SECONDS]",
                    help="inject a fault at a simulated time (repeatable)")
@@ -107,6 +108,16 @@ def parse_fault(text: str) -> ScheduledFault:
                "cpu-load": lambda a: bool(re.fullmatch(r"[^=]+=[0-9]+", a))}.get(kind)
     if form_ok is not None and not form_ok(arg):
         raise ModelError("Invalid", f"--fault {text!r}: expected {_FAULT_FORMS[kind]}", field="--fault")
+    if kind == "scale":
+        from model.manifests import MODEL_MAX_REPLICAS
+
+        n = int(arg.partition("=")[2])
+        if n >= 2**31:  # the Scale subresource's spec.replicas is an int32, as a Deployment's is
+            raise ModelError("Invalid", f"--fault {text!r}: spec.replicas: cannot unmarshal number {n} into an "
+                             "int32 field", field="--fault")
+        if n > MODEL_MAX_REPLICAS:
+            raise ModelError("Invalid", f"--fault {text!r}: spec.replicas: {n}: more replicas than kubeproof "
+                             f"models (at most {MODEL_MAX_REPLICAS})", field="--fault")
     return ScheduledFault(seconds, kind, arg)
 
 
@@ -458,6 +469,9 @@ def _write_whole(path: str, text: str) -> None:
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, path)
+    except OSError as exc:  # name the file the user gave, not our temporary one
+        raise ModelError("Invalid", f"--mermaid {path}: cannot write: {exc.strerror or exc}",
+                         field="--mermaid") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

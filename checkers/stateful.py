@@ -1,23 +1,30 @@
-"""Random exploration of the transition system: a Hypothesis ``RuleBasedStateMachine`` and a seeded
-fair-walk simulator.
+"""Random exploration of the transition system with Hypothesis, and a seeded fair-walk simulator.
 
-``machine_for(model, properties)`` builds a state machine whose one rule picks among
-``model.actions(state)`` (Hypothesis chooses the index, so failures shrink to short action
-sequences), with an ``@invariant`` that checks every ``always`` property, ``event()`` per action
-kind and ``target()`` on the surge in use and the availability deficit (so Hypothesis steers towards
-the edges of the rollout bounds). Profiles dev/ci/nightly (tests/conftest.py) size it.
+``explore(model, properties, examples, steps)`` is the exploration ``kubeproof verify`` runs on
+every cluster: a Hypothesis state machine whose one rule picks among ``model.actions(state)``
+(users, faults, controllers, time; Hypothesis chooses the index, so a failing run shrinks to a short
+action sequence), finished by the controllers and time acting in turn until the cluster comes to
+rest. ``always`` properties are checked on every state and step, ``eventually`` ones where the run
+comes to rest, ``sometimes`` ones collect a witness. Settings are explicit and reproducible
+(derandomized, no example database, no deadline); a violation becomes a ``Trace`` of Hypothesis'
+shrunk failing run, which ``kubeproof replay`` confirms like any other counterexample.
 
-``simulate(model, properties, runs, steps, seed)`` is the quick driver ``kubeproof verify`` uses:
-seeded random runs in which users and faults act with some probability, then controllers run
-fairly until quiescent; ``always`` properties are checked on every state and step, ``sometimes``
-properties collect witnesses, and ``eventually`` properties are checked at the end of each run
-(where nothing more can happen). A violation keeps its trace; results say "no violation in K runs".
+``machine_for(model, properties)`` is the state machine the test suite runs under the Hypothesis
+profiles dev/ci/nightly (tests/conftest.py): the same rule, an ``@invariant`` over the ``always``
+properties, ``event()`` per action kind and ``target()`` on the surge in use and the availability
+deficit (so Hypothesis steers towards the edges of the rollout bounds).
+
+``simulate(model, properties, runs, steps, seed)``: seeded random runs in which users and faults act
+with some probability, then controllers run fairly until quiescent; results say "no violation in
+K runs".
 """
 
 from __future__ import annotations
 
+import os
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -205,3 +212,202 @@ def simulate(model: Any, properties: Sequence[Property], *, runs: int = 20, step
 def _res(p: Property, states: list[Any], actions: list[Any], run: int) -> Result:
     return Result(p.name, "simulation", "violated", f"run {run}, step {len(actions)}",
                   Trace(tuple(states), tuple(actions), None, p.name, p.kind))
+
+
+# ----------------------------------------------------------------------------------------------
+# the Hypothesis exploration of `kubeproof verify`
+
+CALM = ("controller", "time")
+
+
+class _Record:
+    """What the runs of one exploration saw, shared by every machine instance Hypothesis makes."""
+
+    def __init__(self, deadline: float | None) -> None:
+        self.deadline = deadline
+        self.runs = 0          # runs started before the deadline
+        self.clean = 0         # runs that ended without a violation (every property checked throughout)
+        self.settled = 0       # clean runs whose fair completion came to rest (eventually checked)
+        self.failure: tuple[Property, Trace, str] | None = None
+        self.witnesses: dict[str, tuple[int, Trace]] = {}
+
+    def over(self) -> bool:
+        return self.deadline is not None and time.monotonic() > self.deadline
+
+
+def _explorer(model: Any, inits: tuple[Any, ...], props: Sequence[Property], rec: _Record,
+              completion_steps: int) -> type[RuleBasedStateMachine]:
+    always = [p for p in props if p.kind == "always"]
+    sometimes = [p for p in props if p.kind == "sometimes"]
+    eventually = [p for p in props if p.kind == "eventually"]
+
+    class Explorer(RuleBasedStateMachine):
+        """One run: an initial state, then actions chosen by Hypothesis among ``model.actions`` (users,
+        faults, controllers, time); at the end the controllers run fairly until the cluster rests."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.states: list[Any] = []
+            self.actions: list[Any] = []
+            self.live = False
+            self.failed = False
+
+        def _fail(self, p: Property, detail: str, loop: int | None = None, note: str = "") -> None:
+            trace = Trace(tuple(self.states), tuple(self.actions), loop, p.name, p.kind, note)
+            rec.failure = (p, trace, detail)
+            self.failed = True
+            raise AssertionError(f"{p.name}: {detail}")
+
+        def _arrive(self, before: Any, action: Any, after: Any) -> None:
+            self.states.append(after)
+            self.actions.append(action)
+            for p in always:
+                if (p.step is not None and not p.check_step(model, before, action, after)) \
+                        or not p.holds(model, after):
+                    self._fail(p, f"violated at step {len(self.actions)}")
+            for p in sometimes:
+                if p.name not in rec.witnesses and p.holds(model, after):
+                    rec.witnesses[p.name] = (rec.runs, Trace(tuple(self.states), tuple(self.actions), None,
+                                                             p.name, p.kind))
+
+        @initialize(index=st.integers(min_value=0, max_value=7))
+        def start(self, index: int) -> None:
+            if rec.over():
+                return
+            self.live = True
+            rec.runs += 1
+            self.states = [inits[index % len(inits)]]
+            for p in always:
+                if not p.holds(model, self.states[0]):
+                    self._fail(p, "violated in the initial state")
+
+        @rule(choice=st.integers(min_value=0, max_value=1 << 16))
+        def act(self, choice: int) -> None:
+            if not self.live or rec.over():
+                return
+            state = self.states[-1]
+            actions = model.actions(state)
+            if not actions:
+                return
+            action = actions[choice % len(actions)]
+            nxt = successor(model, state, action)
+            if nxt is not None:  # a refused user action changes nothing
+                self._arrive(state, action, nxt)
+
+        def teardown(self) -> None:
+            if not self.live or self.failed:
+                return
+            self._complete()
+            if not self.failed:
+                rec.clean += 1
+
+        def _complete(self) -> None:
+            if rec.over() or not (eventually or sometimes):
+                return
+            # users and faults stop; the controllers and time go on, in turn (weakly fair), until
+            # nothing is left to do: an `eventually` property must hold where the run comes to rest
+            for turn in range(completion_steps):
+                state = self.states[-1]
+                calm = [a for a in model.actions(state) if getattr(a, "category", "controller") in CALM]
+                if not calm:
+                    rec.settled += 1
+                    for p in eventually:
+                        if not p.holds(model, state):
+                            self._fail(p, f"the run comes to rest after {len(self.actions)} steps where it "
+                                       "does not hold", len(self.states) - 1,
+                                       "the run stops here: nothing more can happen")
+                    return
+                action = calm[turn % len(calm)]
+                nxt = successor(model, state, action)
+                if nxt is None:
+                    return
+                self._arrive(state, action, nxt)
+
+    Explorer.__name__ = "Explorer"
+    return Explorer
+
+
+def explore(model: Any, properties: Sequence[Property], *, examples: int = 40, steps: int = 40,
+            seconds: float | None = None, completion_steps: int = 400, checker: str = "hypothesis",
+            max_reruns: int = 4) -> dict[str, Result]:
+    """Hypothesis-driven runs of ``model`` (``examples`` runs of up to ``steps`` chosen actions, each
+    finished by a fair completion), reproducible: derandomized, no example database.
+
+    A violated property's result carries Hypothesis' *shrunk* failing run as a ``Trace``; the
+    exploration then goes on without that property (at most ``max_reruns`` times) to look for
+    others. ``seconds`` is a budget: runs started after it do nothing and are not counted.
+    """
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    # Hypothesis keeps a cache under ./.hypothesis even without an example database: a verify run
+    # leaves nothing in the user's directory (unless HYPOTHESIS_STORAGE_DIRECTORY says where)
+    scratch = None if os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY") else tempfile.TemporaryDirectory()
+    if scratch is not None:
+        set_hypothesis_home_dir(scratch.name)
+    try:
+        return _explore(model, properties, examples, steps, seconds, completion_steps, checker, max_reruns)
+    finally:
+        if scratch is not None:
+            set_hypothesis_home_dir(None)
+            scratch.cleanup()
+
+
+def _explore(model: Any, properties: Sequence[Property], examples: int, steps: int, seconds: float | None,
+             completion_steps: int, checker: str, max_reruns: int) -> dict[str, Result]:
+    from hypothesis import HealthCheck, Phase, Verbosity, settings
+    from hypothesis.stateful import run_state_machine_as_test
+
+    applicable = [p for p in properties if p.applies(model)]
+    start = time.monotonic()
+    inits = tuple(model.init_states())
+    found: dict[str, Result] = {}
+    witnesses: dict[str, tuple[int, Trace]] = {}
+    runs = settled = 0
+    config = settings(max_examples=max(1, examples), stateful_step_count=max(1, steps), deadline=None,
+                      database=None, derandomize=True, suppress_health_check=list(HealthCheck),
+                      print_blob=False, report_multiple_bugs=False, verbosity=Verbosity.quiet,
+                      phases=(Phase.explicit, Phase.generate, Phase.target, Phase.shrink))
+    for _ in range(max_reruns + 1):
+        checked = [p for p in applicable if p.name not in found]
+        if not any(p.kind != "sometimes" for p in checked):
+            break
+        rec = _Record(None if seconds is None else start + seconds)
+        machine = _explorer(model, inits, checked, rec, completion_steps)
+        try:
+            run_state_machine_as_test(machine, settings=config)
+        except AssertionError:
+            if rec.failure is None:
+                raise
+        runs += rec.clean
+        settled += rec.settled
+        for name, witness in rec.witnesses.items():
+            witnesses.setdefault(name, witness)
+        if rec.failure is None:
+            break
+        p, trace, detail = rec.failure
+        found[p.name] = Result(p.name, checker, "violated", f"{detail} (shrunk by Hypothesis)", trace)
+        if rec.over():
+            break
+    out: dict[str, Result] = {}
+    for p in properties:
+        if not p.applies(model):
+            out[p.name] = Result(p.name, checker, "n/a", "not applicable to this configuration")
+        elif p.name in found:
+            out[p.name] = found[p.name]
+        elif p.kind == "sometimes":
+            if p.name in witnesses:
+                run, trace = witnesses[p.name]
+                out[p.name] = Result(p.name, checker, "proved", f"reached in run {run}, {len(trace)} steps", trace)
+            else:
+                out[p.name] = Result(p.name, checker, "unknown", f"not reached in {runs} runs")
+        elif runs == 0:
+            out[p.name] = Result(p.name, checker, "unknown", "no run started within the time budget")
+        elif p.kind == "eventually":
+            if settled == 0:
+                out[p.name] = Result(p.name, checker, "unknown", f"none of {runs} runs came to rest")
+            else:
+                out[p.name] = Result(p.name, checker, "sampled", f"no violation in {settled} runs")
+        else:
+            out[p.name] = Result(p.name, checker, "sampled", f"no violation in {runs} runs")
+        out[p.name].stats.update({"runs": runs, "settled": settled, "seconds": round(time.monotonic() - start, 3)})
+    return out

@@ -168,16 +168,99 @@ def write_trace(trace: Trace, spec: ModelSpec | None, stem: Path, *, title: str 
     return itf_path, md_path
 
 
+# Only kubeproof's own model factories may be rebuilt from a trace: ``#meta.model`` names a callable
+# to import and call, and a trace is user input (a file from elsewhere must not run arbitrary code).
+REPLAYABLE_MODULE_PREFIX = "checkers."
+REPLAYABLE_CALLABLES = ("build", "build_system")
+PROPERTY_KINDS = ("always", "eventually", "sometimes")
+
+
 def load_itf(path: Path) -> dict[str, Any]:
+    """Read a kubeproof ITF trace. Anything else (a missing, empty, truncated, binary or non-JSON file,
+    JSON of another shape, an ITF trace another tool wrote) is a ``ModelError`` naming the file and what
+    is wrong, as one line: ``FILE: not a kubeproof trace (<why>)``."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ModelError("Invalid", f"{path}: no such trace file", field="FILE") from exc
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ModelError("NotFound", f"{path}: no such trace file") from None
+    except IsADirectoryError:
+        raise ModelError("Invalid", f"{path}: is a directory, not a trace file (FILE.itf.json)") from None
+    except OSError as exc:
+        raise ModelError("Invalid", f"{path}: cannot read: {exc.strerror or exc}") from None
+
+    def bad(why: str) -> ModelError:
+        return ModelError("Invalid", f"{path}: not a kubeproof trace ({why})")
+
+    if not raw.strip():
+        raise bad("the file is empty")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise bad(f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}") from None
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ModelError("Invalid", f"{path}: not JSON ({exc.msg} at line {exc.lineno})", field="FILE") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("states"), list) or not data["states"]:
-        raise ModelError("Invalid", f"{path}: not an ITF trace (needs a non-empty \"states\" list)", field="states")
+        raise bad(f"not JSON: {exc.msg}: line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise bad("not JSON this reader accepts: nested too deeply") from None
+    problem = itf_problem(data)
+    if problem:
+        raise bad(problem)
     return data
+
+
+def itf_problem(doc: Any) -> str | None:
+    """What keeps ``doc`` from being a kubeproof ITF trace that ``replay`` can re-execute, or None."""
+    if not isinstance(doc, dict):
+        return f"expected a JSON object with \"#meta\" and \"states\", got {_json_type(doc)}"
+    states = doc.get("states")
+    if not isinstance(states, list) or not states:
+        return "needs a non-empty \"states\" list"
+    for i, st in enumerate(states):
+        if not isinstance(st, dict):
+            return f"states[{i}] is {_json_type(st)}, not an object"
+        if i and not isinstance(st.get(ITF_ACTION), str):
+            return f"states[{i}] has no \"{ITF_ACTION}\" string"
+    meta = doc.get("#meta")
+    model = meta.get("model") if isinstance(meta, dict) else None
+    if not isinstance(meta, dict) or not isinstance(model, dict) or not isinstance(model.get("factory"), str):
+        if isinstance(meta, dict) and str(meta.get("description", "")).startswith("kubeproof scenario "):
+            return ("a scenario's run from `kubeproof scenario run --trace`: it records no model to replay; "
+                    "run the scenario again instead")
+        return "no \"#meta.model\" record of the model that produced it; an ITF trace of another tool?"
+    factory = model["factory"]
+    module, _, attr = factory.partition(":")
+    if not module.startswith(REPLAYABLE_MODULE_PREFIX) or attr not in REPLAYABLE_CALLABLES:
+        return f"\"#meta.model.factory\" is {factory!r}, not one of kubeproof's models"
+    args = model.get("args", {})
+    if args is not None and not isinstance(args, dict):
+        return f"\"#meta.model.args\" is {_json_type(args)}, not an object"
+    variant = (args or {}).get("variant")
+    if variant is not None and factory == "checkers.systemspec:build_system":
+        from model.variants import VARIANTS
+
+        if variant not in VARIANTS:
+            return f"\"#meta.model.args.variant\" is {_short_json(variant)}, a variant this kubeproof does not have"
+    if not isinstance(meta.get("property"), str) or not meta["property"]:
+        return "no \"#meta.property\" naming the property it violates"
+    kind = meta.get("kind", "always")
+    if kind not in PROPERTY_KINDS:
+        return f"\"#meta.kind\" is {_short_json(kind)}; expected one of {', '.join(PROPERTY_KINDS)}"
+    loop = doc.get("loop")
+    if loop is not None and (isinstance(loop, bool) or not isinstance(loop, int) or not 0 <= loop < len(states)):
+        return f"\"loop\" is {_short_json(loop)}; expected the index of a state (0 to {len(states) - 1})"
+    return None
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "a number",
+             float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _short_json(value: Any) -> str:
+    text = json.dumps(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 # ----------------------------------------------------------------------------------------------
@@ -438,7 +521,11 @@ def replay(doc: dict[str, Any], *, properties: Sequence[Any] | None = None,
     raise_if_not_itf(doc)
     meta = doc.get("#meta") or {}
     spec = ModelSpec.from_json(meta.get("model"))
-    model = spec.build()
+    try:
+        model = spec.build()
+    except TypeError as exc:  # arguments the factory does not take: a trace of another version
+        raise ModelError("Invalid", f"#meta.model.args do not fit {spec.factory}: {exc}",
+                         field="#meta.model.args") from None
     prop_name = meta.get("property", "")
     kind = meta.get("kind", "always")
     if properties is None:

@@ -98,7 +98,15 @@ AVAILABILITY_FLOOR = Property(
     §15.5), nor when both fenceposts round to 0 and
     maxUnavailable is forced to 1 (§15.4 — the floor then is replicas − 1, which is what
     ``MinAvailable`` returns). It only applies to clusters that start with the application
-    running (``startSettled``).""",
+    running (``startSettled``).
+
+    Nor does Kubernetes keep it when ``kubectl rollout undo`` lands while a ReplicaSet's status is
+    stale: a ReplicaSet that has just deleted its last pod still reports it available (its status
+    is computed from the pods listed before the deletion), so if the undo makes that ReplicaSet
+    the new one again, reconcileOldReplicaSets trusts the stale count and scales the only
+    available pod down. The setup ``rollout-then-undo-fresh-caches`` shows it in 15 steps
+    (``kubeproof verify --setup rollout-then-undo-fresh-caches``); the default suite's undo
+    cluster starts after a finished rollout and does not reach it.""",
     applies=_started_available,
     group="rollout",
 )

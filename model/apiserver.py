@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from model import evolve
+from model.canonical import canonical_quantities
 from model.objects import ObjectMeta, Toleration
 from model.timeutil import NANOS
 
@@ -223,6 +224,7 @@ def _admit_pod(pod: Any, default_toleration: int) -> Any:
 
 def create(store: Store, obj: Any, now: int, default_toleration: int = 300) -> tuple[Store, Any]:
     """Create ``obj``: a name from generateName if needed, a UID, resourceVersion, generation 1."""
+    obj = canonical_quantities(obj)  # stored as decoded and re-encoded: quantities in canonical form
     meta = obj.metadata
     names = store.names
     name = meta.name
@@ -268,6 +270,7 @@ def update(store: Store, obj: Any) -> tuple[Store, Any]:
     """PUT of the main resource: status changes are ignored; generation bumps when spec changes.
 
     An empty resourceVersion on ``obj`` means an unconditional write (a patch)."""
+    obj = canonical_quantities(obj)  # before comparing: "1000m" and "1" are the same stored spec
     cur = _current(store, obj)
     generation = cur.metadata.generation
     if obj.kind in GENERATION_KINDS and obj.spec != cur.spec:

@@ -18,8 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from model.commonvalidation import validate_labels
 from model.errors import ModelError
 from model.labels import LabelSelector
+from model.namevalidation import is_dns1123_label, is_dns1123_subdomain
 from model.objects import (
     Container,
     Deployment,
@@ -222,6 +224,8 @@ def load_cluster_file(path: str) -> dict[str, Any]:
         at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ModelError("Syntax", f"{path}: {at}invalid YAML: {problem}") from None
+    except RecursionError:
+        raise ModelError("Syntax", f"{path}: invalid YAML: nested too deeply") from None
     if not isinstance(data, dict):
         raise ModelError("Invalid", f"{path}: a cluster file is a YAML mapping with at least `nodes:` "
                          f"(see examples/cluster.yaml), got {type(data).__name__}")
@@ -254,9 +258,24 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
             raise ModelError("Invalid", f"{where}: {path}.name: Duplicate value: {n['name']!r}",
                              field=f"{path}.name")
         seen.add(n["name"])
+        # a node is a Node object: its name a DNS subdomain (ValidateNodeName), its labels valid labels
+        _check_name(n["name"], f"{path}.name", where, is_dns1123_subdomain)
         labels = n.get("labels") or {}
         if not isinstance(labels, dict):
             raise ModelError("Invalid", f"{where}: {path}.labels: expected a map", field=f"{path}.labels")
+        for key, value in labels.items():
+            if not isinstance(value, str | int | float | bool) or value is None:
+                raise ModelError("Invalid", f"{where}: {path}.labels.{key}: expected a string, got {_show(value)}",
+                                 field=f"{path}.labels.{key}")
+        label_errors = validate_labels(freeze_map({str(k): _label_text(v) for k, v in labels.items()}),
+                                       f"{path}.labels")
+        if "zone" in n:
+            if not isinstance(n["zone"], str):
+                raise ModelError("Invalid", f"{where}: {path}.zone: expected a string, got {_show(n['zone'])}",
+                                 field=f"{path}.zone")
+            label_errors += validate_labels(freeze_map({"topology.kubernetes.io/zone": n["zone"]}), f"{path}.zone")
+        if label_errors:
+            raise ModelError("Invalid", f"{where}: {label_errors[0]}", field=label_errors[0].field)
         for res in ("cpu", "memory"):
             if res in n:
                 _check_quantity(n[res], f"{path}.{res}", where)
@@ -266,7 +285,7 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
                              "must be a non-negative integer", field=f"{path}.pods")
         parsed.append(NodeConfig(
             name=n["name"], cpu=str(n.get("cpu", "4")), memory=str(n.get("memory", "8Gi")),
-            pods=pods, labels=freeze_map({str(k): str(v) for k, v in labels.items()}),
+            pods=pods, labels=freeze_map({str(k): _label_text(v) for k, v in labels.items()}),
             zone=str(n.get("zone", "")),
         ))
     out["nodes"] = tuple(parsed)
@@ -293,11 +312,19 @@ def cluster_kwargs(data: dict[str, Any], where: str = "cluster") -> dict[str, An
                 expected = {int: "an integer", bool: "true or false", str: "a string"}[typ]
                 raise ModelError("Invalid", f"{where}: {key}: Invalid value: {_show(data[key])}: must be {expected}",
                                  field=key)
-            if typ is int and data[key] < 0:
+            least = 1 if key == "controllerManagers" else 0  # someone must run the controllers
+            if typ is int and data[key] < least:
                 raise ModelError("Invalid", f"{where}: {key}: Invalid value: {data[key]}: "
-                                 "must be greater than or equal to 0", field=key)
+                                 f"must be greater than or equal to {least}", field=key)
             out[attr] = data[key]
+    if "namespace" in data:
+        _check_name(data["namespace"], "namespace", where, is_dns1123_label)
     if "variant" in data:
+        from model.variants import VARIANTS
+
+        if data["variant"] is not None and data["variant"] not in VARIANTS:
+            raise ModelError("Invalid", f"{where}: variant: Unsupported value: {_show(data['variant'])}: "
+                             "supported values: " + ", ".join(f'"{v}"' for v in VARIANTS), field="variant")
         out["variant"] = data["variant"]
     if "timings" in data:
         timings = data["timings"] or {}
@@ -330,6 +357,17 @@ def _show(value: Any) -> str:
         return repr(value)
 
 
+def _label_text(value: Any) -> str:
+    # YAML reads `ssd: true` or `rack: 3` as a bool or a number; the label is the text the user wrote
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _check_name(value: Any, path: str, where: str, rule: Any) -> None:
+    problems = rule(value) if isinstance(value, str) else ["must be a string"]
+    if problems:
+        raise ModelError("Invalid", f"{where}: {path}: Invalid value: {_show(value)}: {problems[0]}", field=path)
+
+
 def _check_quantity(value: Any, path: str, where: str) -> None:
     """A node's capacity must be a Kubernetes quantity ("2", "500m", "4Gi")."""
     from model.quantity import parse_quantity
@@ -339,8 +377,12 @@ def _check_quantity(value: Any, path: str, where: str) -> None:
         problem = "must be a quantity such as \"2\", \"500m\" or \"4Gi\""
     else:
         try:
-            if parse_quantity(value) < 0:
+            amount = parse_quantity(value)
+            if amount < 0:
                 problem = "must be greater than or equal to 0"
+            elif amount * 1000 >= 2**63:
+                # beyond int64 milli-units Kubernetes' MilliValue() no longer holds it: no node has this
+                problem = "too large (at most 9223372036854775 whole units)"
         except ModelError as exc:
             problem = exc.message
     if problem:
@@ -368,6 +410,13 @@ def load_config(manifest_paths: Sequence[str], cluster_file: str | None = None, 
         raise ModelError("Invalid", f"{', '.join(map(str, manifest_paths))}: no objects passed to apply "
                          "(the manifests hold no YAML documents; expected at least one Deployment, "
                          "ReplicaSet, Pod...)")
+    from model.manifests import MODEL_MAX_REPLICAS
+
+    total = sum(obj.spec.replicas or 0 for obj in objects
+                if obj.kind in ("Deployment", "ReplicaSet", "ReplicationController"))
+    if total > MODEL_MAX_REPLICAS:
+        raise ModelError("Invalid", f"{', '.join(map(str, manifest_paths))}: the workloads ask for {total} "
+                         f"replicas in all (spec.replicas), more than kubeproof models (at most {MODEL_MAX_REPLICAS})")
     seen: set[tuple[str, str, str]] = set()
     for obj in objects:
         key = (obj.kind, obj.metadata.namespace or "default", obj.metadata.name)
@@ -388,7 +437,8 @@ def load_config(manifest_paths: Sequence[str], cluster_file: str | None = None, 
         from model.variants import VARIANTS
 
         if cfg.variant not in VARIANTS:
-            raise ModelError("Invalid", f"variant: Unsupported value: {cfg.variant!r}", field="variant")
+            raise ModelError("Invalid", f"variant: Unsupported value: {_show(cfg.variant)}: supported values: "
+                             + ", ".join(f'"{v}"' for v in VARIANTS), field="variant")
     return cfg
 
 

@@ -185,6 +185,12 @@ _MODEL_TYPES: dict[str, type] = {
 }
 CLUSTER_SCOPED = frozenset({"Node"})
 
+MODEL_MAX_REPLICAS = 500
+"""Model-only: the most replicas the workloads of one run may ask for, together. Kubernetes accepts any
+int32; the model creates and schedules every pod as a value, and far beyond this a run does not end in
+reasonable time, so a larger count is refused up front (``Invalid``, naming the limit) rather than left to hang."""
+_REPLICATED = ("Deployment", "ReplicaSet", "ReplicationController")
+
 
 # --- strict structural check ----------------------------------------------------------------------
 
@@ -324,6 +330,8 @@ def parse_documents(text: str, source: str = "<manifest>") -> list[tuple[int, An
         docs = list(yaml.load_all(text, Loader=_StrictLoader))  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, source) from None
+    except RecursionError:
+        raise ModelError("Invalid", f"{source}: invalid YAML: nested too deeply") from None
     return [(i, d) for i, d in enumerate(docs, 1) if d is not None]
 
 
@@ -544,7 +552,14 @@ def load_object(doc: Any, namespace: str = "default", source: str | None = None,
         raise _error("Invalid", where, f'no matches for kind "{kind}" in version "{api_version}" '
                                        f"(use {' or '.join(API_VERSIONS[kind])})", "apiVersion")
     if kind == "HorizontalPodAutoscaler":
-        return _load_hpa(doc, namespace, where)
+        hpa = _load_hpa(doc, namespace, where)
+        ceiling = getattr(getattr(hpa, "spec", None), "max_replicas", None)
+        if isinstance(ceiling, int) and ceiling > MODEL_MAX_REPLICAS:
+            # under load the HPA would take the workload there: the same bound as spec.replicas
+            raise _error("Invalid", where, f"spec.maxReplicas: {ceiling}: more replicas than kubeproof models "
+                         f"(at most {MODEL_MAX_REPLICAS}; Kubernetes itself accepts up to 2147483647)",
+                         "spec.maxReplicas")
+        return hpa
     if kind == "VerticalPodAutoscaler":
         return _load_vpa(doc, namespace, where)
     problems = strict_check(doc, SCHEMAS[kind])
@@ -560,6 +575,11 @@ def load_object(doc: Any, namespace: str = "default", source: str | None = None,
         errors = [*errors, *_service_port_errors(doc)]
     if errors:
         raise _invalid(where, errors)
+    replicas = obj.spec.replicas if kind in _REPLICATED else None
+    if replicas is not None and replicas > MODEL_MAX_REPLICAS:
+        raise _error("Invalid", where, f"spec.replicas: {replicas}: more replicas than kubeproof models (at "
+                     f"most {MODEL_MAX_REPLICAS} in all; Kubernetes itself accepts up to 2147483647)",
+                     "spec.replicas")
     return obj
 
 

@@ -6,7 +6,8 @@ fields the model reads. Conventions that keep states small and hashable:
 * maps (labels, annotations, resource lists, node selectors) are sorted tuples of pairs
   (``Labels``); ``freeze_map`` builds one;
 * times are ``int`` nanoseconds since the Unix epoch (``model.timeutil``), ``None`` when unset;
-* quantities stay the strings the user wrote (``"500m"``); ``model.quantity`` parses them;
+* quantities are strings (``"500m"``); the API server stores them in canonical form
+  (``model.canonical``, as Kubernetes does) and ``model.quantity`` parses them;
 * an IntOrString is ``int | str``; ``None`` is "not set";
 * ``None`` stands for Go's nil where nil differs from the zero value (``replicas``, selectors,
   ``revisionHistoryLimit``...).

@@ -8,6 +8,13 @@ from zero) to one nanounit; binary values are capped at 2^63-1. ``value``/``mill
 (away from zero) as ``Value()``/``MilliValue()`` do. Both are cached: schedulers and autoscalers call
 them in inner loops. Checked against kubernetes/apimachinery @ eed236ce (2026-07), including
 the ``TestQuantityParse`` table of ``quantity_test.go``.
+
+``canonical`` is the text ``Quantity.String()``/``MarshalJSON`` emit for a parsed quantity, i.e. what
+the API server stores (``model.canonical`` applies it to stored objects): the parsed format
+(DecimalSI, BinarySI, DecimalExponent) with the largest suffix that keeps an integer mantissa
+(``CanonicalizeBytes``), or the input itself when ParseQuantity's fast path remembered it. Checked
+against ``TestQuantityString``, ``TestQuantityParseEmit``, ``TestNewSet``/``TestMilliNewSet``/
+``TestNewScaledSet`` and ``TestJSONWhitespace`` (kubernetes/kubernetes staging quantity_test.go).
 """
 
 from __future__ import annotations
@@ -202,3 +209,126 @@ def sign(q: str | int | float | Fraction) -> int:
 def as_approximate_float64(q: str | int | float | Fraction) -> float:
     """Mirrors quantity.go: AsApproximateFloat64 (the HPA reads tolerances this way)."""
     return float(q if isinstance(q, Fraction) else parse_quantity(q))
+
+
+# --- canonical form: what String() / MarshalJSON emit, hence what the API server stores ----------
+
+_SI_BY_EXPONENT = {e: s for s, e in _DECIMAL_SUFFIXES.items()}
+_BINARY_BY_POWER = {0: "", 1: "Ki", 2: "Mi", 3: "Gi", 4: "Ti", 5: "Pi", 6: "Ei"}
+
+
+def _format_of(suffix: str) -> str:
+    """suffix.go: interpret's format: ``BinarySI``, ``DecimalExponent`` or ``DecimalSI``."""
+    if suffix in _BINARY_SUFFIXES:
+        return "BinarySI"
+    if suffix not in _DECIMAL_SUFFIXES:
+        return "DecimalExponent"  # "e3", "E-2" ("E" alone is the exa suffix)
+    return "DecimalSI"
+
+
+def _keeps_text(text: str) -> bool:
+    """True when ParseQuantity's int64 fast path remembers the input as its string form.
+
+    Quantity.String() and MarshalJSON return that remembered text unchanged, so the API server stores
+    it as written. ParseQuantity remembers it when the value fits an int64 amount and *looks*
+    canonical: for a decimal suffix the digits (leading zeros dropped) do not start with 0 or end
+    in 000 and the scale is a multiple of 3; for a binary suffix the digits are not a multiple of 8.
+    The check is textual, so "+1", "01" and "1.500" are kept as written.
+    """
+    positive, num, denom, suffix = _split(text)
+    num = num.lstrip("0") or "0"
+    base, exponent, binary = _interpret(suffix)
+    mantissa = 1
+    if binary:
+        if exponent < 0 or denom:
+            return False
+        mantissa = 1 << exponent
+        # int(float32(exponent) * 3 / 10): the approximate decimal digits of 2^exponent
+        precision = 15 - len(num) - int(exponent * 3 / 10) - 1
+        scale = 0
+    else:
+        precision = 18 - len(num) - len(denom)
+        scale = exponent
+    if precision < 0:
+        return False
+    scale -= len(denom)
+    if scale < -9:
+        return False
+    shifted = num + denom
+    digits = int(shifted)
+    if digits > _MAX_INT64 or digits * mantissa > _MAX_INT64:
+        return False
+    if binary:
+        return exponent % 10 == 0 and digits & 7 != 0
+    return scale % 3 == 0 and not shifted.endswith("000") and shifted[0] != "0"
+
+
+def canonical_form(amount: Fraction, fmt: str) -> str:
+    """Mirrors quantity.go: CanonicalizeBytes: the exact ``amount`` in format ``fmt`` ("DecimalSI",
+    "BinarySI" or "DecimalExponent") with the largest suffix that keeps the mantissa an integer.
+
+    Decimal formats use exponents that are multiples of 3 (``1500m``, ``1G``, ``80e-3``); past ``E``
+    DecimalSI falls back to an exponent (``1e21``). BinarySI uses powers of 1024 (``1536Mi``), but a
+    value under 1024 in magnitude or with a fractional part is written as DecimalSI (``500m``,
+    ``1025``). Zero is ``0``. ``amount`` must have a finite decimal expansion (parsed quantities do).
+    """
+    if amount == 0:
+        return "0"
+    sign_text = "-" if amount < 0 else ""
+    magnitude = abs(amount)
+    if fmt == "BinarySI" and magnitude >= 1024 and magnitude.denominator == 1:
+        mantissa, power = int(magnitude), 0
+        while mantissa % 1024 == 0 and power < 6:
+            mantissa //= 1024
+            power += 1
+        return f"{sign_text}{mantissa}{_BINARY_BY_POWER[power]}"
+    if fmt not in ("DecimalSI", "BinarySI", "DecimalExponent"):
+        fmt = "DecimalExponent"
+    elif fmt == "BinarySI":
+        fmt = "DecimalSI"
+    # magnitude = mantissa * 10^exponent with an integer mantissa not divisible by 10
+    exponent = 0
+    while magnitude.denominator != 1:
+        magnitude *= 10
+        exponent -= 1
+    mantissa = int(magnitude)
+    while mantissa % 10 == 0:
+        mantissa //= 10
+        exponent += 1
+    shift = exponent % 3  # lower the exponent to a multiple of 3
+    mantissa *= 10**shift
+    exponent -= shift
+    if fmt == "DecimalSI" and exponent in _SI_BY_EXPONENT:
+        suffix = _SI_BY_EXPONENT[exponent]
+    else:
+        suffix = f"e{exponent}" if exponent else ""
+    return f"{sign_text}{mantissa}{suffix}"
+
+
+def _json_text(q: str | int | float) -> str:
+    """The text ``Quantity.UnmarshalJSON`` hands to ParseQuantity (as ``parse_quantity`` reads it)."""
+    if isinstance(q, bool) or not isinstance(q, str | int | float):
+        raise ModelError("Invalid", f"not a quantity: {q!r}")
+    if isinstance(q, int):
+        return str(q)
+    if isinstance(q, float):
+        parse_quantity(q)  # rejects inf/nan
+        return repr(q).replace("e+", "e")
+    return q.strip()
+
+
+@lru_cache(maxsize=8192, typed=True)
+def canonical(q: str | int | float) -> str:
+    """Mirrors quantity.go: ParseQuantity then Quantity.String(): the text the API server stores for a
+    quantity written as ``q`` (JSON decoding then encoding; protobuf storage writes the same string).
+
+    ``"1000m"`` -> ``"1"``, ``"1.5"`` -> ``"1500m"``, ``"1024Mi"`` -> ``"1Gi"``, ``"0.5Gi"`` ->
+    ``"512Mi"``, ``"1e3"`` stays ``"1e3"``, ``"0.000000000001Ki"`` -> ``"2n"``. The parsed format is kept
+    (see ``canonical_form``); text the fast parser remembers is returned as written (``_keeps_text``).
+    Raises ``ModelError("Invalid")`` for a malformed quantity.
+    """
+    amount = parse_quantity(q)
+    text = _json_text(q)
+    if text == "0" or _keeps_text(text):
+        return text
+    return canonical_form(amount, _format_of(_split(text)[3]))

@@ -765,3 +765,207 @@ def test_reapplying_a_pod_changes_its_labels_and_image_and_keeps_its_node() -> N
     changed = POD.replace("    spec:\n", "").replace("spec:\n", "spec:\n  restartPolicy: Never\n")
     message = fails_at(apply(POD) + "- settle: {}\n" + apply(changed), 2)
     assert "spec: Forbidden: pod updates may not change fields" in message
+
+
+# ---------------------------------------------------------------------------------------------
+# defaults the world conventions promise where a manifest is silent
+
+
+BARE_DEPLOYMENT = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: bare}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: bare}}
+  template:
+    metadata: {labels: {app: bare}}
+    spec:
+      containers: [{name: main, image: "registry.k8s.io/pause:3.10"}]
+"""
+
+
+def test_pod_template_defaults_grace_period_30_and_restart_policy_always() -> None:
+    passes(apply(BARE_DEPLOYMENT) + """\
+- expect:
+    deployment: {name: bare, template: {terminationGracePeriodSeconds: 30, restartPolicy: Always}}
+- settle: {}
+- expect:
+    deployment: {name: bare, newReplicaSet: {template: {terminationGracePeriodSeconds: 30}}}
+""")
+
+
+def test_revision_history_limit_defaults_to_10() -> None:
+    # 12 rollouts leave 11 old ReplicaSets; the cleanup keeps the 10 newest of them.
+    updates = "".join(
+        f"- updateImage: {{deployment: bare, container: main, image: \"registry.k8s.io/pause:3.{i}\"}}\n"
+        "- settle: {}\n" for i in range(11, 23))
+    passes(apply(BARE_DEPLOYMENT) + "- settle: {}\n" + updates + """\
+- expect:
+    deployment: {name: bare, revision: "13", complete: true, oldReplicaSets: {count: 10}}
+""")
+
+
+def test_progress_deadline_defaults_to_600_seconds() -> None:
+    unpullable = BARE_DEPLOYMENT.replace("pause:3.10", "pause:404")
+    passes("- makeImageUnpullable: {image: \"registry.k8s.io/pause:404\"}\n" + apply(unpullable, "created") + """\
+- waitFor:
+    condition:
+      deployment:
+        name: bare
+        conditions: [{type: Progressing, status: "False", reason: ProgressDeadlineExceeded}]
+    since: created
+    notBeforeSeconds: 600
+    timeoutSeconds: 660
+""")
+
+
+def test_min_ready_seconds_defaults_to_0_pods_are_available_once_ready() -> None:
+    passes(apply(BARE_DEPLOYMENT) + """\
+- waitFor:
+    condition: {pods: {selector: {app: bare}, count: 1, allReady: true}}
+    timeoutSeconds: 60
+- waitFor:
+    condition: {deployment: {name: bare, status: {availableReplicas: 1}}}
+    timeoutSeconds: 0
+""")
+
+
+def test_default_tolerations_keep_pods_300_seconds_on_an_unreachable_node() -> None:
+    passes(apply(BARE_DEPLOYMENT) + """\
+- settle: {}
+- id: stopped
+  stopNode: {nodeOfPod: {selector: {app: bare}}, as: lost}
+- waitFor:
+    condition: {pod: {name: "${lost.pod}", deletionRequested: true}}
+    since: stopped
+    notBeforeSeconds: 300
+    timeoutSeconds: 420
+""")
+
+
+def test_a_silent_node_turns_unknown_after_the_grace_period_and_its_pods_not_ready() -> None:
+    # Kubernetes' node monitor grace period is 40 s (50 s in recent releases), checked every 5 s.
+    passes(apply(BARE_DEPLOYMENT) + """\
+- settle: {}
+- id: stopped
+  stopNode: {nodeOfPod: {selector: {app: bare}}, as: lost}
+- waitFor:
+    condition: {node: {name: "${lost}", ready: false}}
+    since: stopped
+    notBeforeSeconds: 40
+    timeoutSeconds: 60
+- waitFor:
+    condition: {pod: {name: "${lost.pod}", ready: false, terminating: false}}
+    timeoutSeconds: 10
+""")
+
+
+HPA_TARGET = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: cons}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: cons}}
+  template:
+    metadata: {labels: {app: cons}}
+    spec:
+      terminationGracePeriodSeconds: 0
+      containers:
+        - name: cons
+          image: registry.k8s.io/e2e-test-images/resource-consumer:1.13
+          resources: {requests: {cpu: 200m}}
+"""
+
+HPA_V2 = """\
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: cons}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cons}
+  minReplicas: 1
+  maxReplicas: 5
+  metrics:
+    - type: Resource
+      resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+"""
+
+
+def test_hpa_default_tolerance_sync_period_and_scale_down_window() -> None:
+    # 210m over 2 pods of 200m is 52.5% of a 50% target: ratio 1.05, inside the 0.1 tolerance.
+    # 230m is 57.5%: ratio 1.15, so ceil(2 * 1.15) = 3 at the next 15 s sync.
+    # Load 0 then scales to the minimum only once the default 300 s scale-down window has passed
+    # (at the earliest 300 - 15 s after the change, by the timing convention).
+    passes(apply(HPA_TARGET) + "- settle: {}\n"
+           + "- setCPULoad: {target: {kind: Deployment, name: cons}, totalMillicores: 210}\n"
+           + apply(HPA_V2) + """\
+- wait: {seconds: 120, condition: {deployment: {name: cons, spec: {replicas: 2}}}}
+- id: more
+  setCPULoad: {target: {kind: Deployment, name: cons}, totalMillicores: 230}
+- waitFor:
+    condition: {deployment: {name: cons, spec: {replicas: 3}}}
+    timeoutSeconds: 15
+- waitFor:
+    condition: {deployment: {name: cons, status: {readyReplicas: 3}}}
+    timeoutSeconds: 60
+- id: idle
+  setCPULoad: {target: {kind: Deployment, name: cons}, totalMillicores: 0}
+- waitFor:
+    condition: {deployment: {name: cons, spec: {replicas: 1}}}
+    since: idle
+    notBeforeSeconds: 285
+    timeoutSeconds: 315
+""")
+
+
+def hpa_first_steps(hpa: str) -> str:
+    """One 200m pod under 2000m (1000% of a 50% target; raw recommendation 20, capped at 10), the
+    HPA created once the pod's CPU samples count (a minute after it became Ready), and the scale
+    decisions it makes: the first one at least 2 replicas, then 10."""
+    one_pod = HPA_TARGET.replace("replicas: 2", "replicas: 1")
+    return (apply(one_pod) + "- settle: {}\n"
+            + "- setCPULoad: {target: {kind: Deployment, name: cons}, totalMillicores: 2000}\n"
+            + "- wait: {seconds: 90}\n" + apply(hpa) + """\
+- id: first
+  waitFor:
+    condition: {deployment: {name: cons, spec: {replicas: {min: 2}}}}
+    timeoutSeconds: 30
+""")
+
+
+def test_hpa_without_behavior_scales_up_at_most_to_twice_the_replicas_or_4() -> None:
+    # Mirrors horizontal.go: normalizeDesiredReplicas / calculateScaleUpLimit. The API default
+    # leaves an omitted behavior nil (SetDefaults_HorizontalPodAutoscalerBehavior fills only a given
+    # one), so the legacy limit max(2 * 1, 4) = 4 applies, not the policies.
+    passes(hpa_first_steps(HPA_V2.replace("maxReplicas: 5", "maxReplicas: 10")) + """\
+- expect: {deployment: {name: cons, spec: {replicas: 4}}}
+- waitFor:
+    condition: {deployment: {name: cons, spec: {replicas: 8}}}
+    timeoutSeconds: 60
+""")
+
+
+def test_hpa_behavior_fields_omitted_take_the_default_scale_up_policies() -> None:
+    # A given but empty behavior gets the default rules: max(1 + 100%, 1 + 4 pods) = 5 in the first
+    # 15 s period, then max(5 + 100%, 5 + 4) = 10.
+    hpa = HPA_V2.replace("maxReplicas: 5", "maxReplicas: 10") + "  behavior: {}\n"
+    passes(hpa_first_steps(hpa) + """\
+- expect: {deployment: {name: cons, spec: {replicas: 5}}}
+- waitFor:
+    condition: {deployment: {name: cons, spec: {replicas: 10}}}
+    since: first
+    notBeforeSeconds: 15
+    timeoutSeconds: 60
+""")
+
+
+def test_a_container_resource_metric_sees_the_load_of_its_container() -> None:
+    # e2e horizontal_pod_autoscaling.go "Deployment (Container Resource)": the consumer's only
+    # container is named after the workload; 2000m on one 200m pod is far above a 50% target.
+    hpa = HPA_V2.replace(
+        "    - type: Resource\n      resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}\n",
+        "    - type: ContainerResource\n      containerResource:\n        name: cpu\n        container: cons\n"
+        "        target: {type: Utilization, averageUtilization: 50}\n")
+    assert "ContainerResource" in hpa
+    passes(hpa_first_steps(hpa))

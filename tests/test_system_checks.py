@@ -83,10 +83,12 @@ def test_hypothesis_state_machine_finds_a_variant() -> None:
 
 
 def test_verify_default_cluster_small_bound(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["verify", "--bound", "8", "--runs", "3", "--seconds", "20", "--reports", str(tmp_path), "--quiet"])
+    code = main(["verify", "--setup", "default", "--bound", "8", "--runs", "3", "--seconds", "20",
+                 "--reports", str(tmp_path), "--quiet"])
     out = capsys.readouterr().out
     assert code == 0, out
     assert "exhaustive to bound 8" in out and "no violation in 3 runs" in out and "proved" in out
+    assert "hypothesis" in out.splitlines()[0]
     (run,) = tmp_path.iterdir()
     assert (run / "summary.md").is_file() and (run / "summary.json").is_file()
 

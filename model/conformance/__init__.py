@@ -70,5 +70,6 @@ def evaluate(op: str, input: Mapping[str, Any]) -> dict[str, Any]:
         return fn(input)
     except ModelError as exc:
         return error_output(exc)
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, ArithmeticError, RecursionError) as exc:
+        # ArithmeticError: a zero divisor or an out-of-range number in the input (2**63 seconds, 1e400)
         return {"error": {"kind": "Invalid", "message": f"malformed input for {op}: {exc!r}"}}

@@ -78,7 +78,9 @@ def updater_should_update(inp: Mapping[str, Any]) -> dict[str, Any]:
     if inp.get("resourceDiff") is not None:
         prio = vpa.UpdatePriority(prio.outside_recommended_range, prio.scale_up, float(inp["resourceDiff"]))
     age = inp.get("podAgeSeconds")
-    update, reason = vpa.should_update(prio, None if age is None else float(age), bool(inp.get("quickOOM", False)))
+    min_change = inp.get("minChangePriority")
+    update, reason = vpa.should_update(prio, None if age is None else float(age), bool(inp.get("quickOOM", False)),
+                                       vpa.POD_UPDATE_THRESHOLD if min_change is None else float(min_change))
     return {"update": update, "reason": reason, "outsideRecommendedRange": prio.outside_recommended_range,
             "scaleUp": prio.scale_up}
 

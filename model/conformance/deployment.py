@@ -33,6 +33,7 @@ from model.objects import (
     ReplicaSet,
     from_json,
 )
+from model.quantity import parse_quantity
 from model.timeutil import GO_ZERO_TIME, format_time, parse_time
 
 # --- JSON <-> model -----------------------------------------------------------------------------
@@ -335,8 +336,50 @@ def _normalize(value: Any, pointers: frozenset[str] = frozenset(), all_pointers:
     return value
 
 
+# apiequality.Semantic compares resource.Quantity by value (Cmp) and metav1.Time by instant (UTC), so
+# "1" and "1000m", or the same time written with two offsets, are equal. Quantity maps in a PodSpec
+# are the ResourceRequirements "requests"/"limits" and the pod's "overhead"; an emptyDir has "sizeLimit".
+_QUANTITY_MAPS = frozenset({"requests", "limits", "overhead"})
+_TIME_FIELDS = frozenset({"creationTimestamp", "deletionTimestamp"})
+
+
+def _canonical_quantity(value: Any) -> Any:
+    try:
+        amount = parse_quantity(value)
+    except ModelError:
+        return value  # not a quantity Go would have decoded; compared as written
+    return f"quantity:{amount.numerator}/{amount.denominator}"
+
+
+def _canonical_time(value: Any) -> Any:
+    try:
+        return f"time:{parse_time(value)}"
+    except (ModelError, TypeError, ValueError):
+        return value
+
+
+def _canonical_values(value: Any) -> Any:
+    """Rewrite quantities and times to one spelling per value, so plain ``==`` sees what
+    apiequality.Semantic.DeepEqual sees (its Quantity and Time equalities)."""
+    if isinstance(value, list):
+        return [_canonical_values(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out: dict[str, Any] = {}
+    for k, v in value.items():
+        if k in _QUANTITY_MAPS and isinstance(v, dict):
+            out[k] = {rk: _canonical_quantity(rv) for rk, rv in v.items()}
+        elif k == "sizeLimit" and v is not None:
+            out[k] = _canonical_quantity(v)
+        elif k in _TIME_FIELDS and isinstance(v, str):
+            out[k] = _canonical_time(v)
+        else:
+            out[k] = _canonical_values(v)
+    return out
+
+
 def _normalize_template(template: Any) -> Any:
-    t = dict(template or {})
+    t = _canonical_values(dict(template or {}))
     meta = _normalize(t.get("metadata") or {}, _OBJECT_META_POINTERS)
     spec = dict(t.get("spec") or {})
     for key in _CONTAINER_LISTS:

@@ -58,13 +58,21 @@ def _pods(value: Any) -> tuple[rc.HpaPod, ...]:
     return tuple(_pod(p) for p in value or ())
 
 
+def _metric_window(value: Any) -> int:
+    """``windowSeconds`` as nanoseconds; a number is required (a string times NANOS would repeat it)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ModelError("Invalid", f"windowSeconds must be a number, got {type(value).__name__}",
+                         field="windowSeconds")
+    return int(value * NANOS)
+
+
 def _pod_metric(data: Mapping[str, Any], default_window: int) -> rc.PodMetric:
     ts = read_time(data.get("timestamp"), "timestamp")
     window = data.get("windowSeconds")
     return rc.PodMetric(
         value=quantity.milli_value(data["value"]),
         timestamp=ts if ts is not None else GO_ZERO_TIME,
-        window=default_window if window is None else int(window * NANOS),
+        window=default_window if window is None else _metric_window(window),
     )
 
 
@@ -77,7 +85,7 @@ def _pod_metrics_items(value: Any) -> tuple[rc.PodMetricsItem, ...]:
             rc.PodMetricsItem(
                 name=m.get("name", ""),
                 timestamp=ts if ts is not None else GO_ZERO_TIME,
-                window=rc.DEFAULT_METRIC_WINDOW if window is None else int(window * NANOS),
+                window=rc.DEFAULT_METRIC_WINDOW if window is None else _metric_window(window),
                 containers=tuple(
                     rc.ContainerMetrics(c.get("name", ""), _labels(c.get("usage"))) for c in m.get("containers") or ()
                 ),
@@ -343,7 +351,7 @@ def stabilize_with_behavior(inp: Mapping[str, Any]) -> dict[str, Any]:
     ``hpa.stabilize_with_behavior``; windows given)."""
     now = _BASE_NOW
     behavior = inp.get("behavior") or {}
-    replicas, reason, _, history = hz.stabilize_recommendation_with_behaviors(
+    replicas, reason, message, history = hz.stabilize_recommendation_with_behaviors(
         _recommendations(inp.get("recommendations"), now),
         int(inp["currentReplicas"]),
         int(inp["desiredReplicas"]),
@@ -351,7 +359,8 @@ def stabilize_with_behavior(inp: Mapping[str, Any]) -> dict[str, Any]:
         _window(behavior.get("scaleDown"), 0) * NANOS,
         now,
     )
-    return {"replicas": replicas, "recommendations": [r.replicas for r in history], "reason": reason}
+    return {"replicas": replicas, "recommendations": [r.replicas for r in history], "reason": reason,
+            "message": message}
 
 
 def _resolved_rules(inp: Mapping[str, Any], window_seconds: int) -> tuple[t.HPAScalingRules, t.HPAScalingRules]:

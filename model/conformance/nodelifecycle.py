@@ -4,7 +4,9 @@
     in: ``{node: Node, lastHeartbeat: Time|null, now: Time, gracePeriodSeconds?: int (40),
     startupGracePeriodSeconds?: int (60)}``. ``lastHeartbeat`` is the last renewal of the node's
     status or Lease; null means never (the node's ``creationTimestamp`` and the startup grace
-    count). out: ``{readyCondition: "True"|"False"|"Unknown", timedOut: bool, taints: Taint[]}``:
+    count). An absent ``lastHeartbeat`` is read from the node itself: its Ready condition's
+    ``lastHeartbeatTime`` (what the controller's probe timestamp tracks, tryUpdateNodeHealth), else
+    never. out: ``{readyCondition: "True"|"False"|"Unknown", timedOut: bool, taints: Taint[]}``:
     ``timedOut`` when ``now > lastHeartbeat + grace`` (strict), which forces Ready (and the
     pressure conditions) to Unknown; ``taints`` are the node-lifecycle taints the node converges
     to for Ready — ``node.kubernetes.io/not-ready`` (Ready False) or ``.../unreachable`` (Unknown),
@@ -19,7 +21,10 @@
     only NoExecute taints count; none → "none"; one not tolerated → "evictNow"; all tolerated →
     the first tolerating toleration of each taint is used and the shortest ``tolerationSeconds``
     among them decides (none set → "none"; ≤ 0 → "evictNow"); the deadline is
-    ``(scheduledAt or now) + seconds``, "evictNow" when it is not after ``now``.
+    ``(scheduledAt or now) + seconds``, "evictNow" when it is not after ``now``. Optional
+    ``scheduledFireAt: Time`` is the fire time of that pending eviction: one created before ``now``
+    is kept unchanged by Kubernetes (a longer toleration does not postpone it), so its fire time is
+    the answer when given.
 """
 
 from __future__ import annotations
@@ -56,6 +61,9 @@ def observe_node(inp: Mapping[str, Any]) -> dict[str, Any]:
     node = from_json(Node, inp.get("node"), "node")
     hb = inp.get("lastHeartbeat")
     last = None if hb is None else _time(hb, "lastHeartbeat")
+    if "lastHeartbeat" not in inp:
+        ready = nodelifecycle.get_condition(node, "Ready")
+        last = None if ready is None else ready.last_heartbeat_time
     now = _time(inp.get("now"), "now")
     grace = _int(inp, "gracePeriodSeconds", 40) * NANOS
     startup = _int(inp, "startupGracePeriodSeconds", 60) * NANOS
@@ -74,9 +82,11 @@ def plan(inp: Mapping[str, Any]) -> dict[str, Any]:
     tols = [from_json(Toleration, t, f"tolerations[{i}]") for i, t in enumerate(inp.get("tolerations") or [])]
     now = _time(inp.get("now"), "now")
     sched = inp.get("scheduledAt")
+    fire = inp.get("scheduledFireAt")
     gates = inp.get("featureGates") or {}
     result = tainteviction.plan(taints, tols, now, None if sched is None else _time(sched, "scheduledAt"),
-                                bool(gates.get("TaintTolerationComparisonOperators", False)))
+                                bool(gates.get("TaintTolerationComparisonOperators", False)),
+                                None if fire is None else _time(fire, "scheduledFireAt"))
     out: dict[str, Any] = {"action": result.action}
     if result.at is not None:
         out["at"] = format_time(result.at)

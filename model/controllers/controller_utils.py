@@ -144,8 +144,8 @@ def is_pod_available(pod: Pod, min_ready_seconds: int, now: int) -> bool:
 
     Ready, and either ``min_ready_seconds == 0`` or the Ready transition time is set and
     ``transition + min_ready_seconds`` is not after ``now``. Current Kubernetes compares with
-    ``<=`` (a pod ready for exactly minReadySeconds is available, TestIsPodAvailable pins it);
-    releases before that used a strict ``Before``.
+    ``<=`` (a pod ready for exactly minReadySeconds is available; kubernetes/kubernetes PR #132122,
+    1.34); releases before that used a strict ``Before``.
     """
     if not is_pod_ready(pod):
         return False

@@ -75,7 +75,8 @@ class EvictionPlan:
 
 
 def plan(taints: Sequence[Taint], tolerations: Sequence[Toleration], now: int,
-         scheduled_at: int | None = None, comparison_operators: bool = False) -> EvictionPlan:
+         scheduled_at: int | None = None, comparison_operators: bool = False,
+         scheduled_fire_at: int | None = None) -> EvictionPlan:
     """Decide what happens to a pod on a node with these taints. Mirrors pkg/controller/tainteviction/taint_eviction.go: processPodOnNode.
 
     * no NoExecute taint → "none" (a pending eviction is cancelled);
@@ -84,6 +85,12 @@ def plan(taints: Sequence[Taint], tolerations: Sequence[Toleration], now: int,
     * otherwise delete at the start of the eviction timer + the minimum ``tolerationSeconds``; the
       timer started at ``scheduled_at`` when an eviction is already pending, else now. A time not
       after ``now`` is "evictNow".
+
+    A pending eviction created before ``now`` is kept as it is (processPodOnNode returns when
+    ``createdAt + min`` is before ``now + min``): it still fires at its own time, so a lengthened
+    toleration does not postpone it (taint_eviction_test.go TestUpdatePod "lengthening toleration
+    shouldn't work"). When that fire time is known (``scheduled_fire_at``) it is the answer; without
+    it the model estimates it as ``scheduled_at`` + the current minimum.
     """
     taints = no_execute_taints(taints)
     if not taints:
@@ -96,6 +103,8 @@ def plan(taints: Sequence[Taint], tolerations: Sequence[Toleration], now: int,
         return EvictionPlan(NONE)
     start = scheduled_at if scheduled_at is not None and scheduled_at <= now else now
     at = start + least * NANOS
+    if scheduled_at is not None and scheduled_at < now and scheduled_fire_at is not None:
+        at = scheduled_fire_at
     if at <= now:
         return EvictionPlan(EVICT_NOW)
     return EvictionPlan(EVICT_AT, at)

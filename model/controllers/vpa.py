@@ -27,6 +27,7 @@ Conformance ops (``model/conformance/autoscaler.py``, proposed shapes):
     in ``{requests: {cpu?, memory?: Quantity}, recommendation: {target, lowerBound, upperBound},
     podAgeSeconds: number|null, resourceDiff?: number, quickOOM: bool}`` (``resourceDiff`` absent:
     computed as Σ_resource |request − target| / max(request, 1) in milli-units).
+    Optional ``minChangePriority: number`` (``UpdateConfig.MinChangePriority``, default 0.1).
     out ``{update: bool, reason}``; reasons: ``OutsideRecommendedRange``, ``QuickOOM``,
     ``ResourceDiffAboveThreshold`` (update) and ``MissingStartTime``, ``PodTooYoung``,
     ``ResourceDiffTooLow``, ``ResourceWouldNotChange`` (no update). Thresholds: 12 h lifetime, 0.1 diff.
@@ -165,14 +166,16 @@ def update_priority(requests: Mapping[str, int], rec: ContainerRecommendation) -
     return UpdatePriority(outside, scale_up, diff)
 
 
-def should_update(priority: UpdatePriority, pod_age_seconds: float | None, quick_oom: bool) -> tuple[bool, str]:
-    """Mirrors update_priority_calculator.go: AddPod's decision whether the pod is an update candidate."""
+def should_update(priority: UpdatePriority, pod_age_seconds: float | None, quick_oom: bool,
+                  min_change_priority: float = POD_UPDATE_THRESHOLD) -> tuple[bool, str]:
+    """Mirrors update_priority_calculator.go: AddPod's decision whether the pod is an update candidate.
+    ``min_change_priority`` is ``UpdateConfig.MinChangePriority`` (the ``--pod-update-threshold`` flag)."""
     if not priority.outside_recommended_range and not quick_oom:
         if pod_age_seconds is None:
             return False, "MissingStartTime"
         if pod_age_seconds < POD_LIFETIME_UPDATE_THRESHOLD_SECONDS:
             return False, "PodTooYoung"
-        if priority.resource_diff < POD_UPDATE_THRESHOLD:
+        if priority.resource_diff < min_change_priority:
             return False, "ResourceDiffTooLow"
     if quick_oom and priority.resource_diff == 0:
         return False, "ResourceWouldNotChange"

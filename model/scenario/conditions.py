@@ -122,11 +122,25 @@ def _snake(name: str) -> str:
     return "".join("_" + c.lower() if c.isupper() else c for c in name)
 
 
+# What the API server's defaulting writes into a stored pod spec where the manifest is silent
+# (pkg/apis/core/v1/defaults.go: SetDefaults_PodSpec); a condition reads the object as stored.
+POD_SPEC_DEFAULTS: dict[str, Any] = {
+    "terminationGracePeriodSeconds": 30,
+    "restartPolicy": "Always",
+    "dnsPolicy": "ClusterFirst",
+    "schedulerName": "default-scheduler",
+}
+
+
 def template_field(spec: PodSpec | None, key: str) -> Any:
-    """A scalar field of a pod template's spec by its JSON name (``terminationGracePeriodSeconds``)."""
+    """A scalar field of a pod template's spec by its JSON name (``terminationGracePeriodSeconds``),
+    with the API default where the spec leaves it unset."""
     if spec is None:
         return None
-    return getattr(spec, _snake(key), None)
+    got = getattr(spec, _snake(key), None)
+    if got in (None, "") and key in POD_SPEC_DEFAULTS:
+        return POD_SPEC_DEFAULTS[key]
+    return got
 
 
 def first_image(template: PodTemplateSpec | None) -> str | None:

@@ -9,6 +9,7 @@ have been replaced by a stand-in name.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -209,6 +210,15 @@ def _check_scalar(shape: Scalar, value: Any, where: str, out: list[Problem]) -> 
     elif t == "quantity":
         if not (isinstance(value, str) or _is_int(value) or isinstance(value, float)):
             out.append(Problem(where, f"expected a quantity, got {_type_name(value)}"))
+        else:
+            # a node's capacity: a quantity the API server would accept, never negative
+            from model.quantity import parse_quantity
+
+            try:
+                if parse_quantity(value) < 0:
+                    out.append(Problem(where, f"Invalid value: {json.dumps(value)}: must be greater than or equal to 0"))
+            except ModelError as exc:
+                out.append(Problem(where, f"Invalid value: {json.dumps(value)}: {exc.message}"))
     elif t == "map":
         if not isinstance(value, dict):
             out.append(Problem(where, f"expected a mapping, got {_type_name(value)}"))
@@ -383,6 +393,9 @@ def parse_scenario(text: str, path: str) -> Scenario:
     if "adaptation" in doc and not isinstance(doc["adaptation"], str | None):
         out.append(Problem("adaptation", f"expected a string, got {_type_name(doc['adaptation'])}"))
 
+    for key in doc:
+        if key not in schema.TOP_LEVEL and key != "notes":  # notes: free text, allowed in every mapping
+            out.append(Problem(str(key), f"unknown field (known: {', '.join(schema.TOP_LEVEL)})"))
     nodes = _parse_cluster(doc.get("cluster"), out)
 
     raw_steps = doc.get("steps")

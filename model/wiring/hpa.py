@@ -101,7 +101,9 @@ def reconcile(hpa: Any, target: Any | None, pods: tuple[Pod, ...], load: int, me
         from model.wiring.common import selector_matches
 
         target_pods = tuple(p for p in pods if selector_matches(selector, p.metadata.labels))
-    metrics = h.metrics_from_usage(split_load(target_pods, load), now)
+    metrics = h.metrics_from_usage(split_load(target_pods, load), now,
+                                   containers={p.metadata.name: tuple(c.name for c in p.spec.containers)
+                                               for p in target_pods})
     res = h.reconcile(hpa_in, scale, tuple(h.hpa_pod_from_pod(p) for p in pods), metrics,
                       memory if memory is not None else h.HpaMemory(), now, config)
     writes: list[Write] = []

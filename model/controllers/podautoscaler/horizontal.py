@@ -42,7 +42,7 @@ Deleting an HPA should drop its memory (``reconcileKey``). Times are ``model.tim
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -210,21 +210,32 @@ def hpa_pod_from_pod(pod: Pod) -> HpaPod:
 
 
 def metrics_from_usage(
-    cpu_millicores: Mapping[str, int], now: Time, memory_bytes: Mapping[str, int] | None = None
+    cpu_millicores: Mapping[str, int], now: Time, memory_bytes: Mapping[str, int] | None = None,
+    containers: Mapping[str, Sequence[str]] | None = None,
 ) -> MetricsSnapshot:
     """Model-only: what metrics-server would report for pods using the given CPU (and memory): one sample per
     pod.
 
     A convenience for the transition system: usage is per pod name; the sample covers the last
-    minute (metrics-server's window) and is stamped ``now``.
+    minute (metrics-server's window) and is stamped ``now``. With ``containers`` (pod name -> its
+    container names) the pod's usage is split evenly among its containers, the remainder to the
+    first ones, so ContainerResource metrics see their container; without, one container
+    ``main`` carries it all. Either way the pod's total is the same, which is all a Resource
+    metric reads.
     """
     items = []
     for name in sorted(cpu_millicores):
-        usage: list[tuple[str, str]] = [("cpu", f"{cpu_millicores[name]}m")]
-        if memory_bytes is not None and name in memory_bytes:
-            usage.append(("memory", str(memory_bytes[name])))
-        items.append(rc.PodMetricsItem(name, now, rc.DEFAULT_METRIC_WINDOW,
-                                       (rc.ContainerMetrics("main", tuple(sorted(usage))),)))
+        names = tuple((containers or {}).get(name) or ("main",))
+        cpu_share, cpu_extra = divmod(cpu_millicores[name], len(names))
+        mem = memory_bytes.get(name) if memory_bytes is not None else None
+        samples = []
+        for i, cname in enumerate(names):
+            usage: list[tuple[str, str]] = [("cpu", f"{cpu_share + (1 if i < cpu_extra else 0)}m")]
+            if mem is not None:
+                mem_share, mem_extra = divmod(mem, len(names))
+                usage.append(("memory", str(mem_share + (1 if i < mem_extra else 0))))
+            samples.append(rc.ContainerMetrics(cname, tuple(sorted(usage))))
+        items.append(rc.PodMetricsItem(name, now, rc.DEFAULT_METRIC_WINDOW, tuple(samples)))
     return MetricsSnapshot(pod_metrics=tuple(items))
 
 
