@@ -105,9 +105,6 @@ def _model_and_spec(args: argparse.Namespace) -> tuple[Any, Any]:
     return build_system(args.variant, setup, args.manifests, args.config), spec
 
 
-_WORKLOADS = frozenset({"Deployment", "ReplicaSet", "ReplicationController"})
-
-
 def clusters_for(args: argparse.Namespace) -> list[Cluster]:
     """The clusters a verify run checks: the one named by --setup/--manifests/--variant, or the
     default suite followed by the built-in default cluster."""
@@ -116,7 +113,9 @@ def clusters_for(args: argparse.Namespace) -> list[Cluster]:
     if args.setup or args.manifests or args.variant or args.config:
         model, spec = _model_and_spec(args)
         label = "manifests" if args.manifests else str(spec.args.get("setup", "default"))
-        if args.manifests and not any(getattr(o, "kind", "") in _WORKLOADS for o in model.config.objects):
+        from model.manifests import REPLICATED_KINDS
+
+        if args.manifests and not any(getattr(o, "kind", "") in REPLICATED_KINDS for o in model.config.objects):
             # a bare Pod or Service has no controller whose promises the properties state
             raise ModelError("Invalid", f"{', '.join(args.manifests)}: nothing to verify: no "
                              "Deployment, ReplicaSet or ReplicationController among the manifests",

@@ -410,10 +410,9 @@ def load_config(manifest_paths: Sequence[str], cluster_file: str | None = None, 
         raise ModelError("Invalid", f"{', '.join(map(str, manifest_paths))}: no objects passed to apply "
                          "(the manifests hold no YAML documents; expected at least one Deployment, "
                          "ReplicaSet, Pod...)")
-    from model.manifests import MODEL_MAX_REPLICAS
+    from model.manifests import MODEL_MAX_REPLICAS, REPLICATED_KINDS
 
-    total = sum(obj.spec.replicas or 0 for obj in objects
-                if obj.kind in ("Deployment", "ReplicaSet", "ReplicationController"))
+    total = sum(obj.spec.replicas or 0 for obj in objects if obj.kind in REPLICATED_KINDS)
     if total > MODEL_MAX_REPLICAS:
         raise ModelError("Invalid", f"{', '.join(map(str, manifest_paths))}: the workloads ask for {total} "
                          f"replicas in all (spec.replicas), more than kubeproof models (at most {MODEL_MAX_REPLICAS})")

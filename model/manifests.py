@@ -189,7 +189,8 @@ MODEL_MAX_REPLICAS = 500
 """Model-only: the most replicas the workloads of one run may ask for, together. Kubernetes accepts any
 int32; the model creates and schedules every pod as a value, and far beyond this a run does not end in
 reasonable time, so a larger count is refused up front (``Invalid``, naming the limit) rather than left to hang."""
-_REPLICATED = ("Deployment", "ReplicaSet", "ReplicationController")
+# the kinds with spec.replicas and a pod template: the workload controllers kubeproof models
+REPLICATED_KINDS = ("Deployment", "ReplicaSet", "ReplicationController")
 
 
 # --- strict structural check ----------------------------------------------------------------------
@@ -575,7 +576,7 @@ def load_object(doc: Any, namespace: str = "default", source: str | None = None,
         errors = [*errors, *_service_port_errors(doc)]
     if errors:
         raise _invalid(where, errors)
-    replicas = obj.spec.replicas if kind in _REPLICATED else None
+    replicas = obj.spec.replicas if kind in REPLICATED_KINDS else None
     if replicas is not None and replicas > MODEL_MAX_REPLICAS:
         raise _error("Invalid", where, f"spec.replicas: {replicas}: more replicas than kubeproof models (at "
                      f"most {MODEL_MAX_REPLICAS} in all; Kubernetes itself accepts up to 2147483647)",

@@ -58,21 +58,13 @@ def _pods(value: Any) -> tuple[rc.HpaPod, ...]:
     return tuple(_pod(p) for p in value or ())
 
 
-def _metric_window(value: Any) -> int:
-    """``windowSeconds`` as nanoseconds; a number is required (a string times NANOS would repeat it)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ModelError("Invalid", f"windowSeconds must be a number, got {type(value).__name__}",
-                         field="windowSeconds")
-    return int(value * NANOS)
-
-
 def _pod_metric(data: Mapping[str, Any], default_window: int) -> rc.PodMetric:
     ts = read_time(data.get("timestamp"), "timestamp")
     window = data.get("windowSeconds")
     return rc.PodMetric(
         value=quantity.milli_value(data["value"]),
         timestamp=ts if ts is not None else GO_ZERO_TIME,
-        window=default_window if window is None else _metric_window(window),
+        window=default_window if window is None else _seconds(window, field="windowSeconds"),
     )
 
 
@@ -85,7 +77,7 @@ def _pod_metrics_items(value: Any) -> tuple[rc.PodMetricsItem, ...]:
             rc.PodMetricsItem(
                 name=m.get("name", ""),
                 timestamp=ts if ts is not None else GO_ZERO_TIME,
-                window=rc.DEFAULT_METRIC_WINDOW if window is None else _metric_window(window),
+                window=rc.DEFAULT_METRIC_WINDOW if window is None else _seconds(window, field="windowSeconds"),
                 containers=tuple(
                     rc.ContainerMetrics(c.get("name", ""), _labels(c.get("usage"))) for c in m.get("containers") or ()
                 ),
@@ -102,8 +94,15 @@ def _tolerances(value: Any) -> rc.Tolerances:
     return rc.Tolerances(float(value.get("scaleDown", 0.1)), float(value.get("scaleUp", 0.1)))
 
 
-def _seconds(value: Any, default: float = 0) -> int:
-    return int(round(float(default if value is None else value) * NANOS))
+def _seconds(value: Any, default: float = 0, field: str = "") -> int:
+    """A duration in seconds (a JSON number) as nanoseconds; anything else is an input error naming
+    ``field`` (a string times NANOS would otherwise be repeated, not multiplied)."""
+    if value is None:
+        value = default
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ModelError("Invalid", f"{field or 'seconds'} must be a number, got {type(value).__name__}",
+                         field=field or None)
+    return int(round(value * NANOS))
 
 
 def _at(now: Time, age_seconds: Any) -> Time:

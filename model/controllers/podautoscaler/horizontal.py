@@ -228,11 +228,11 @@ def metrics_from_usage(
         names = tuple((containers or {}).get(name) or ("main",))
         cpu_share, cpu_extra = divmod(cpu_millicores[name], len(names))
         mem = memory_bytes.get(name) if memory_bytes is not None else None
+        mem_share, mem_extra = divmod(mem, len(names)) if mem is not None else (0, 0)
         samples = []
         for i, cname in enumerate(names):
             usage: list[tuple[str, str]] = [("cpu", f"{cpu_share + (1 if i < cpu_extra else 0)}m")]
             if mem is not None:
-                mem_share, mem_extra = divmod(mem, len(names))
                 usage.append(("memory", str(mem_share + (1 if i < mem_extra else 0))))
             samples.append(rc.ContainerMetrics(cname, tuple(sorted(usage))))
         items.append(rc.PodMetricsItem(name, now, rc.DEFAULT_METRIC_WINDOW, tuple(samples)))
